@@ -1,0 +1,32 @@
+/**
+ * Per-frame avatar poses, written by the net driver (interpolated remote avatars and the predicted
+ * local one) and read by scene components inside useFrame. A plain mutable structure, so React
+ * does not re-render at 60 Hz.
+ */
+export type AvatarFrameEntry = {
+  sessionId: string;
+  name: string;
+  /** "guest" | "shopper" | "staff" | "admin" */
+  kind: string;
+  look: number;
+  x: number;
+  z: number;
+  heading: number;
+  /** 0 idle, 1 walk (see AvatarAnim in shared/avenue/state.ts). */
+  anim: number;
+  connected: boolean;
+  isSelf: boolean;
+};
+
+export const avatarFrame = {
+  /** Keyed by session id. Entries are mutated in place; never hold on to one across frames. */
+  entries: new Map<string, AvatarFrameEntry>(),
+  /** Increments whenever an avatar joins or leaves, so renderers know to rebuild lists. */
+  membershipVersion: 0,
+};
+
+/** The local avatar's entry, if we are in a room. */
+export function selfEntry(): AvatarFrameEntry | undefined {
+  for (const e of avatarFrame.entries.values()) if (e.isSelf) return e;
+  return undefined;
+}

@@ -1,0 +1,48 @@
+import path from "node:path";
+import { z } from "zod";
+import { DEFAULT_AVENUE_SHARD_CAPACITY } from "../shared/constants.ts";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "Use true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** Every configuration knob, read from the environment once, with defaults for a fresh machine. */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number({ message: "PORT must be a number" }).int().min(0).max(65535).default(2567),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** Folder for the embedded database, blobs and keys. */
+  DATA_DIR: z.string().min(1).default("./data"),
+  /** PostgreSQL connection string; when absent the embedded PGlite database in DATA_DIR is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+    .optional(),
+  /** Redis connection string; when set, rooms use RedisPresence and RedisDriver to scale out. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
+  /** Address other processes use to reach this one when scaled out (host:port). */
+  PUBLIC_ADDRESS: z.string().optional(),
+  AVENUE_SHARD_CAPACITY: z.coerce.number().int().min(1).max(2000).default(DEFAULT_AVENUE_SHARD_CAPACITY),
+  /** Seed the demo brands, products and accounts into an empty database. */
+  SEED_DEMO: bool.default(true),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 30),
+  /** Send the session cookie only over HTTPS; turn on behind TLS. */
+  COOKIE_SECURE: bool.default(false),
+  /** Folder with the built client; the server answers 503 on pages if it is missing. */
+  CLIENT_DIST: z.string().default("./dist"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a wrong value throws a ConfigError naming each variable and what is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = ConfigSchema.safeParse(clean);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message} (got ${JSON.stringify(clean[String(i.path[0])])})`);
+    throw new ConfigError(`Invalid configuration in the environment:\n${lines.join("\n")}`);
+  }
+  const config = parsed.data;
+  return { ...config, DATA_DIR: path.resolve(config.DATA_DIR), CLIENT_DIST: path.resolve(config.CLIENT_DIST) };
+}

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { LOCALES } from "./constants.ts";
+
+/** Text in several languages; English is required and is the fallback. */
+export const LocalizedText = z
+  .object({ en: z.string().min(1).max(2000) })
+  .catchall(z.string().max(2000))
+  .refine((t) => Object.keys(t).every((k) => (LOCALES as readonly string[]).includes(k)), {
+    message: `Languages must be among ${LOCALES.join(", ")}`,
+  });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** An ISO 4217 currency code such as EUR or CNY. */
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, "Currency must be a 3-letter ISO 4217 code");
+
+/** An amount in minor units (cents) to avoid floating point money. */
+export const Money = z.object({
+  amountMinor: z.number().int().nonnegative().max(1_000_000_000_00),
+  currency: CurrencyCode,
+});
+export type Money = z.infer<typeof Money>;
+
+const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Colour must look like #a1b2c3");
+
+/** Shapes the client can build from lathe and extrude geometry when a product has no uploaded model. */
+export const ProceduralShape = z.enum(["ring", "perfume", "handbag", "watch", "lipstick", "vase"]);
+export type ProceduralShape = z.infer<typeof ProceduralShape>;
+
+/** How a product looks in 3D: an uploaded glTF file, or a shape built on the client. */
+export const ProductModel = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("gltf"),
+    /** Same-origin URL of a .glb file. */
+    url: z.string().regex(/^\/[A-Za-z0-9/_.-]+\.glb$/, "Model URL must be a same-origin path to a .glb"),
+    /** Size of the file in bytes, for the loading screen's progress. */
+    bytes: z.number().int().positive(),
+    /** Height the model is scaled to on a display, in metres. */
+    displayHeight: z.number().positive().max(3),
+    credit: z.string().max(300).optional(),
+  }),
+  z.object({
+    kind: z.literal("procedural"),
+    shape: ProceduralShape,
+    colors: z.object({ primary: HexColor, secondary: HexColor, accent: HexColor }),
+    displayHeight: z.number().positive().max(3),
+  }),
+]);
+export type ProductModel = z.infer<typeof ProductModel>;
+
+const Slug = z
+  .string()
+  .min(2)
+  .max(48)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes");
+
+export const Product = z.object({
+  id: Slug,
+  brandId: Slug,
+  name: LocalizedText,
+  description: LocalizedText,
+  price: Money,
+  model: ProductModel,
+});
+export type Product = z.infer<typeof Product>;
+
+/** Visual identity of a boutique facade. */
+export const FacadeStyle = z.enum(["classic", "modern", "glass", "arcade"]);
+export type FacadeStyle = z.infer<typeof FacadeStyle>;
+
+export const Brand = z.object({
+  id: Slug,
+  name: z.string().min(1).max(60),
+  tagline: LocalizedText,
+  facade: z.object({
+    style: FacadeStyle,
+    /** Wall colour, trim colour (cornice, pilasters), and the warm light of the windows. */
+    wall: HexColor,
+    trim: HexColor,
+    light: HexColor,
+  }),
+});
+export type Brand = z.infer<typeof Brand>;
+
+export const BrandWithProducts = Brand.extend({ products: z.array(Product) });
+export type BrandWithProducts = z.infer<typeof BrandWithProducts>;
+
+/** What `GET /api/catalog` answers: the brands in avenue order, each with its products. */
+export const Catalog = z.object({ brands: z.array(BrandWithProducts) });
+export type Catalog = z.infer<typeof Catalog>;

@@ -1,0 +1,44 @@
+/** Rates, limits and sizes that both the server and the client rely on. */
+
+/** Version of the room protocol; a client with another version is refused at join. */
+export const PROTOCOL_VERSION = 1;
+
+/** Server simulation rate (fixed step) of the avenue, in Hz. */
+export const AVENUE_TICK_RATE = 30;
+/** How often state patches are sent to clients, in milliseconds (20 Hz). */
+export const PATCH_INTERVAL_MS = 50;
+/** Client-side interpolation delay for remote avatars, a little over two patches. */
+export const INTERPOLATION_DELAY_MS = 110;
+
+/** Walking speed in metres per second; the server clamps every avatar to it. */
+export const WALK_SPEED = 3.4;
+/** Radius of an avatar's footprint for collisions, in metres. */
+export const AVATAR_RADIUS = 0.35;
+/** Distance under which a click-to-walk target counts as reached. */
+export const ARRIVE_DISTANCE = 0.15;
+
+/** A room closes a client that sends more messages than this in one second. */
+export const MAX_MESSAGES_PER_SECOND = 40;
+/** The WebSocket transport refuses frames larger than this (bytes). */
+export const MAX_MESSAGE_BYTES = 4096;
+/** Invalid messages tolerated (each answered with an error) before the client is disconnected. */
+export const MAX_INVALID_MESSAGES = 5;
+/** Seconds a dropped client's avatar is kept waiting for its reconnection. */
+export const RECONNECT_GRACE_SECONDS = 20;
+
+/** Default number of avatars in one avenue shard. */
+export const DEFAULT_AVENUE_SHARD_CAPACITY = 100;
+
+export const DISPLAY_NAME_MAX = 24;
+
+/** Close codes the rooms use, beside Colyseus' own. */
+export const CloseReason = {
+  protocolMismatch: "protocol_mismatch",
+  tooManyInvalidMessages: "too_many_invalid_messages",
+  tooManyMessages: "too_many_messages",
+} as const;
+
+/** Locales the UI is translated into. */
+export const LOCALES = ["en", "fr", "de", "zh-CN"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
