@@ -31,7 +31,7 @@ export const ProductModel = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("gltf"),
     /** Same-origin URL of a .glb file. */
-    url: z.string().regex(/^\/[A-Za-z0-9/_.-]+\.glb$/, "Model URL must be a same-origin path to a .glb"),
+    url: z.string().regex(/^(\/[A-Za-z0-9_-]+)+\.glb$/, "Model URL must be a same-origin path to a .glb"),
     /** Size of the file in bytes, for the loading screen's progress. */
     bytes: z.number().int().positive(),
     /** Height the model is scaled to on a display, in metres. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DISPLAY_NAME_MAX, PROTOCOL_VERSION } from "../constants.ts";
+import { PROTOCOL_VERSION } from "../constants.ts";
 
 /** Bound on any coordinate a client may name; real bounds come from the layout. */
 const COORD_LIMIT = 10_000;
@@ -8,9 +8,7 @@ const Coord = z.number().finite().min(-COORD_LIMIT).max(COORD_LIMIT);
 /** Options a client passes when it joins the avenue. Identity never comes from here. */
 export const AvenueJoinOptions = z
   .object({
-    protocol: z.literal(PROTOCOL_VERSION, { message: `This client speaks an old protocol; reload the page.` }),
-    /** Name a guest would like to show; signed-in users show their account name instead. */
-    guestName: z.string().trim().min(1).max(DISPLAY_NAME_MAX).optional(),
+    protocol: z.literal(PROTOCOL_VERSION, { message: "This page is out of date: reload it to join the avenue." }),
   })
   .strip();
 export type AvenueJoinOptions = z.infer<typeof AvenueJoinOptions>;

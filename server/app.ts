@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { LocalDriver, LocalPresence, type Presence, Server } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import type express from "express";
+import { MAX_MESSAGE_BYTES } from "../shared/constants.ts";
+import { resolveSessionFromCookieHeader } from "./accounts/sessions.ts";
+import { getCatalog } from "./catalog/catalogRepository.ts";
+import { loadSeedFile, seedDemoContent } from "./catalog/seed.ts";
+import type { Config } from "./config.ts";
+import { type Database, openDatabase } from "./db/database.ts";
+import { createApiRouter } from "./http/apiRouter.ts";
+import { errorMiddleware } from "./http/errors.ts";
+import { mountStatic } from "./http/static.ts";
+import { CATALOG_CHANGED_CHANNEL, setRoomContext } from "./rooms/context.ts";
+import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const DEMO_SEED_PATH = path.join(REPO_ROOT, "assets/seed/demo.json");
+
+export type RunningVitrine = {
+  port: number;
+  database: Database;
+  server: Server;
+  close(): Promise<void>;
+};
+
+function readVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version?: string };
+  return pkg.version ?? "0.0.0";
+}
+
+/**
+ * Boots one Vitrine process: database (migrated, seeded once), HTTP API, static client and the
+ * Colyseus rooms, all on one port.
+ */
+export async function startVitrine(config: Config): Promise<RunningVitrine> {
+  const startedAt = Date.now();
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  if (config.SEED_DEMO) await seedDemoContent(database, await loadSeedFile(DEMO_SEED_PATH));
+
+  const presence: Presence = config.REDIS_URL ? new RedisPresence(config.REDIS_URL) : new LocalPresence();
+  const driver = config.REDIS_URL ? new RedisDriver(config.REDIS_URL) : new LocalDriver();
+
+  setRoomContext({
+    loadCatalog: () => getCatalog(database),
+    resolveSession: (cookie) => resolveSessionFromCookieHeader(database, cookie),
+    avenueShardCapacity: config.AVENUE_SHARD_CAPACITY,
+  });
+
+  const server = new Server({
+    transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
+    presence,
+    driver,
+    publicAddress: config.PUBLIC_ADDRESS,
+    greet: false,
+    express: (app: express.Application) => {
+      app.disable("x-powered-by");
+      app.set("trust proxy", "loopback");
+      app.use(
+        "/api",
+        createApiRouter({
+          database,
+          config,
+          version: readVersion(),
+          presence: config.REDIS_URL ? "redis" : "local",
+          startedAt,
+          onCatalogChanged: () => void presence.publish(CATALOG_CHANGED_CHANNEL, Date.now()),
+        }),
+      );
+      mountStatic(app, config.CLIENT_DIST);
+      app.use(errorMiddleware);
+    },
+  });
+  server.define("avenue", AvenueRoom);
+  server.onShutdown(() => database.close());
+
+  await server.listen(config.PORT, config.HOST);
+  const httpServer = (server.transport as WebSocketTransport).server;
+  const port = (httpServer?.address() as AddressInfo | null)?.port ?? config.PORT;
+
+  return {
+    port,
+    database,
+    server,
+    close: () => server.gracefullyShutdown(false),
+  };
+}

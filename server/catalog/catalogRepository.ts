@@ -1,0 +1,41 @@
+/** Reads the catalog (brands in avenue order, each with its products) from the database. */
+import { asc } from "drizzle-orm";
+import type { BrandWithProducts, Catalog, Product } from "../../shared/catalog.ts";
+import { type DbLike, drizzleOf } from "../db/database.ts";
+import { brands, products } from "../db/schema.ts";
+
+/**
+ * The whole catalog, ordered by brand position then product position (ids break ties so the order
+ * is stable). Two queries whatever the size. The shape is that of the shared `Catalog` schema; the
+ * values were validated when written (seed, brand portal), so they are not parsed again here.
+ */
+export async function getCatalog(database: DbLike): Promise<Catalog> {
+  const db = drizzleOf(database);
+  const [brandRows, productRows] = await Promise.all([
+    db.select().from(brands).orderBy(asc(brands.position), asc(brands.id)),
+    db.select().from(products).orderBy(asc(products.brandId), asc(products.position), asc(products.id)),
+  ]);
+
+  const productsByBrand = new Map<string, Product[]>();
+  for (const row of productRows) {
+    const list = productsByBrand.get(row.brandId) ?? [];
+    list.push({
+      id: row.id,
+      brandId: row.brandId,
+      name: row.name,
+      description: row.description,
+      price: { amountMinor: row.priceMinor, currency: row.currency },
+      model: row.model,
+    });
+    productsByBrand.set(row.brandId, list);
+  }
+
+  const catalogBrands: BrandWithProducts[] = brandRows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    tagline: row.tagline,
+    facade: row.facade,
+    products: productsByBrand.get(row.id) ?? [],
+  }));
+  return { brands: catalogBrands };
+}

@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import express from "express";
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const THREE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.resolve("three"))), "..");
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".glb": "model/gltf-binary",
+  ".gltf": "model/gltf+json",
+  ".hdr": "image/vnd.radiance",
+  ".wasm": "application/wasm",
+};
+
+function setTypes(res: express.Response, filePath: string): void {
+  const type = CONTENT_TYPES[path.extname(filePath).toLowerCase()];
+  if (type) res.setHeader("Content-Type", type);
+}
+
+/**
+ * Serves everything the browser needs from our own origin: the built client, the shipped demo
+ * assets, and the Draco and Basis decoders (never a CDN).
+ */
+export function mountStatic(app: express.Application, clientDist: string): void {
+  app.use((_req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    next();
+  });
+  // Only the folders meant for browsers: never assets/seed (it holds the demo passwords).
+  for (const folder of ["models", "avatars", "environment"]) {
+    app.use(`/assets/${folder}`, express.static(path.join(REPO_ROOT, "assets", folder), { maxAge: "1h", setHeaders: setTypes, fallthrough: false }));
+  }
+  const decoderOptions = { maxAge: "7d", setHeaders: setTypes, fallthrough: false };
+  app.use("/decoders/draco", express.static(path.join(THREE_ROOT, "examples/jsm/libs/draco/gltf"), decoderOptions));
+  app.use("/decoders/basis", express.static(path.join(THREE_ROOT, "examples/jsm/libs/basis"), decoderOptions));
+
+  const indexHtml = path.join(clientDist, "index.html");
+  // Hashed build files never change under the same name.
+  app.use("/static", express.static(path.join(clientDist, "static"), { immutable: true, maxAge: "365d", fallthrough: false }));
+  app.use(express.static(clientDist, { index: false, maxAge: 0 }));
+  app.get(/^\/(?!api\/|matchmake\/).*/, (_req, res) => {
+    if (!fs.existsSync(indexHtml)) {
+      res.status(503).type("text/plain").send("The client is not built yet: run `npm run build` (npm start does it for you).");
+      return;
+    }
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(indexHtml);
+  });
+}

@@ -1,0 +1,137 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "../helpers/browser.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+
+const ARTIFACTS = path.resolve("test-results/e2e");
+
+type SceneAvatar = { sessionId: string; name: string; x: number; z: number; isSelf: boolean };
+type SceneSnapshot = {
+  avatars: SceneAvatar[];
+  renderer: { calls: number; triangles: number };
+  boutiques: number;
+  productsShown: number;
+  modelsLoaded: number;
+};
+
+async function scene(page: Page): Promise<SceneSnapshot | null> {
+  return page.evaluate(() => {
+    const hook = (window as unknown as { __vitrine?: { scene(): unknown } }).__vitrine;
+    return hook ? (hook.scene() as SceneSnapshot) : null;
+  });
+}
+
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe("two browsers walk the avenue together", () => {
+  let server: TestServer;
+  let browser: Browser;
+  const foreignRequests: string[] = [];
+
+  before(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openAvenue(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
+    const page = await context.newPage();
+    page.on("request", (r) => {
+      const url = r.url();
+      if (!url.startsWith(server.url) && !url.startsWith("data:") && !url.startsWith("blob:")) foreignRequests.push(url);
+    });
+    page.on("pageerror", (e) => console.error("[page error]", e.message));
+    await page.goto(server.url);
+    return page;
+  }
+
+  test("page A walks with the keyboard and page B sees A's avatar at its new place", async () => {
+    const a = await openAvenue();
+    const b = await openAvenue();
+
+    // Loading shows real byte progress before the avenue opens.
+    const total = await until("a byte total on the loading screen", async () =>
+      a.evaluate(() => document.querySelector("[data-testid=loading] .loading__figures")?.textContent ?? null),
+    ).catch(() => "already loaded");
+    console.log(`loading figures on A: ${total}`);
+
+    const sa = await until("A's scene with two avatars", async () => {
+      const s = await scene(a);
+      return s && s.avatars.length >= 2 && s.avatars.some((x) => x.isSelf) ? s : null;
+    });
+    await until("B's scene with two avatars", async () => {
+      const s = await scene(b);
+      return s && s.avatars.length >= 2 ? s : null;
+    });
+    assert.equal(sa.boutiques, 6, "six boutiques on the avenue");
+    assert.ok(sa.productsShown >= 24, `products in windows: ${sa.productsShown}`);
+
+    const self = sa.avatars.find((x) => x.isSelf);
+    assert.ok(self);
+    const before = (await scene(b))?.avatars.find((x) => x.sessionId === self.sessionId);
+    assert.ok(before, "B renders A's avatar");
+
+    await a.bringToFront();
+    await a.keyboard.down("w");
+    await a.waitForTimeout(2500);
+    await a.keyboard.up("w");
+
+    const moved = await until("B renders A at a new place", async () => {
+      const s = await scene(b);
+      const seen = s?.avatars.find((x) => x.sessionId === self.sessionId);
+      return seen && Math.hypot(seen.x - before.x, seen.z - before.z) > 2 ? seen : null;
+    });
+    // The server is authoritative: what B renders matches where A believes it stands.
+    const aSelf = await until("A settles", async () => {
+      await a.waitForTimeout(600);
+      return (await scene(a))?.avatars.find((x) => x.isSelf);
+    });
+    const bView = (await scene(b))?.avatars.find((x) => x.sessionId === self.sessionId);
+    assert.ok(bView);
+    assert.ok(Math.hypot(aSelf.x - bView.x, aSelf.z - bView.z) < 0.75, "A and B agree on A's place");
+    console.log(`A walked from (${before.x.toFixed(2)}, ${before.z.toFixed(2)}) to (${moved.x.toFixed(2)}, ${moved.z.toFixed(2)})`);
+
+    await a.waitForTimeout(1500);
+    await a.screenshot({ path: path.join(ARTIFACTS, "avenue-page-a.png") });
+    await b.screenshot({ path: path.join(ARTIFACTS, "avenue-page-b.png") });
+    assert.deepEqual(foreignRequests, [], "nothing loads from another host");
+  });
+
+  test("without WebGL the page lists the boutiques and their products instead of going blank", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
+    await context.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        if (type.startsWith("webgl")) return null;
+        return (original as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+      } as typeof HTMLCanvasElement.prototype.getContext;
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const list = page.getByTestId("no-webgl");
+    await list.waitFor({ timeout: 30_000 });
+    const text = await list.innerText();
+    assert.match(text, /3D/);
+    assert.equal(await page.locator(".fallback__brand").count(), 6);
+    assert.ok((await page.locator(".fallback__brand li").count()) >= 24);
+    assert.match(text, /€/, "prices formatted for the locale");
+    await page.screenshot({ path: path.join(ARTIFACTS, "no-webgl-fallback.png"), fullPage: false });
+    await context.close();
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Finds and launches Chromium without any download step: `CHROMIUM_PATH` when set (e.g. Debian's
+ * /usr/bin/chromium), otherwise the Chromium carried inside the @sparticuz/chromium package.
+ */
+import sparticuz from "@sparticuz/chromium";
+import { type Browser, chromium } from "playwright-core";
+
+const QUIET_FLAGS = [
+  "--no-sandbox",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-dev-shm-usage",
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  const override = process.env.CHROMIUM_PATH;
+  if (override) {
+    return chromium.launch({
+      executablePath: override,
+      headless: true,
+      args: [...QUIET_FLAGS, "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+    });
+  }
+  const executablePath = await sparticuz.executablePath();
+  // Keep sparticuz's flags (they enable SwiftShader WebGL) minus the ones meant for AWS Lambda.
+  const args = sparticuz.args.filter((a) => !a.startsWith("--single-process") && !a.startsWith("--headless"));
+  return chromium.launch({ executablePath, headless: true, args: [...args, ...QUIET_FLAGS] });
+}

@@ -1,0 +1,25 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The server serves dist/ itself on one port; `assets/` and `/decoders` come from the server too,
+// so the build puts its hashed files under /static to keep the two apart.
+export default defineConfig({
+  root: "client",
+  plugins: [react()],
+  publicDir: false,
+  build: {
+    outDir: "../dist",
+    emptyOutDir: true,
+    assetsDir: "static",
+    chunkSizeWarningLimit: 2000,
+    sourcemap: true,
+  },
+  server: {
+    proxy: {
+      "/api": "http://localhost:2567",
+      "/assets": "http://localhost:2567",
+      "/decoders": "http://localhost:2567",
+      "/matchmake": { target: "ws://localhost:2567", ws: true },
+    },
+  },
+});
