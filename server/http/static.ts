@@ -39,7 +39,7 @@ export function mountStatic(app: express.Application, clientDist: string): void 
   // Hashed build files never change under the same name.
   app.use("/static", express.static(path.join(clientDist, "static"), { immutable: true, maxAge: "365d", fallthrough: false }));
   app.use(express.static(clientDist, { index: false, maxAge: 0 }));
-  app.get(/^\/(?!api\/|matchmake\/).*/, (_req, res) => {
+  app.get(/^\/(?!api\/|matchmake\/|assets\/|decoders\/|static\/).*/, (_req, res) => {
     if (!fs.existsSync(indexHtml)) {
       res.status(503).type("text/plain").send("The client is not built yet: run `npm run build` (npm start does it for you).");
       return;

@@ -47,3 +47,9 @@ export async function waitFor(what: string, predicate: () => boolean, timeoutMs 
 export function leaveCode(room: AvenueTestRoom): Promise<number> {
   return new Promise((resolve) => room.onLeave((code) => resolve(code)));
 }
+
+/** Leaves a room if it is still open; never hangs on one the server already closed. */
+export async function leaveQuietly(room: AvenueTestRoom): Promise<void> {
+  if (!room.connection.isOpen) return;
+  await Promise.race([room.leave().catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
+}

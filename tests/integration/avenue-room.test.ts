@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { ServerMessageType } from "../../shared/avenue/messages.ts";
 import { MAX_INVALID_MESSAGES, MAX_MESSAGE_BYTES } from "../../shared/constants.ts";
 import { ErrorCode } from "../../shared/errors.ts";
-import { type AvenueTestRoom, joinAvenue, leaveCode, startTestServer, type TestServer, waitFor } from "../helpers/server.ts";
+import { type AvenueTestRoom, joinAvenue, leaveCode, leaveQuietly, startTestServer, type TestServer, waitFor } from "../helpers/server.ts";
 
 /** Error messages a room sent to one client, as they arrive. */
 function collectErrors(room: AvenueTestRoom): Array<{ code: string; message: string }> {
@@ -23,8 +23,8 @@ describe("avenue room (real server, two SDK clients)", () => {
     b = await joinAvenue(server.url);
   });
   after(async () => {
-    await a.leave().catch(() => undefined);
-    await b.leave().catch(() => undefined);
+    await leaveQuietly(a);
+    await leaveQuietly(b);
     await server.stop();
   });
 
@@ -119,7 +119,7 @@ describe("avenue room (real server, two SDK clients)", () => {
     odd.send("teleport", { x: 0, z: 0 });
     await Promise.race([closed, new Promise((r) => setTimeout(r, 500))]);
     assert.ok(b.state.avatars.has(a.sessionId));
-    await odd.leave().catch(() => undefined);
+    await leaveQuietly(odd);
   });
 
   test("a client that drops and reconnects keeps its avatar", async () => {
@@ -133,9 +133,10 @@ describe("avenue room (real server, two SDK clients)", () => {
     const place = { x: before.x, z: before.z };
     const reconnected = new Promise<void>((resolve) => c.onReconnect(() => resolve()));
 
-    // Cut the socket without a goodbye, as a network failure would.
-    const ws = (c.connection.transport as unknown as { ws: { terminate(): void } }).ws;
-    ws.terminate();
+    // Cut the socket without leaving the room, as a network failure would (4010: "may try to reconnect").
+    c.reconnection.minUptime = 0;
+    const ws = (c.connection.transport as unknown as { ws: WebSocket }).ws;
+    ws.close(4010, "network lost");
     await waitFor("server marks C as disconnected", () => b.state.avatars.get(c.sessionId)?.connected === false);
     await reconnected;
     await waitFor("C is connected again", () => b.state.avatars.get(c.sessionId)?.connected === true);
@@ -145,7 +146,7 @@ describe("avenue room (real server, two SDK clients)", () => {
 
     c.send("move", { dirX: 1, dirZ: 0 });
     await waitFor("C moves after reconnecting", () => (b.state.avatars.get(c.sessionId)?.x ?? 0) > place.x + 0.5);
-    await c.leave();
+    await leaveQuietly(c);
   });
 
   test("a client speaking another protocol version is refused with a reason", async () => {

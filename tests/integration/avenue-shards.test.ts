@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { type AvenueTestRoom, joinAvenue, startTestServer, type TestServer, waitFor } from "../helpers/server.ts";
+import { type AvenueTestRoom, joinAvenue, leaveQuietly, startTestServer, type TestServer, waitFor } from "../helpers/server.ts";
 
 let server: TestServer;
 const rooms: AvenueTestRoom[] = [];
@@ -9,7 +9,7 @@ before(async () => {
   server = await startTestServer({ AVENUE_SHARD_CAPACITY: "2" });
 });
 after(async () => {
-  for (const r of rooms) await r.leave().catch(() => undefined);
+  for (const r of rooms) await leaveQuietly(r);
   await server.stop();
 });
 

@@ -1,0 +1,58 @@
+/**
+ * Avenue benchmark: for 0, 25 and 50 wandering avatars in one shard, the draw calls and triangles
+ * of one avenue frame in headless Chromium, and the downstream bytes per second of one client.
+ */
+import type { Page } from "playwright-core";
+import { launchBrowser } from "../tests/helpers/browser.ts";
+import { startTestServer } from "../tests/helpers/server.ts";
+import { measureDownstream, startBots, stopBots } from "./avenueBots.ts";
+
+type Row = { avatars: number; drawCalls: number; triangles: number; downstreamBytesPerSecond: number };
+
+async function sceneInfo(page: Page): Promise<{ calls: number; triangles: number; avatars: number } | null> {
+  return page.evaluate(() => {
+    const hook = (window as unknown as { __vitrine?: { scene(): { renderer: { calls: number; triangles: number }; avatars: unknown[]; modelsLoaded: number } } }).__vitrine;
+    if (!hook) return null;
+    const s = hook.scene();
+    return { calls: s.renderer.calls, triangles: s.renderer.triangles, avatars: s.avatars.length };
+  });
+}
+
+export async function benchAvenue(): Promise<Row[]> {
+  const server = await startTestServer({ AVENUE_SHARD_CAPACITY: "200" });
+  const browser = await launchBrowser();
+  const rows: Row[] = [];
+  try {
+    for (const count of [0, 25, 50]) {
+      const bots = await startBots(server.url, count, count + 7);
+      const downstream = await measureDownstream(server.url, 8000);
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(server.url);
+      const started = Date.now();
+      let info = await sceneInfo(page);
+      while (!info || info.avatars < count + 1) {
+        if (Date.now() - started > 120_000) throw new Error(`scene never showed ${count + 1} avatars`);
+        await page.waitForTimeout(500);
+        info = await sceneInfo(page);
+      }
+      await page.waitForFunction(() => document.querySelector("[data-testid=loading]") === null, null, { timeout: 120_000 });
+      await page.waitForTimeout(3000);
+      // Average a few frames: avatars walk in and out of the view frustum.
+      const samples = [];
+      for (let i = 0; i < 5; i++) {
+        samples.push(await sceneInfo(page));
+        await page.waitForTimeout(400);
+      }
+      const ok = samples.filter((s): s is NonNullable<typeof s> => s !== null);
+      const avg = (f: (s: (typeof ok)[number]) => number) => Math.round(ok.reduce((a, s) => a + f(s), 0) / ok.length);
+      rows.push({ avatars: count, drawCalls: avg((s) => s.calls), triangles: avg((s) => s.triangles), downstreamBytesPerSecond: Math.round(downstream) });
+      await page.close();
+      await stopBots(bots);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  return rows;
+}

@@ -1,0 +1,28 @@
+/** `npm run bench`: runs every benchmark, prints the figures, writes them to bench/results/. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { benchAvenue } from "./avenue.ts";
+
+const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
+
+function machine() {
+  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+}
+
+function write(name: string, rows: unknown): void {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, `${name}.json`);
+  fs.writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), rows }, null, 2)}\n`);
+  console.log(`→ ${path.relative(process.cwd(), file)}`);
+}
+
+const only = process.argv[2];
+if (!only || only === "avenue") {
+  console.log("Avenue: draw calls and triangles of one frame (headless Chromium, SwiftShader), downstream bytes/s per client");
+  const rows = await benchAvenue();
+  console.table(rows);
+  write("avenue", rows);
+}
+process.exit(0);

@@ -1,0 +1,28 @@
+import { CylinderGeometry, Group, SphereGeometry, TorusGeometry } from "three";
+import type { ProductMaterials } from "./productMaterials.ts";
+import { lathe, part } from "./shapeUtils.ts";
+import type { ShapeColors } from "./shapeTypes.ts";
+
+/** A solitaire standing in a velvet cushion: torus band, brilliant-cut gem (lathe, 8 facets), setting. */
+export function buildRing(c: ShapeColors, m: ProductMaterials): Group {
+  const g = new Group();
+  const cushion = new SphereGeometry(0.5, 40, 20);
+  cushion.scale(1, 0.38, 0.75);
+  g.add(part(cushion, m.velvet(c.secondary), 0, 0.19, 0));
+  const band = new TorusGeometry(0.27, 0.042, 20, 72);
+  g.add(part(band, m.metal(c.primary, 0.12), 0, 0.62, 0));
+  const setting = new CylinderGeometry(0.055, 0.03, 0.08, 12);
+  g.add(part(setting, m.metal(c.primary, 0.12), 0, 0.93, 0));
+  const gem = lathe(
+    [
+      [0, -0.085],
+      [0.115, 0.035],
+      [0.118, 0.045],
+      [0.075, 0.095],
+      [0, 0.095],
+    ],
+    8,
+  );
+  g.add(part(gem, m.gem(c.accent), 0, 1.02, 0));
+  return g;
+}
