@@ -11,7 +11,17 @@ type Row = { avatars: number; drawCalls: number; triangles: number; downstreamBy
 
 async function sceneInfo(page: Page): Promise<{ calls: number; triangles: number; avatars: number } | null> {
   return page.evaluate(() => {
-    const hook = (window as unknown as { __vitrine?: { scene(): { renderer: { calls: number; triangles: number }; avatars: unknown[]; modelsLoaded: number } } }).__vitrine;
+    const hook = (
+      window as unknown as {
+        __vitrine?: {
+          scene(): {
+            renderer: { calls: number; triangles: number };
+            avatars: unknown[];
+            modelsLoaded: number;
+          };
+        };
+      }
+    ).__vitrine;
     if (!hook) return null;
     const s = hook.scene();
     return { calls: s.renderer.calls, triangles: s.renderer.triangles, avatars: s.avatars.length };
@@ -35,7 +45,9 @@ export async function benchAvenue(): Promise<Row[]> {
         await page.waitForTimeout(500);
         info = await sceneInfo(page);
       }
-      await page.waitForFunction(() => document.querySelector("[data-testid=loading]") === null, null, { timeout: 120_000 });
+      await page.waitForFunction(() => document.querySelector("[data-testid=loading]") === null, null, {
+        timeout: 120_000,
+      });
       await page.waitForTimeout(3000);
       // Average a few frames: avatars walk in and out of the view frustum.
       const samples = [];
@@ -44,8 +56,14 @@ export async function benchAvenue(): Promise<Row[]> {
         await page.waitForTimeout(400);
       }
       const ok = samples.filter((s): s is NonNullable<typeof s> => s !== null);
-      const avg = (f: (s: (typeof ok)[number]) => number) => Math.round(ok.reduce((a, s) => a + f(s), 0) / ok.length);
-      rows.push({ avatars: count, drawCalls: avg((s) => s.calls), triangles: avg((s) => s.triangles), downstreamBytesPerSecond: Math.round(downstream) });
+      const avg = (f: (s: (typeof ok)[number]) => number) =>
+        Math.round(ok.reduce((a, s) => a + f(s), 0) / ok.length);
+      rows.push({
+        avatars: count,
+        drawCalls: avg((s) => s.calls),
+        triangles: avg((s) => s.triangles),
+        downstreamBytesPerSecond: Math.round(downstream),
+      });
       await page.close();
       await stopBots(bots);
       await new Promise((r) => setTimeout(r, 500));

@@ -14,14 +14,17 @@ export async function startBots(url: string, count: number, seed = 1): Promise<B
   const bots: Bot[] = [];
   for (let i = 0; i < count; i++) {
     const room = await new Client(url).joinOrCreate("avenue", { protocol: PROTOCOL_VERSION }, AvenueState);
-    const timer = setInterval(() => {
-      const r = random();
-      if (r < 0.2) room.send("move", { dirX: 0, dirZ: 0 });
-      else {
-        const angle = random() * Math.PI * 2;
-        room.send("move", { dirX: Math.sin(angle), dirZ: Math.cos(angle) });
-      }
-    }, 800 + Math.floor(random() * 800));
+    const timer = setInterval(
+      () => {
+        const r = random();
+        if (r < 0.2) room.send("move", { dirX: 0, dirZ: 0 });
+        else {
+          const angle = random() * Math.PI * 2;
+          room.send("move", { dirX: Math.sin(angle), dirZ: Math.cos(angle) });
+        }
+      },
+      800 + Math.floor(random() * 800),
+    );
     bots.push({ room, timer });
   }
   return bots;
@@ -37,7 +40,9 @@ export async function stopBots(bots: Bot[]): Promise<void> {
 /** Counts the bytes one client receives over `ms` milliseconds. */
 export async function measureDownstream(url: string, ms: number): Promise<number> {
   const room = await new Client(url).joinOrCreate("avenue", { protocol: PROTOCOL_VERSION }, AvenueState);
-  const ws = (room.connection.transport as unknown as { ws: { on(ev: "message", fn: (d: Buffer) => void): void } }).ws;
+  const ws = (
+    room.connection.transport as unknown as { ws: { on(ev: "message", fn: (d: Buffer) => void): void } }
+  ).ws;
   await new Promise((r) => setTimeout(r, 1000)); // skip the full-state burst at join
   let bytes = 0;
   ws.on("message", (d: Buffer) => {

@@ -8,19 +8,29 @@ import { benchAvenue } from "./avenue.ts";
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
 
 function machine() {
-  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  };
 }
 
 function write(name: string, rows: unknown): void {
   fs.mkdirSync(RESULTS, { recursive: true });
   const file = path.join(RESULTS, `${name}.json`);
-  fs.writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), rows }, null, 2)}\n`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), rows }, null, 2)}\n`,
+  );
   console.log(`→ ${path.relative(process.cwd(), file)}`);
 }
 
 const only = process.argv[2];
 if (!only || only === "avenue") {
-  console.log("Avenue: draw calls and triangles of one frame (headless Chromium, SwiftShader), downstream bytes/s per client");
+  console.log(
+    "Avenue: draw calls and triangles of one frame (headless Chromium, SwiftShader), downstream bytes/s per client",
+  );
   const rows = await benchAvenue();
   console.table(rows);
   write("avenue", rows);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { reloadCatalog } from "./net/catalogLoader.ts";
 import { NetDriver } from "./net/NetDriver.tsx";
@@ -20,18 +20,26 @@ export function App() {
   const [attempt, setAttempt] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     setLoadError(null);
     reloadCatalog().catch((e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
-    useSessionStore.getState().refresh().catch(() => undefined);
-  }, [attempt]);
+    useSessionStore
+      .getState()
+      .refresh()
+      .catch(() => undefined);
+  }, []);
+  useEffect(load, [load]);
+  const rejoin = () => {
+    load();
+    setAttempt((a) => a + 1);
+  };
 
   if (loadError) {
     return (
       <div className="loading" role="alert">
         <div className="loading__brand">{t("brand.name")}</div>
         <p>{t("loading.failed", { reason: loadError })}</p>
-        <button type="button" className="button" onClick={() => setAttempt((a) => a + 1)}>
+        <button type="button" className="button" onClick={rejoin}>
           {t("loading.retry")}
         </button>
       </div>
@@ -41,9 +49,9 @@ export function App() {
 
   return (
     <>
-      <NetDriver attempt={attempt} />
+      <NetDriver key={attempt} />
       {catalog && layout ? <AvenueCanvas /> : null}
-      <Hud onRejoin={() => setAttempt((a) => a + 1)} />
+      <Hud onRejoin={rejoin} />
       <ProductCard />
       <Notices />
       <LoadingScreen />

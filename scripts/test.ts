@@ -29,10 +29,17 @@ for (const [name, value] of [
   ["TEST_DATABASE_URL", process.env.TEST_DATABASE_URL],
   ["TEST_REDIS_URL", process.env.TEST_REDIS_URL],
 ] as const) {
-  console.log(value ? `${name} is set: those tests run against it.` : `${name} is not set: tests that need it are skipped.`);
+  console.log(
+    value
+      ? `${name} is set: those tests run against it.`
+      : `${name} is not set: tests that need it are skipped.`,
+  );
 }
 
-const patterns = only.length > 0 ? only : ["shared/**/*.test.ts", "server/**/*.test.ts", "client/**/*.test.ts", "tests/**/*.test.ts"];
+const patterns =
+  only.length > 0
+    ? only
+    : ["shared/**/*.test.ts", "server/**/*.test.ts", "client/**/*.test.ts", "tests/**/*.test.ts"];
 run("Tests (node:test)", process.execPath, [
   "--test",
   "--test-concurrency=1",

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { LocalDriver, LocalPresence, type Presence, Server } from "@colyseus/core";
+import { LocalDriver, LocalPresence, matchMaker, type Presence, Server } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
@@ -16,8 +16,8 @@ import { type Database, openDatabase } from "./db/database.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
 import { errorMiddleware } from "./http/errors.ts";
 import { mountStatic } from "./http/static.ts";
-import { CATALOG_CHANGED_CHANNEL, setRoomContext } from "./rooms/context.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
+import { CATALOG_CHANGED_CHANNEL, setRoomContext } from "./rooms/context.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const DEMO_SEED_PATH = path.join(REPO_ROOT, "assets/seed/demo.json");
@@ -30,7 +30,9 @@ export type RunningVitrine = {
 };
 
 function readVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version?: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+    version?: string;
+  };
   return pkg.version ?? "0.0.0";
 }
 
@@ -51,6 +53,10 @@ export async function startVitrine(config: Config): Promise<RunningVitrine> {
     resolveSession: (cookie) => resolveSessionFromCookieHeader(database, cookie),
     avenueShardCapacity: config.AVENUE_SHARD_CAPACITY,
   });
+
+  // The client is served from this same origin: no cross-origin access, and never with credentials.
+  matchMaker.controller.DEFAULT_CORS_HEADERS = {};
+  matchMaker.controller.getCorsHeaders = () => ({});
 
   const server = new Server({
     transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),

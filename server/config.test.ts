@@ -10,7 +10,10 @@ test("defaults work on a fresh machine", () => {
 });
 
 test("a wrong value names the variable", () => {
-  assert.throws(() => loadConfig({ PORT: "eighty" }), (e: unknown) => e instanceof ConfigError && /PORT/.test(e.message));
+  assert.throws(
+    () => loadConfig({ PORT: "eighty" }),
+    (e: unknown) => e instanceof ConfigError && /PORT/.test(e.message),
+  );
   assert.throws(() => loadConfig({ DATABASE_URL: "mysql://x" }), /DATABASE_URL/);
   assert.throws(() => loadConfig({ SEED_DEMO: "maybe" }), /SEED_DEMO/);
 });

@@ -18,13 +18,21 @@ export const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
     .optional(),
   /** Redis connection string; when set, rooms use RedisPresence and RedisDriver to scale out. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://")
+    .optional(),
   /** Address other processes use to reach this one when scaled out (host:port). */
   PUBLIC_ADDRESS: z.string().optional(),
   AVENUE_SHARD_CAPACITY: z.coerce.number().int().min(1).max(2000).default(DEFAULT_AVENUE_SHARD_CAPACITY),
   /** Seed the demo brands, products and accounts into an empty database. */
   SEED_DEMO: bool.default(true),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 30),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24 * 30),
   /** Send the session cookie only over HTTPS; turn on behind TLS. */
   COOKIE_SECURE: bool.default(false),
   /** Folder with the built client; the server answers 503 on pages if it is missing. */
@@ -40,9 +48,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = ConfigSchema.safeParse(clean);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message} (got ${JSON.stringify(clean[String(i.path[0])])})`);
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join(".")}: ${i.message} (got ${JSON.stringify(clean[String(i.path[0])])})`,
+    );
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join("\n")}`);
   }
   const config = parsed.data;
-  return { ...config, DATA_DIR: path.resolve(config.DATA_DIR), CLIENT_DIST: path.resolve(config.CLIENT_DIST) };
+  return {
+    ...config,
+    DATA_DIR: path.resolve(config.DATA_DIR),
+    CLIENT_DIST: path.resolve(config.CLIENT_DIST),
+  };
 }

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { DISPLAY_NAME_MAX } from "./constants.ts";
 
-export const Email = z.email({ message: "Enter a valid email address" }).max(254).transform((e) => e.toLowerCase());
+export const Email = z
+  .email({ message: "Enter a valid email address" })
+  .max(254)
+  .transform((e) => e.toLowerCase());
 export const Password = z
   .string()
   .min(10, "Use at least 10 characters for your password")

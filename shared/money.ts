@@ -2,8 +2,9 @@ import type { Money } from "./catalog.ts";
 
 /** Formats a price for a locale, e.g. 1 250 € in French or €1,250.00 in English. */
 export function formatPrice(price: Money, locale: string): string {
-  const digits = new Intl.NumberFormat(locale, { style: "currency", currency: price.currency })
-    .resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat(locale, { style: "currency", currency: price.currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
   const amount = price.amountMinor / 10 ** digits;
   return new Intl.NumberFormat(locale, {
     style: "currency",

@@ -28,7 +28,12 @@ export function setLocale(locale: Locale): void {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr }, de: { translation: de }, "zh-CN": { translation: zhCN } },
+  resources: {
+    en: { translation: en },
+    fr: { translation: fr },
+    de: { translation: de },
+    "zh-CN": { translation: zhCN },
+  },
   lng: detectLocale(),
   fallbackLng: DEFAULT_LOCALE,
   interpolation: { escapeValue: false },

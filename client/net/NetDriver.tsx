@@ -1,8 +1,7 @@
 import { CloseCode } from "@colyseus/sdk";
+import i18next from "i18next";
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
-import { ServerMessageType } from "../../shared/avenue/messages.ts";
-import { RoomErrorMessage } from "../../shared/avenue/messages.ts";
+import { RoomErrorMessage, ServerMessageType } from "../../shared/avenue/messages.ts";
 import { useNoticeStore } from "../stores/noticeStore.ts";
 import { useWorldStore } from "../stores/worldStore.ts";
 import { type AvenueRoom, joinAvenue } from "./avenueConnection.ts";
@@ -11,11 +10,11 @@ import { reloadCatalog } from "./catalogLoader.ts";
 
 /**
  * Renderless owner of the avenue connection: joins, applies patches, runs the per-frame sync and
- * reports the connection's status. `attempt` changes to rejoin.
+ * reports the connection's status. Remount it (a new `key`) to rejoin.
  */
-export function NetDriver({ attempt }: { attempt: number }) {
-  const { t } = useTranslation();
+export function NetDriver() {
   useEffect(() => {
+    const t = i18next.t.bind(i18next);
     let disposed = false;
     let room: AvenueRoom | null = null;
     let sync: AvenueSync | null = null;
@@ -50,7 +49,8 @@ export function NetDriver({ attempt }: { attempt: number }) {
         joined.onLeave((code, reason) => {
           if (disposed) return;
           world.setConnection("offline");
-          if (code === CloseCode.WITH_ERROR) notices.push("error", t("errors.kicked", { reason: reason ?? code }));
+          if (code === CloseCode.WITH_ERROR)
+            notices.push("error", t("errors.kicked", { reason: reason ?? code }));
         });
         let last = performance.now();
         const tick = (now: number) => {
@@ -63,7 +63,10 @@ export function NetDriver({ attempt }: { attempt: number }) {
       .catch((error: unknown) => {
         if (disposed) return;
         world.setConnection("offline");
-        notices.push("error", t("errors.joinFailed", { reason: error instanceof Error ? error.message : String(error) }));
+        notices.push(
+          "error",
+          t("errors.joinFailed", { reason: error instanceof Error ? error.message : String(error) }),
+        );
       });
 
     return () => {
@@ -72,6 +75,6 @@ export function NetDriver({ attempt }: { attempt: number }) {
       sync?.dispose();
       void room?.leave();
     };
-  }, [attempt, t]);
+  }, []);
   return null;
 }

@@ -8,7 +8,9 @@ export type AvenueRoom = Room<unknown, InstanceType<typeof AvenueState>>;
  * Joins the avenue: the shard named in the page's link when there is one (a friend's invitation),
  * otherwise any shard with room. Returns whether the requested shard could not be joined.
  */
-export async function joinAvenue(requestedShard: string | null): Promise<{ room: AvenueRoom; shardUnavailable: boolean }> {
+export async function joinAvenue(
+  requestedShard: string | null,
+): Promise<{ room: AvenueRoom; shardUnavailable: boolean }> {
   const client = new Client(window.location.origin);
   const options = { protocol: PROTOCOL_VERSION };
   if (requestedShard) {

@@ -2,8 +2,8 @@ import type { AvenueLayout } from "../../shared/avenue/layout.ts";
 import { directionTowards, stepPose } from "../../shared/avenue/movement.ts";
 import { AvatarAnim } from "../../shared/avenue/state.ts";
 import { INTERPOLATION_DELAY_MS } from "../../shared/constants.ts";
-import type { AvenueRoom } from "./avenueConnection.ts";
 import { avatarFrame } from "./avatarFrame.ts";
+import type { AvenueRoom } from "./avenueConnection.ts";
 import { SnapshotBuffer } from "./interpolation.ts";
 import { localInput } from "./localInput.ts";
 
@@ -55,7 +55,18 @@ export class AvenueSync {
     for (const [id, a] of this.room.state.avatars) {
       let e = entries.get(id);
       if (!e) {
-        e = { sessionId: id, name: a.name, kind: a.kind, look: a.look, x: a.x, z: a.z, heading: a.heading, anim: a.anim, connected: a.connected, isSelf: id === this.room.sessionId };
+        e = {
+          sessionId: id,
+          name: a.name,
+          kind: a.kind,
+          look: a.look,
+          x: a.x,
+          z: a.z,
+          heading: a.heading,
+          anim: a.anim,
+          connected: a.connected,
+          isSelf: id === this.room.sessionId,
+        };
         entries.set(id, e);
         membershipChanged = true;
       }
@@ -67,7 +78,8 @@ export class AvenueSync {
         this.predictSelf(a, layout, now, dtSeconds);
         const s = this.self;
         if (s) {
-          e.anim = localInput.dirX !== 0 || localInput.dirZ !== 0 || localInput.target ? AvatarAnim.walk : a.anim;
+          e.anim =
+            localInput.dirX !== 0 || localInput.dirZ !== 0 || localInput.target ? AvatarAnim.walk : a.anim;
           e.x = s.x;
           e.z = s.z;
           e.heading = s.heading;
@@ -89,7 +101,12 @@ export class AvenueSync {
     if (membershipChanged) avatarFrame.membershipVersion++;
   }
 
-  private predictSelf(server: { x: number; z: number; heading: number }, layout: AvenueLayout, now: number, dt: number): void {
+  private predictSelf(
+    server: { x: number; z: number; heading: number },
+    layout: AvenueLayout,
+    now: number,
+    dt: number,
+  ): void {
     if (!this.self) this.self = { x: server.x, z: server.z, heading: server.heading };
     const self = this.self;
     let dirX = localInput.dirX;

@@ -34,12 +34,18 @@ export class SnapshotBuffer {
     const items = this.items;
     const first = items[0];
     if (!first) return;
-    if (t <= first.t || items.length === 1) return copy(first, out);
+    if (t <= first.t || items.length === 1) {
+      copy(first, out);
+      return;
+    }
     for (let i = items.length - 1; i > 0; i--) {
       const a = items[i - 1];
       const b = items[i];
       if (a && b && t >= a.t) {
-        if (t >= b.t) return copy(b, out);
+        if (t >= b.t) {
+          copy(b, out);
+          return;
+        }
         const k = (t - a.t) / (b.t - a.t);
         out.x = a.x + (b.x - a.x) * k;
         out.z = a.z + (b.z - a.z) * k;

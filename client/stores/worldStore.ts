@@ -1,6 +1,6 @@
+import { create } from "zustand";
 import type { AvenueLayout } from "../../shared/avenue/layout.ts";
 import type { Catalog } from "../../shared/catalog.ts";
-import { create } from "zustand";
 
 export type ConnectionStatus = "idle" | "connecting" | "connected" | "reconnecting" | "offline";
 
@@ -25,7 +25,11 @@ export type WorldStore = {
   /** Product the shopper clicked, shown in a card. */
   selectedProductId: string | null;
   setCatalog: (catalog: Catalog, layout: AvenueLayout) => void;
-  setConnection: (connection: ConnectionStatus, shardId?: string | null, selfSessionId?: string | null) => void;
+  setConnection: (
+    connection: ConnectionStatus,
+    shardId?: string | null,
+    selfSessionId?: string | null,
+  ) => void;
   setLoading: (patch: Partial<LoadingProgress>) => void;
   selectProduct: (productId: string | null) => void;
 };

@@ -34,7 +34,12 @@ export function AuthPanel({ onDone }: { onDone: () => void }) {
   }
 
   return (
-    <div className="dialog" role="dialog" aria-modal="true" aria-label={t(mode === "signIn" ? "auth.signIn" : "auth.signUp")}>
+    <div
+      className="dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t(mode === "signIn" ? "auth.signIn" : "auth.signUp")}
+    >
       <form className="dialog__panel" onSubmit={submit}>
         <h2>{t(mode === "signIn" ? "auth.signIn" : "auth.signUp")}</h2>
         {mode === "signUp" ? (
@@ -49,7 +54,12 @@ export function AuthPanel({ onDone }: { onDone: () => void }) {
         </label>
         <label>
           {t("auth.password")}
-          <input name="password" type="password" autoComplete={mode === "signIn" ? "current-password" : "new-password"} required />
+          <input
+            name="password"
+            type="password"
+            autoComplete={mode === "signIn" ? "current-password" : "new-password"}
+            required
+          />
         </label>
         {error ? (
           <p className="dialog__error" role="alert">
@@ -59,7 +69,11 @@ export function AuthPanel({ onDone }: { onDone: () => void }) {
         <button type="submit" className="button button--primary" disabled={busy}>
           {t("auth.submit")}
         </button>
-        <button type="button" className="button button--link" onClick={() => setMode(mode === "signIn" ? "signUp" : "signIn")}>
+        <button
+          type="button"
+          className="button button--link"
+          onClick={() => setMode(mode === "signIn" ? "signUp" : "signIn")}
+        >
           {t(mode === "signIn" ? "auth.noAccount" : "auth.haveAccount")}
         </button>
         <button type="button" className="button button--link" onClick={onDone}>

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { formatPrice, localize } from "../../shared/money.ts";
 import type { Catalog } from "../../shared/catalog.ts";
+import { formatPrice, localize } from "../../shared/money.ts";
 
 /** The avenue as a plain list: what a browser without WebGL shows instead of a blank page. */
 export function BoutiqueList({ catalog }: { catalog: Catalog }) {

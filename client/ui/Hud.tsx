@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { inviteLink } from "../net/avenueConnection.ts";
 import { avatarFrame } from "../net/avatarFrame.ts";
+import { inviteLink } from "../net/avenueConnection.ts";
 import { useNoticeStore } from "../stores/noticeStore.ts";
 import { useSessionStore } from "../stores/sessionStore.ts";
 import { useWorldStore } from "../stores/worldStore.ts";
@@ -55,7 +55,12 @@ export function Hud({ onRejoin }: { onRejoin: () => void }) {
         </div>
         <div className="hud__actions">
           {shardId ? (
-            <button type="button" className="button" onClick={copyInvite} title={t("hud.shard", { id: shardId })}>
+            <button
+              type="button"
+              className="button"
+              onClick={copyInvite}
+              title={t("hud.shard", { id: shardId })}
+            >
               {t("hud.invite")}
             </button>
           ) : null}

@@ -9,7 +9,11 @@ export function LanguagePicker() {
   return (
     <label className="hud__lang">
       <span className="sr-only">{t("hud.language")}</span>
-      <select value={i18n.language} onChange={(e) => setLocale(e.target.value as Locale)} aria-label={t("hud.language")}>
+      <select
+        value={i18n.language}
+        onChange={(e) => setLocale(e.target.value as Locale)}
+        aria-label={t("hud.language")}
+      >
         {LOCALES.map((l) => (
           <option key={l} value={l}>
             {NAMES[l]}

@@ -13,14 +13,24 @@ export function LoadingScreen() {
   if (loading.done) return null;
   const ratio = loading.totalBytes > 0 ? Math.min(1, loading.loadedBytes / loading.totalBytes) : 0;
   return (
-    <div className="loading" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(ratio * 100)} data-testid="loading">
+    <div
+      className="loading"
+      role="progressbar"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={Math.round(ratio * 100)}
+      data-testid="loading"
+    >
       <div className="loading__brand">{t("brand.name")}</div>
       <div className="loading__tagline">{t(hasCatalog ? "loading.opening" : "loading.catalog")}</div>
       <div className="loading__bar">
         <div className="loading__fill" style={{ transform: `scaleX(${ratio})` }} />
       </div>
       <div className="loading__figures">
-        {t("loading.progress", { loaded: megabytes(loading.loadedBytes, i18n.language), total: megabytes(loading.totalBytes, i18n.language) })}
+        {t("loading.progress", {
+          loaded: megabytes(loading.loadedBytes, i18n.language),
+          total: megabytes(loading.totalBytes, i18n.language),
+        })}
       </div>
     </div>
   );

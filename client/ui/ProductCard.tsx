@@ -15,14 +15,21 @@ export function ProductCard() {
   const locale = i18n.language;
   return (
     <aside className="card" aria-label={localize(product.name, locale)} data-testid="product-card">
-      <button type="button" className="card__close" onClick={() => selectProduct(null)} aria-label={t("product.close")}>
+      <button
+        type="button"
+        className="card__close"
+        onClick={() => selectProduct(null)}
+        aria-label={t("product.close")}
+      >
         ×
       </button>
       <div className="card__brand">{t("product.by", { brand: brand.name })}</div>
       <h2 className="card__name">{localize(product.name, locale)}</h2>
       <div className="card__price">{formatPrice(product.price, locale)}</div>
       <p className="card__description">{localize(product.description, locale)}</p>
-      {product.model.kind === "gltf" && product.model.credit ? <p className="card__credit">{product.model.credit}</p> : null}
+      {product.model.kind === "gltf" && product.model.credit ? (
+        <p className="card__credit">{product.model.credit}</p>
+      ) : null}
     </aside>
   );
 }

@@ -66,14 +66,17 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
 }
 
 async function openPglite(opts: OpenDatabaseOptions): Promise<Database> {
-  let client: PGlite;
-  if (opts.inMemory) {
-    client = new PGlite();
-  } else {
-    const dir = path.resolve(opts.dataDir, "db");
-    await mkdir(dir, { recursive: true });
-    client = new PGlite(dir);
-  }
+  if (opts.inMemory) return openPgliteDatabase(new PGlite());
+  const dir = path.resolve(opts.dataDir, "db");
+  await mkdir(dir, { recursive: true });
+  return openPgliteDatabase(new PGlite(dir));
+}
+
+/**
+ * Wraps a PGlite instance the caller created (e.g. tests loading a prepared data folder), applies
+ * the migrations, and owns it from then on: close() closes it.
+ */
+export async function openPgliteDatabase(client: PGlite): Promise<Database> {
   const db = drizzlePglite({ client, schema });
   try {
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -29,19 +29,38 @@ export function mountStatic(app: express.Application, clientDist: string): void 
   });
   // Only the folders meant for browsers: never assets/seed (it holds the demo passwords).
   for (const folder of ["models", "avatars", "environment"]) {
-    app.use(`/assets/${folder}`, express.static(path.join(REPO_ROOT, "assets", folder), { maxAge: "1h", setHeaders: setTypes, fallthrough: false }));
+    app.use(
+      `/assets/${folder}`,
+      express.static(path.join(REPO_ROOT, "assets", folder), {
+        maxAge: "1h",
+        setHeaders: setTypes,
+        fallthrough: false,
+      }),
+    );
   }
   const decoderOptions = { maxAge: "7d", setHeaders: setTypes, fallthrough: false };
-  app.use("/decoders/draco", express.static(path.join(THREE_ROOT, "examples/jsm/libs/draco/gltf"), decoderOptions));
-  app.use("/decoders/basis", express.static(path.join(THREE_ROOT, "examples/jsm/libs/basis"), decoderOptions));
+  app.use(
+    "/decoders/draco",
+    express.static(path.join(THREE_ROOT, "examples/jsm/libs/draco/gltf"), decoderOptions),
+  );
+  app.use(
+    "/decoders/basis",
+    express.static(path.join(THREE_ROOT, "examples/jsm/libs/basis"), decoderOptions),
+  );
 
   const indexHtml = path.join(clientDist, "index.html");
   // Hashed build files never change under the same name.
-  app.use("/static", express.static(path.join(clientDist, "static"), { immutable: true, maxAge: "365d", fallthrough: false }));
+  app.use(
+    "/static",
+    express.static(path.join(clientDist, "static"), { immutable: true, maxAge: "365d", fallthrough: false }),
+  );
   app.use(express.static(clientDist, { index: false, maxAge: 0 }));
   app.get(/^\/(?!api\/|matchmake\/|assets\/|decoders\/|static\/).*/, (_req, res) => {
     if (!fs.existsSync(indexHtml)) {
-      res.status(503).type("text/plain").send("The client is not built yet: run `npm run build` (npm start does it for you).");
+      res
+        .status(503)
+        .type("text/plain")
+        .send("The client is not built yet: run `npm run build` (npm start does it for you).");
       return;
     }
     res.setHeader("Cache-Control", "no-cache");

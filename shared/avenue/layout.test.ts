@@ -20,7 +20,8 @@ describe("layoutAvenue", () => {
     );
     for (const side of ["left", "right"] as const) {
       const zs = layout.boutiques.filter((b) => b.side === side).map((b) => b.facade.z);
-      for (let i = 1; i < zs.length; i++) assert.ok(Math.abs((zs[i] ?? 0) - (zs[i - 1] ?? 0)) >= BOUTIQUE_FRONTAGE);
+      for (let i = 1; i < zs.length; i++)
+        assert.ok(Math.abs((zs[i] ?? 0) - (zs[i - 1] ?? 0)) >= BOUTIQUE_FRONTAGE);
     }
   });
 

@@ -100,7 +100,10 @@ export function layoutAvenue(brandIds: readonly string[]): AvenueLayout {
   const props: StreetProp[] = [];
   for (let row = 0; row <= perRow; row++) {
     const z = halfLength - row * pitch;
-    props.push({ kind: "lamp", x: -STREET_HALF_WIDTH + 1.2, z }, { kind: "lamp", x: STREET_HALF_WIDTH - 1.2, z });
+    props.push(
+      { kind: "lamp", x: -STREET_HALF_WIDTH + 1.2, z },
+      { kind: "lamp", x: STREET_HALF_WIDTH - 1.2, z },
+    );
   }
   for (let row = 0; row < perRow; row++) {
     props.push({ kind: "planter", x: 0, z: halfLength - pitch / 2 - row * pitch });
@@ -118,7 +121,9 @@ export function layoutAvenue(brandIds: readonly string[]): AvenueLayout {
         maxZ: b.facade.z + b.width / 2,
       };
     }),
-    ...props.map((p): CircleCollider => ({ kind: "circle", x: p.x, z: p.z, radius: p.kind === "lamp" ? 0.25 : 1.3 })),
+    ...props.map(
+      (p): CircleCollider => ({ kind: "circle", x: p.x, z: p.z, radius: p.kind === "lamp" ? 0.25 : 1.3 }),
+    ),
   ];
 
   return {

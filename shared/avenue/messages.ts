@@ -8,7 +8,9 @@ const Coord = z.number().finite().min(-COORD_LIMIT).max(COORD_LIMIT);
 /** Options a client passes when it joins the avenue. Identity never comes from here. */
 export const AvenueJoinOptions = z
   .object({
-    protocol: z.literal(PROTOCOL_VERSION, { message: "This page is out of date: reload it to join the avenue." }),
+    protocol: z.literal(PROTOCOL_VERSION, {
+      message: "This page is out of date: reload it to join the avenue.",
+    }),
   })
   .strip();
 export type AvenueJoinOptions = z.infer<typeof AvenueJoinOptions>;
@@ -16,7 +18,9 @@ export type AvenueJoinOptions = z.infer<typeof AvenueJoinOptions>;
 /** Client → server intents in the avenue. Each is validated by the room before it is used. */
 export const AvenueClientMessages = {
   /** Walk in a world direction (length ≤ 1), e.g. from the keyboard; {0,0} stops. */
-  move: z.object({ dirX: z.number().finite().min(-1).max(1), dirZ: z.number().finite().min(-1).max(1) }).strict(),
+  move: z
+    .object({ dirX: z.number().finite().min(-1).max(1), dirZ: z.number().finite().min(-1).max(1) })
+    .strict(),
   /** Walk to a point on the ground (click to walk). */
   moveTo: z.object({ x: Coord, z: Coord }).strict(),
 } as const;

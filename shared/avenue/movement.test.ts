@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { AvenueClientMessages } from "./messages.ts";
 import { AVATAR_RADIUS, WALK_SPEED } from "../constants.ts";
 import { layoutAvenue, STREET_HALF_WIDTH } from "./layout.ts";
+import { AvenueClientMessages } from "./messages.ts";
 import { clampDirection, directionTowards, isWalkable, stepPose } from "./movement.ts";
 
 const layout = layoutAvenue(["a1", "b2", "c3", "d4", "e5", "f6"]);

@@ -2,7 +2,7 @@
  * Synchronised state of an avenue shard. Defined once here; the server mutates it and the client
  * decodes it with the same classes.
  */
-import { schema, t, type SchemaType } from "@colyseus/schema";
+import { type SchemaType, schema, t } from "@colyseus/schema";
 
 export const AvatarAnim = { idle: 0, walk: 1 } as const;
 export type AvatarAnim = (typeof AvatarAnim)[keyof typeof AvatarAnim];

@@ -24,7 +24,11 @@ async function scene(page: Page): Promise<SceneSnapshot | null> {
   });
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 90_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 90_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
@@ -54,7 +58,8 @@ describe("two browsers walk the avenue together", () => {
     const page = await context.newPage();
     page.on("request", (r) => {
       const url = r.url();
-      if (!url.startsWith(server.url) && !url.startsWith("data:") && !url.startsWith("blob:")) foreignRequests.push(url);
+      if (!url.startsWith(server.url) && !url.startsWith("data:") && !url.startsWith("blob:"))
+        foreignRequests.push(url);
     });
     page.on("pageerror", (e) => console.error("[page error]", e.message));
     await page.goto(server.url);
@@ -67,7 +72,9 @@ describe("two browsers walk the avenue together", () => {
 
     // Loading shows real byte progress before the avenue opens.
     const total = await until("a byte total on the loading screen", async () =>
-      a.evaluate(() => document.querySelector("[data-testid=loading] .loading__figures")?.textContent ?? null),
+      a.evaluate(
+        () => document.querySelector("[data-testid=loading] .loading__figures")?.textContent ?? null,
+      ),
     ).catch(() => "already loaded");
     console.log(`loading figures on A: ${total}`);
 
@@ -105,7 +112,9 @@ describe("two browsers walk the avenue together", () => {
     const bView = (await scene(b))?.avatars.find((x) => x.sessionId === self.sessionId);
     assert.ok(bView);
     assert.ok(Math.hypot(aSelf.x - bView.x, aSelf.z - bView.z) < 0.75, "A and B agree on A's place");
-    console.log(`A walked from (${before.x.toFixed(2)}, ${before.z.toFixed(2)}) to (${moved.x.toFixed(2)}, ${moved.z.toFixed(2)})`);
+    console.log(
+      `A walked from (${before.x.toFixed(2)}, ${before.z.toFixed(2)}) to (${moved.x.toFixed(2)}, ${moved.z.toFixed(2)})`,
+    );
 
     await a.waitForTimeout(1500);
     await a.screenshot({ path: path.join(ARTIFACTS, "avenue-page-a.png") });
@@ -117,7 +126,11 @@ describe("two browsers walk the avenue together", () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "fr-FR" });
     await context.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        type: string,
+        ...rest: unknown[]
+      ) {
         if (type.startsWith("webgl")) return null;
         return (original as (...args: unknown[]) => RenderingContext | null).call(this, type, ...rest);
       } as typeof HTMLCanvasElement.prototype.getContext;
@@ -126,7 +139,7 @@ describe("two browsers walk the avenue together", () => {
     await page.goto(server.url);
     const list = page.getByTestId("no-webgl");
     await list.waitFor({ timeout: 30_000 });
-    const text = await list.innerText();
+    const text = (await list.textContent()) ?? "";
     assert.match(text, /3D/);
     assert.equal(await page.locator(".fallback__brand").count(), 6);
     assert.ok((await page.locator(".fallback__brand li").count()) >= 24);

@@ -14,8 +14,9 @@
  * ```
  */
 import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { type Database, openDatabase } from "../../server/db/database.ts";
+import { type Database, openDatabase, openPgliteDatabase } from "../../server/db/database.ts";
 
 /** An open test database; `url` is set for PostgreSQL so a test can open a second connection to it. */
 export type TestDatabase = Database & { url?: string };
@@ -37,7 +38,7 @@ export function databaseTargets(): DatabaseTarget[] {
     {
       name: "pglite",
       skip: false,
-      open: () => openDatabase({ dataDir: "unused-in-memory", inMemory: true }),
+      open: openFreshPglite,
     },
     {
       name: "postgres",
@@ -48,6 +49,27 @@ export function databaseTargets(): DatabaseTarget[] {
       },
     },
   ];
+}
+
+/** An empty PGlite data folder (right after initdb), made once per test process. */
+let emptyPgliteDump: Promise<Blob> | undefined;
+
+/**
+ * A new in-memory PGlite, migrated from empty. Starting PGlite runs initdb, which takes seconds;
+ * loading the folder of a freshly initialised instance takes a few hundred milliseconds.
+ */
+async function openFreshPglite(): Promise<TestDatabase> {
+  emptyPgliteDump ??= (async () => {
+    const template = new PGlite();
+    try {
+      // dumpDataDir does not wait for start-up itself (it never settles if called too early).
+      await template.waitReady;
+      return await template.dumpDataDir("none");
+    } finally {
+      await template.close();
+    }
+  })();
+  return openPgliteDatabase(new PGlite({ loadDataDir: await emptyPgliteDump }));
 }
 
 /** Creates `vitrine_t_<random>` on the server of `adminUrl`, opens it, and drops it on close. */
@@ -91,7 +113,10 @@ async function withAdminClient<T>(adminUrl: string, run: (client: pg.Client) => 
 }
 
 /** Opens a fresh database of this target, runs `body`, and always closes (and drops) it. */
-export async function withDatabase<T>(target: DatabaseTarget, body: (database: TestDatabase) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  target: DatabaseTarget,
+  body: (database: TestDatabase) => Promise<T>,
+): Promise<T> {
   const database = await target.open();
   try {
     return await body(database);

@@ -7,7 +7,13 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-export type ServerProcess = { url: string; port: number; child: ChildProcess; output: () => string; stop(): Promise<void> };
+export type ServerProcess = {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+};
 
 /** Starts one server process and waits until `GET /api/health` answers. */
 export async function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
@@ -27,14 +33,16 @@ export async function startServerProcess(port: number, env: Record<string, strin
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server on port ${port} exited (${child.exitCode}):\n${log}`);
+    if (child.exitCode !== null)
+      throw new Error(`server on port ${port} exited (${child.exitCode}):\n${log}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() - started > 60_000) throw new Error(`server on port ${port} did not become healthy:\n${log}`);
+    if (Date.now() - started > 60_000)
+      throw new Error(`server on port ${port} did not become healthy:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

@@ -28,17 +28,23 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 export type AvenueTestRoom = Room<unknown, InstanceType<typeof AvenueState>>;
 
 /** Joins the avenue like the browser does, optionally with a session cookie. */
-export async function joinAvenue(url: string, opts: { cookie?: string; roomId?: string } = {}): Promise<AvenueTestRoom> {
+export async function joinAvenue(
+  url: string,
+  opts: { cookie?: string; roomId?: string } = {},
+): Promise<AvenueTestRoom> {
   const client = new Client(url, opts.cookie ? { headers: { cookie: opts.cookie } } : undefined);
   const options = { protocol: PROTOCOL_VERSION };
-  return opts.roomId ? client.joinById(opts.roomId, options, AvenueState) : client.joinOrCreate("avenue", options, AvenueState);
+  return opts.roomId
+    ? client.joinById(opts.roomId, options, AvenueState)
+    : client.joinOrCreate("avenue", options, AvenueState);
 }
 
 /** Resolves when `predicate` holds, checking every 20 ms; fails with `what` after `timeoutMs`. */
 export async function waitFor(what: string, predicate: () => boolean, timeoutMs = 5000): Promise<void> {
   const started = Date.now();
   while (!predicate()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

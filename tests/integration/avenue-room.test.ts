@@ -3,7 +3,15 @@ import { after, before, describe, test } from "node:test";
 import { ServerMessageType } from "../../shared/avenue/messages.ts";
 import { MAX_INVALID_MESSAGES, MAX_MESSAGE_BYTES } from "../../shared/constants.ts";
 import { ErrorCode } from "../../shared/errors.ts";
-import { type AvenueTestRoom, joinAvenue, leaveCode, leaveQuietly, startTestServer, type TestServer, waitFor } from "../helpers/server.ts";
+import {
+  type AvenueTestRoom,
+  joinAvenue,
+  leaveCode,
+  leaveQuietly,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from "../helpers/server.ts";
 
 /** Error messages a room sent to one client, as they arrive. */
 function collectErrors(room: AvenueTestRoom): Array<{ code: string; message: string }> {
@@ -137,7 +145,10 @@ describe("avenue room (real server, two SDK clients)", () => {
     c.reconnection.minUptime = 0;
     const ws = (c.connection.transport as unknown as { ws: WebSocket }).ws;
     ws.close(4010, "network lost");
-    await waitFor("server marks C as disconnected", () => b.state.avatars.get(c.sessionId)?.connected === false);
+    await waitFor(
+      "server marks C as disconnected",
+      () => b.state.avatars.get(c.sessionId)?.connected === false,
+    );
     await reconnected;
     await waitFor("C is connected again", () => b.state.avatars.get(c.sessionId)?.connected === true);
     const after = b.state.avatars.get(c.sessionId);
@@ -145,7 +156,10 @@ describe("avenue room (real server, two SDK clients)", () => {
     assert.ok(Math.hypot(after.x - place.x, after.z - place.z) < 0.01, "same avatar, same place");
 
     c.send("move", { dirX: 1, dirZ: 0 });
-    await waitFor("C moves after reconnecting", () => (b.state.avatars.get(c.sessionId)?.x ?? 0) > place.x + 0.5);
+    await waitFor(
+      "C moves after reconnecting",
+      () => (b.state.avatars.get(c.sessionId)?.x ?? 0) > place.x + 0.5,
+    );
     await leaveQuietly(c);
   });
 

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { type AvenueTestRoom, joinAvenue, leaveQuietly, startTestServer, type TestServer, waitFor } from "../helpers/server.ts";
+import {
+  type AvenueTestRoom,
+  joinAvenue,
+  leaveQuietly,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from "../helpers/server.ts";
 
 let server: TestServer;
 const rooms: AvenueTestRoom[] = [];
@@ -32,7 +39,11 @@ test("signed-in people walk under their account name", async () => {
   const res = await fetch(`${server.url}/api/auth/signup`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email: "ines@example.com", password: "a long enough secret", displayName: "Inès" }),
+    body: JSON.stringify({
+      email: "ines@example.com",
+      password: "a long enough secret",
+      displayName: "Inès",
+    }),
   });
   assert.equal(res.status, 201);
   const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";

@@ -88,7 +88,9 @@ describe("migrations on pglite in a data folder", () => {
 
 const postgres = databaseTargets().find((t) => t.name === "postgres");
 describe("migrations on postgres from several processes", () => {
-  test("two pools opening one fresh database at once both succeed", { skip: postgres?.skip ?? true }, async () => {
+  test("two pools opening one fresh database at once both succeed", {
+    skip: postgres?.skip ?? true,
+  }, async () => {
     if (!postgres) return;
     await withDatabase(postgres, async (database) => {
       assert.ok(database.url);
@@ -99,7 +101,8 @@ describe("migrations on postgres from several processes", () => {
         openDatabase({ databaseUrl: database.url, dataDir: "unused" }),
       ]);
       try {
-        for (const other of opened) assert.equal(await appliedMigrationCount(other.db), await journalEntryCount());
+        for (const other of opened)
+          assert.equal(await appliedMigrationCount(other.db), await journalEntryCount());
       } finally {
         await Promise.all(opened.map((d) => d.close()));
       }

@@ -15,7 +15,10 @@ import { waitFor } from "../helpers/server.ts";
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.TEST_REDIS_URL;
-const skip = !databaseUrl || !redisUrl ? "TEST_DATABASE_URL and TEST_REDIS_URL not both set: scale-out test skipped" : false;
+const skip =
+  !databaseUrl || !redisUrl
+    ? "TEST_DATABASE_URL and TEST_REDIS_URL not both set: scale-out test skipped"
+    : false;
 
 describe("scale-out: two processes, PostgreSQL and Redis", { skip }, () => {
   const processes: ServerProcess[] = [];
@@ -42,7 +45,11 @@ describe("scale-out: two processes, PostgreSQL and Redis", { skip }, () => {
     processes.push(
       ...(await Promise.all(
         [p1, p2].map((port) =>
-          startServerProcess(port, { DATABASE_URL: scratchUrl, REDIS_URL: redisUrl, PUBLIC_ADDRESS: `127.0.0.1:${port}` }),
+          startServerProcess(port, {
+            DATABASE_URL: scratchUrl,
+            REDIS_URL: redisUrl,
+            PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+          }),
         ),
       )),
     );
@@ -74,7 +81,9 @@ describe("scale-out: two processes, PostgreSQL and Redis", { skip }, () => {
   test("the demo content was seeded exactly once", async () => {
     const [p1] = processes;
     assert.ok(p1);
-    const catalog = (await (await fetch(`${p1.url}/api/catalog`)).json()) as { brands: Array<{ products: unknown[] }> };
+    const catalog = (await (await fetch(`${p1.url}/api/catalog`)).json()) as {
+      brands: Array<{ products: unknown[] }>;
+    };
     assert.equal(catalog.brands.length, 6);
     const db = new pg.Client({ connectionString: scratchUrl });
     await db.connect();

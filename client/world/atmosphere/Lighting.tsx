@@ -25,9 +25,9 @@ export function Lighting() {
 
   return (
     <>
-      <Environment map={envMap} environmentIntensity={0.32} />
-      <hemisphereLight args={[DUSK.hemisphereSky, DUSK.hemisphereGround, 0.75]} />
-      <directionalLight color={DUSK.key} intensity={0.9} position={[-14, 10, -30]} />
+      <Environment map={envMap} environmentIntensity={0.14} />
+      <hemisphereLight args={[DUSK.hemisphereSky, DUSK.hemisphereGround, 0.32]} />
+      <directionalLight color={DUSK.key} intensity={0.55} position={[-14, 10, -30]} />
     </>
   );
 }

@@ -33,10 +33,17 @@ export function Boutique({ slot, brand, lit }: { slot: BoutiqueLayout; brand: Br
     };
   }, []);
   const tagline = localize(brand.tagline, i18next.resolvedLanguage ?? "en");
-  const sign = useMemo(() => ({ name: brand.name, tagline, color: trim, glow: light }), [brand.name, tagline, trim, light]);
+  const sign = useMemo(
+    () => ({ name: brand.name, tagline, color: trim, glow: light }),
+    [brand.name, tagline, trim, light],
+  );
 
   return (
-    <group position={[slot.facade.x, 0, slot.facade.z]} rotation={[0, slot.rotationY, 0]} userData={{ brandId: brand.id }}>
+    <group
+      position={[slot.facade.x, 0, slot.facade.z]}
+      rotation={[0, slot.rotationY, 0]}
+      userData={{ brandId: brand.id }}
+    >
       <BoutiqueFacade brand={brand} width={slot.width} height={slot.height} materials={materials} />
       <ShopWindow u={-WINDOW_CENTRE_U} top={spec.windowTop} wall={wall} light={light} />
       <ShopWindow u={WINDOW_CENTRE_U} top={spec.windowTop} wall={wall} light={light} />

@@ -14,7 +14,9 @@ export function Boutiques({ layout, catalog }: { layout: AvenueLayout; catalog: 
       {layout.boutiques.map((slot) => {
         const brand = brands.get(slot.brandId);
         if (!brand) return null;
-        return <Boutique key={slot.brandId} slot={slot} brand={brand} lit={slot.index < MAX_BOUTIQUE_LIGHTS} />;
+        return (
+          <Boutique key={slot.brandId} slot={slot} brand={brand} lit={slot.index < MAX_BOUTIQUE_LIGHTS} />
+        );
       })}
       <Pedestals layout={layout} />
     </group>

@@ -10,7 +10,10 @@ import { WINDOW_SILL } from "./boutiqueFrame.ts";
  */
 export function Pedestals({ layout }: { layout: AvenueLayout }) {
   const slots = useMemo(
-    () => layout.boutiques.flatMap((b) => b.slots.map((s) => ({ x: s.x, y: s.y, z: s.z, rotationY: s.rotationY }))),
+    () =>
+      layout.boutiques.flatMap((b) =>
+        b.slots.map((s) => ({ x: s.x, y: s.y, z: s.z, rotationY: s.rotationY })),
+      ),
     [layout],
   );
   const res = useMemo(() => {

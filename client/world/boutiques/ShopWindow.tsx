@@ -9,7 +9,7 @@ import { glassSheenTexture, windowWashTexture } from "./interiorTextures.ts";
  */
 export function ShopWindow({ u, top, wall, light }: { u: number; top: number; wall: string; light: string }) {
   const mats = useMemo(() => {
-    const inside = new Color(wall).lerp(new Color(light), 0.35);
+    const inside = new Color(wall).lerp(new Color(light), 0.55);
     return {
       vitrine: new MeshStandardMaterial({
         color: inside,
@@ -17,14 +17,14 @@ export function ShopWindow({ u, top, wall, light }: { u: number; top: number; wa
         roughness: 0.6,
         emissive: light,
         emissiveMap: windowWashTexture(),
-        emissiveIntensity: 0.85,
+        emissiveIntensity: 1.5,
       }),
       glass: new MeshStandardMaterial({
         color: "#c8d2e6",
         metalness: 1,
         roughness: 0.04,
         transparent: true,
-        opacity: 0.5,
+        opacity: 0.32,
         alphaMap: glassSheenTexture(),
         depthWrite: false,
       }),

@@ -14,8 +14,10 @@ export function CityShell({ layout }: { layout: AvenueLayout }) {
     const upper = upperFloorsTextures();
     const roof = mansardTextures();
     const base = arcadeBaseTextures();
-    const lit = (t: { map: MeshStandardMaterial["map"]; emissiveMap: MeshStandardMaterial["emissiveMap"] }, roughness: number) =>
-      new MeshStandardMaterial({ ...t, emissive: "#ffffff", emissiveIntensity: 1.15, roughness });
+    const lit = (
+      t: { map: MeshStandardMaterial["map"]; emissiveMap: MeshStandardMaterial["emissiveMap"] },
+      roughness: number,
+    ) => new MeshStandardMaterial({ ...t, emissive: "#ffffff", emissiveIntensity: 1.15, roughness });
     return {
       geometry,
       textures: [upper.map, upper.emissiveMap, roof.map, roof.emissiveMap, base.map, base.emissiveMap],

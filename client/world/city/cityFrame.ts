@@ -8,6 +8,6 @@ export const END_SETBACK = 8;
 export const BACK_WALL_X = 9.45;
 /** Top of the boutiques' own facades (BOUTIQUE_HEIGHT) where the upper storeys begin. */
 export const UPPER_FLOORS_BASE = 9;
-export const ROOF_LINE = 21;
+export const ROOF_LINE = 18;
 /** Depth of the mansard roof's slope, seen from the street. */
 export const MANSARD_HEIGHT = 4;

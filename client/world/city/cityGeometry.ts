@@ -1,6 +1,6 @@
 import { type BufferGeometry, PlaneGeometry } from "three";
 import { mergeGeometries } from "three/examples/jsm/utils/BufferGeometryUtils.js";
-import { STREET_HALF_WIDTH, type AvenueLayout } from "../../../shared/avenue/layout.ts";
+import { type AvenueLayout, STREET_HALF_WIDTH } from "../../../shared/avenue/layout.ts";
 import { boxBetween } from "../ground/groundGeometry.ts";
 import { BACK_WALL_X, END_SETBACK, MANSARD_HEIGHT, ROOF_LINE, UPPER_FLOORS_BASE } from "./cityFrame.ts";
 import { CITY_TILE_WIDTH } from "./facadeTextures.ts";
@@ -40,7 +40,32 @@ function band(f: Front, inset: number, y0: number, y1: number, depth: number): B
   return g;
 }
 
-export type CityGeometry = { base: BufferGeometry; upper: BufferGeometry; roof: BufferGeometry; trim: BufferGeometry };
+/**
+ * The stretches of one long side not taken by a boutique (the gaps between them and the plaza
+ * ends), as [z0, z1] pairs: the recessed ground-floor wall must not stand behind the boutiques,
+ * whose vitrines reach deeper than it.
+ */
+function freeStretches(layout: AvenueLayout, side: "left" | "right", far: number): [number, number][] {
+  const taken = layout.boutiques
+    .filter((b) => b.side === side)
+    .map((b) => [b.facade.z - b.width / 2, b.facade.z + b.width / 2] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  let from = -far;
+  for (const [z0, z1] of taken) {
+    if (z0 > from) out.push([from, z0]);
+    from = Math.max(from, z1);
+  }
+  if (from < far) out.push([from, far]);
+  return out;
+}
+
+export type CityGeometry = {
+  base: BufferGeometry;
+  upper: BufferGeometry;
+  roof: BufferGeometry;
+  trim: BufferGeometry;
+};
 
 /**
  * The shell of buildings enclosing the avenue: both long sides and both ends, merged per material
@@ -59,7 +84,15 @@ export function buildCityGeometry(layout: AvenueLayout): CityGeometry {
   const recess = BACK_WALL_X - STREET_HALF_WIDTH;
   const merge = (parts: BufferGeometry[]) => mergeGeometries(parts);
   return {
-    base: merge(fronts.map((f) => wall(f, recess, 0, UPPER_FLOORS_BASE))),
+    base: merge([
+      ...fronts.slice(2).map((f) => wall(f, recess, 0, UPPER_FLOORS_BASE)),
+      ...(["left", "right"] as const).flatMap((side, i) => {
+        const f = fronts[i] as Front;
+        return freeStretches(layout, side, far).map(([z0, z1]) =>
+          wall({ ...f, z: (z0 + z1) / 2, width: z1 - z0 }, recess, 0, UPPER_FLOORS_BASE),
+        );
+      }),
+    ]),
     upper: merge(fronts.map((f) => wall(f, 0.15, UPPER_FLOORS_BASE, ROOF_LINE))),
     roof: merge(fronts.map((f) => mansard(f, 0.15))),
     trim: merge(

@@ -28,7 +28,14 @@ function litPair(
   return { map, emissiveMap };
 }
 
-function litWindow(glow: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, rand: () => number) {
+function litWindow(
+  glow: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  rand: () => number,
+) {
   const g = glow.createLinearGradient(0, y, 0, y + h);
   const warm = rand() < 0.75 ? "255,196,128" : "255,226,180";
   g.addColorStop(0, `rgba(${warm},0.55)`);
@@ -42,16 +49,16 @@ function litWindow(glow: CanvasRenderingContext2D, x: number, y: number, w: numb
 }
 
 /**
- * Haussmann-style upper storeys: cream stone, string courses, tall windows with iron balconies on
- * the second and fifth floors, about a third of them lit.
+ * Haussmann-style upper storeys (three, 9 m): cream stone, string courses, tall windows with iron
+ * balconies on the lowest and top floors, about a third of them lit.
  */
 export function upperFloorsTextures(): LitTextures {
   const w = CITY_TILE_WIDTH * PX;
-  const h = 4 * STOREY * PX;
+  const h = 3 * STOREY * PX;
   return litPair(w, h, 7, (ctx, glow, rand) => {
     ctx.fillStyle = "#d9cfbd";
     ctx.fillRect(0, 0, w, h);
-    for (let s = 0; s < 4; s++) {
+    for (let s = 0; s < 3; s++) {
       const top = s * STOREY * PX;
       ctx.fillStyle = "rgba(90,80,64,0.35)";
       ctx.fillRect(0, top + STOREY * PX - 6, w, 4);
@@ -73,7 +80,7 @@ export function upperFloorsTextures(): LitTextures {
         ctx.fillStyle = "#3a352e";
         ctx.fillRect(x + ww / 2 - 2, y, 4, wh);
         ctx.fillRect(x, y + wh * 0.62, ww, 3);
-        if (s === 0 || s === 3 || rand() < 0.3) {
+        if (s === 0 || s === 2 || rand() < 0.3) {
           // Wrought-iron railing across the lower part of the window.
           ctx.fillStyle = "#17181a";
           const ry = y + wh - 0.55 * PX;
@@ -127,12 +134,28 @@ export function arcadeBaseTextures(): LitTextures {
       ctx.arc(cx, spring, r, Math.PI, 0);
       ctx.lineTo(cx + r, bottom);
       ctx.fill();
-      glow.fillStyle = rand() < 0.6 ? "rgba(255,190,120,0.35)" : "rgba(255,190,120,0.12)";
+      // A dimly lit shop front at the back of each arch, and a lantern under its crown.
+      const lit = rand() < 0.7;
+      const fx = cx - r * 0.78;
+      const fw = r * 1.56;
+      const fy = spring - 0.2 * PX;
+      const fh = bottom - 0.35 * PX - fy;
+      ctx.fillStyle = lit ? "#6b5238" : "#2a2622";
+      ctx.fillRect(fx, fy, fw, fh);
+      ctx.fillStyle = "#15161c";
+      ctx.fillRect(cx - 2, fy, 4, fh);
+      if (lit) {
+        const g = glow.createLinearGradient(0, fy, 0, fy + fh);
+        g.addColorStop(0, "rgba(255,205,150,0.75)");
+        g.addColorStop(1, "rgba(255,190,130,0.35)");
+        glow.fillStyle = g;
+        glow.fillRect(fx, fy, fw, fh);
+        glow.fillStyle = "#000";
+        glow.fillRect(cx - 2, fy, 4, fh);
+      }
+      glow.fillStyle = "rgba(255,210,150,1)";
       glow.beginPath();
-      glow.moveTo(cx - r, bottom);
-      glow.lineTo(cx - r, spring);
-      glow.arc(cx, spring, r, Math.PI, 0);
-      glow.lineTo(cx + r, bottom);
+      glow.arc(cx, spring - r * 0.55, 6, 0, Math.PI * 2);
       glow.fill();
     }
   });

@@ -20,7 +20,11 @@ export function ClickMarker({ layout }: { layout: AvenueLayout }) {
     const t = age / LIFETIME_MS;
     m.visible = t < 1;
     if (!m.visible) return;
-    m.position.set(clickMarker.x, groundHeightAt(rowHalf, clickMarker.x, clickMarker.z) + 0.02, clickMarker.z);
+    m.position.set(
+      clickMarker.x,
+      groundHeightAt(rowHalf, clickMarker.x, clickMarker.z) + 0.02,
+      clickMarker.z,
+    );
     m.scale.setScalar(0.5 + 0.6 * Math.sqrt(t));
     mat.opacity = (1 - t) * 0.9;
   });

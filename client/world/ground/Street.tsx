@@ -45,8 +45,18 @@ export function Street({ layout }: { layout: AvenueLayout }) {
       kerbs,
       setts,
       slabTex,
-      settsMaterial: new MeshStandardMaterial({ map: setts, color: "#b8aea2", roughness: 0.55, metalness: 0.05 }),
-      slabsMaterial: new MeshStandardMaterial({ map: slabTex, color: "#c9bfb0", roughness: 0.68 }),
+      settsMaterial: new MeshStandardMaterial({
+        map: setts,
+        color: "#b8aea2",
+        roughness: 0.55,
+        metalness: 0.05,
+      }),
+      slabsMaterial: new MeshStandardMaterial({
+        map: slabTex,
+        color: "#c2b8aa",
+        roughness: 0.5,
+        metalness: 0.05,
+      }),
       kerbMaterial: new MeshStandardMaterial({ color: "#6d6a66", roughness: 0.6 }),
     };
   }, [layout, maxAniso]);

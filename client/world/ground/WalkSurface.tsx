@@ -1,7 +1,7 @@
 import type { ThreeEvent } from "@react-three/fiber";
 import { useCallback } from "react";
-import { AVATAR_RADIUS } from "../../../shared/constants.ts";
 import type { AvenueLayout } from "../../../shared/avenue/layout.ts";
+import { AVATAR_RADIUS } from "../../../shared/constants.ts";
 import { walkTo } from "../../net/localInput.ts";
 import { showClickMarker } from "./clickMarker.ts";
 
@@ -26,6 +26,7 @@ export function WalkSurface({ layout }: { layout: AvenueLayout }) {
     [b],
   );
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a three.js mesh, not a DOM element
     <mesh
       position={[(b.minX + b.maxX) / 2, 0.06, (b.minZ + b.maxZ) / 2]}
       rotation={[-Math.PI / 2, 0, 0]}

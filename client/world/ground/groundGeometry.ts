@@ -1,7 +1,14 @@
 import { BoxGeometry, type BufferGeometry, PlaneGeometry } from "three";
 
 /** A horizontal rectangle at height y whose UVs are world metres divided by `tile`. */
-export function worldPlane(x0: number, x1: number, z0: number, z1: number, y: number, tile: number): BufferGeometry {
+export function worldPlane(
+  x0: number,
+  x1: number,
+  z0: number,
+  z1: number,
+  y: number,
+  tile: number,
+): BufferGeometry {
   const g = new PlaneGeometry(x1 - x0, z1 - z0);
   g.rotateX(-Math.PI / 2);
   g.translate((x0 + x1) / 2, y, (z0 + z1) / 2);

@@ -34,19 +34,23 @@ export function settsTexture(): CanvasTexture {
 export function slabsTexture(): CanvasTexture {
   const rand = seededRandom(23);
   return canvasTexture(4 * PX, 4 * PX, (ctx, w, h) => {
-    ctx.fillStyle = "#6e665c";
+    ctx.fillStyle = "#8d867c";
     ctx.fillRect(0, 0, w, h);
-    const courseH = 0.5 * PX;
+    const courseH = 0.4 * PX;
     for (let y = 0, row = 0; y < h; y += courseH, row++) {
-      let x = row % 2 === 0 ? 0 : -0.4 * PX;
+      let x = row % 2 === 0 ? 0 : -0.3 * PX;
       while (x < w) {
-        const sw = (0.8 + Math.floor(rand() * 2) * 0.2) * PX;
-        const v = 190 + Math.floor(rand() * 30);
-        ctx.fillStyle = `rgb(${v},${v - 6},${v - 16})`;
-        ctx.fillRect(x + 1.5, y + 1.5, sw - 3, courseH - 3);
+        const sw = (0.6 + Math.floor(rand() * 3) * 0.1) * PX;
+        const v = 196 + Math.floor(rand() * 14);
+        ctx.fillStyle = `rgb(${v},${v - 4},${v - 10})`;
+        ctx.fillRect(x + 1, y + 1, sw - 2, courseH - 2);
         x += sw;
       }
     }
+    // A band of darker granite every 4 m frames the limestone like a laid plaza.
+    ctx.fillStyle = "rgba(40,36,34,0.55)";
+    ctx.fillRect(0, 0, w, 0.16 * PX);
+    ctx.fillRect(0, 0, 0.16 * PX, h);
     speckle(ctx, w, h, rand, 9000);
   });
 }

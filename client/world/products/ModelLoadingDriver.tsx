@@ -1,19 +1,22 @@
 import { useThree } from "@react-three/fiber";
 import { useEffect } from "react";
+import type { AvenueLayout } from "../../../shared/avenue/layout.ts";
 import type { Catalog } from "../../../shared/catalog.ts";
+import { displayedProducts } from "./displayedProducts.ts";
 import { loadCatalogModels } from "./modelLoader.ts";
 
-/** Renderless: starts streaming the catalog's glTF models as soon as the canvas exists. */
-export function ModelLoadingDriver({ catalog }: { catalog: Catalog }) {
+/**
+ * Renderless: starts streaming the glTF models of the products on display as soon as the canvas
+ * exists (the KTX2 loader needs the renderer), and again whenever the catalog changes.
+ */
+export function ModelLoadingDriver({ layout, catalog }: { layout: AvenueLayout; catalog: Catalog }) {
   const gl = useThree((s) => s.gl);
   useEffect(() => {
     const models = new Map<string, number>();
-    for (const brand of catalog.brands) {
-      for (const product of brand.products) {
-        if (product.model.kind === "gltf") models.set(product.model.url, product.model.bytes);
-      }
+    for (const { product } of displayedProducts(layout, catalog)) {
+      if (product.model.kind === "gltf") models.set(product.model.url, product.model.bytes);
     }
     loadCatalogModels(models, gl);
-  }, [catalog, gl]);
+  }, [layout, catalog, gl]);
   return null;
 }

@@ -5,7 +5,10 @@ const STALL_TIMEOUT_MS = 30_000;
  * Downloads a file as a stream, calling `onBytes` with the running total after every chunk, so the
  * loading screen shows real byte progress. Rejects on an HTTP error or a stalled stream.
  */
-export async function fetchWithProgress(url: string, onBytes: (received: number) => void): Promise<ArrayBuffer> {
+export async function fetchWithProgress(
+  url: string,
+  onBytes: (received: number) => void,
+): Promise<ArrayBuffer> {
   const controller = new AbortController();
   let timer = setTimeout(() => controller.abort(), STALL_TIMEOUT_MS);
   const touch = () => {

@@ -22,7 +22,7 @@ const listeners = new Set<() => void>();
 /** The models of the catalog currently shown: what the progress figures are about. */
 let tracked: ReadonlyMap<string, number> = new Map();
 let loader: GLTFLoader | null = null;
-let progressTimer: ReturnType<typeof setTimeout> | null = null;
+let progressScheduled = false;
 
 /** One GLTFLoader for the session, with every decoder served from our own origin. */
 function gltfLoader(gl: WebGLRenderer): GLTFLoader {
@@ -68,8 +68,10 @@ async function load(record: ModelRecord, gl: WebGLRenderer): Promise<void> {
 }
 
 function scheduleProgress(): void {
-  progressTimer ??= setTimeout(() => {
-    progressTimer = null;
+  if (progressScheduled) return;
+  progressScheduled = true;
+  setTimeout(() => {
+    progressScheduled = false;
     reportProgress();
   }, 100);
 }

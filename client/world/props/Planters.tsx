@@ -14,12 +14,21 @@ import { seededRandom } from "../util/canvasTexture.ts";
 import { PropInstances } from "./PropInstances.tsx";
 
 const BASIN: [number, number][] = [
-  [0, 0.02], [0.95, 0.02], [1.05, 0.08], [1.02, 0.14], [1.0, 0.5], [1.12, 0.56], [1.12, 0.64], [0.98, 0.64], [0.96, 0.56], [0, 0.56],
+  [0, 0.02],
+  [0.95, 0.02],
+  [1.05, 0.08],
+  [1.02, 0.14],
+  [1.0, 0.5],
+  [1.12, 0.56],
+  [1.12, 0.64],
+  [0.98, 0.64],
+  [0.96, 0.56],
+  [0, 0.56],
 ];
 
 /** A clipped crown: a noisy sphere whose underside is lighter, as if lit from the street. */
 function crownGeometry(): IcosahedronGeometry {
-  const g = new IcosahedronGeometry(1, 4);
+  const g = new IcosahedronGeometry(1, 3);
   const rand = seededRandom(5);
   const pos = g.getAttribute("position");
   const colors: number[] = [];

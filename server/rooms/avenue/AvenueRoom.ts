@@ -2,7 +2,11 @@ import { type AuthContext, type Client, CloseCode, Room, ServerError } from "@co
 import type { z } from "zod";
 import type { SessionUser } from "../../../shared/auth.ts";
 import { type AvenueLayout, layoutAvenue } from "../../../shared/avenue/layout.ts";
-import { AvenueClientMessages, AvenueJoinOptions, ServerMessageType } from "../../../shared/avenue/messages.ts";
+import {
+  AvenueClientMessages,
+  AvenueJoinOptions,
+  ServerMessageType,
+} from "../../../shared/avenue/messages.ts";
 import { directionTowards, isWalkable, stepPose } from "../../../shared/avenue/movement.ts";
 import { AvatarAnim, AvatarState, AvenueState } from "../../../shared/avenue/state.ts";
 import {
@@ -12,14 +16,19 @@ import {
   PATCH_INTERVAL_MS,
   RECONNECT_GRACE_SECONDS,
 } from "../../../shared/constants.ts";
-import { ErrorCode, describeIssues, summarizeIssues } from "../../../shared/errors.ts";
+import { describeIssues, ErrorCode, summarizeIssues } from "../../../shared/errors.ts";
 import { CATALOG_CHANGED_CHANNEL, roomContext } from "../context.ts";
 import { identityFor, lookFor } from "./identity.ts";
 
 type AuthResult = { user: SessionUser | null };
 
 /** Server-only control state of one avatar: what its owner asked for. Never synchronised. */
-type Control = { dirX: number; dirZ: number; target: { x: number; z: number } | null; invalidMessages: number };
+type Control = {
+  dirX: number;
+  dirZ: number;
+  target: { x: number; z: number } | null;
+  invalidMessages: number;
+};
 
 /** WebSocket close code sent by `ws` when a frame exceeds maxPayload. */
 const MESSAGE_TOO_BIG = 1009;
@@ -154,7 +163,10 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
   private spawnPoint(index: number): { x: number; z: number } {
     const angle = index * 2.399963; // golden angle
     const radius = 0.9 * Math.sqrt(index % 40);
-    const p = { x: this.layout.spawn.x + Math.cos(angle) * radius, z: this.layout.spawn.z + Math.sin(angle) * radius };
+    const p = {
+      x: this.layout.spawn.x + Math.cos(angle) * radius,
+      z: this.layout.spawn.z + Math.sin(angle) * radius,
+    };
     return isWalkable(this.layout, p.x, p.z) ? p : { x: this.layout.spawn.x, z: this.layout.spawn.z };
   }
 

@@ -1,9 +1,24 @@
 import type { SessionUser } from "../../../shared/auth.ts";
 
 /** Who an avatar belongs to, decided by the server from the session, never from a payload. */
-export type AvatarIdentity = { userId: string | null; name: string; kind: "guest" | "shopper" | "staff" | "admin" };
+export type AvatarIdentity = {
+  userId: string | null;
+  name: string;
+  kind: "guest" | "shopper" | "staff" | "admin";
+};
 
-const ADJECTIVES = ["Amber", "Ivory", "Onyx", "Sable", "Pearl", "Velvet", "Cobalt", "Saffron", "Opal", "Jade"];
+const ADJECTIVES = [
+  "Amber",
+  "Ivory",
+  "Onyx",
+  "Sable",
+  "Pearl",
+  "Velvet",
+  "Cobalt",
+  "Saffron",
+  "Opal",
+  "Jade",
+];
 const NOUNS = ["Flâneur", "Visitor", "Stroller", "Guest", "Wanderer", "Passer"];
 
 /** A readable name for a guest, stable for a session id. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from "react";
 import { type BufferGeometry, CylinderGeometry } from "three";
 import { WINDOW_CENTRE_U } from "../boutiqueFrame.ts";
-import { CLASSIC_CORNICE, cornice, facadeBox, facadeWall, mergeParts } from "./facadeGeometry.ts";
+import { CLASSIC_CORNICE, cornice, facadeBox, facadeWall, frameAround, mergeParts } from "./facadeGeometry.ts";
 import type { FacadeMaterials } from "./facadeMaterials.ts";
 import { FACADE_SPECS } from "./facadeSpecs.ts";
 
@@ -16,9 +16,17 @@ function column(u: number, radius: number, top: number): BufferGeometry {
 
 /**
  * Rue de Rivoli arcade: three round arches (door in the middle) between engaged columns, gilded
- * keystones, an entablature and an attic storey carrying the name. Two draw calls.
+ * keystones, an entablature and an attic storey carrying the name on black glass. Three draw calls.
  */
-export function ArcadeFacade({ width, height, materials }: { width: number; height: number; materials: FacadeMaterials }) {
+export function ArcadeFacade({
+  width,
+  height,
+  materials,
+}: {
+  width: number;
+  height: number;
+  materials: FacadeMaterials;
+}) {
   const geo = useMemo(() => {
     const w = width / 2;
     const stone: BufferGeometry[] = [facadeWall(width, height, SPEC)];
@@ -44,7 +52,12 @@ export function ArcadeFacade({ width, height, materials }: { width: number; heig
     trim.push(facadeBox(-w, w, ENTABLATURE + 0.35, ENTABLATURE + 0.42, 0.32));
     stone.push(facadeBox(-w, w, 8.2, 8.35, 0.12));
     stone.push(cornice(width + 0.2, height - 0.55, CLASSIC_CORNICE));
-    return { stone: mergeParts(stone), trim: mergeParts(trim) };
+    trim.push(...frameAround(-3.9, 3.9, 6.72, 7.88, 0.05, 0.1));
+    return {
+      stone: mergeParts(stone),
+      trim: mergeParts(trim),
+      fascia: facadeBox(-3.9, 3.9, 6.72, 7.88, 0.08),
+    };
   }, [width, height]);
   useEffect(
     () => () => {
@@ -56,6 +69,7 @@ export function ArcadeFacade({ width, height, materials }: { width: number; heig
     <group>
       <mesh geometry={geo.stone} material={materials.wall} />
       <mesh geometry={geo.trim} material={materials.trim} />
+      <mesh geometry={geo.fascia} material={materials.upperGlass} />
     </group>
   );
 }

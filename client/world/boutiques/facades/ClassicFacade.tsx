@@ -2,7 +2,14 @@ import { useEffect, useMemo } from "react";
 import type { BufferGeometry } from "three";
 import { ExtrudeGeometry, Shape } from "three";
 import { DOOR_HALF_WIDTH, WINDOW_CENTRE_U, WINDOW_HALF_WIDTH, WINDOW_SILL } from "../boutiqueFrame.ts";
-import { CLASSIC_CORNICE, cornice, facadeBox, facadeWall, frameAround, mergeParts } from "./facadeGeometry.ts";
+import {
+  CLASSIC_CORNICE,
+  cornice,
+  facadeBox,
+  facadeWall,
+  frameAround,
+  mergeParts,
+} from "./facadeGeometry.ts";
 import type { FacadeMaterials } from "./facadeMaterials.ts";
 import { FACADE_SPECS } from "./facadeSpecs.ts";
 
@@ -22,7 +29,15 @@ function pediment(width: number, y: number, rise: number): BufferGeometry {
  * Place Vendôme stone: dressed courses, pilasters with gilded capitals, framed windows under
  * cornice hoods, a pedimented door, a frieze for the name and a moulded cornice. Three draw calls.
  */
-export function ClassicFacade({ width, height, materials }: { width: number; height: number; materials: FacadeMaterials }) {
+export function ClassicFacade({
+  width,
+  height,
+  materials,
+}: {
+  width: number;
+  height: number;
+  materials: FacadeMaterials;
+}) {
   const geo = useMemo(() => {
     const w = width / 2;
     const stone: BufferGeometry[] = [facadeWall(width, height, SPEC)];
@@ -53,9 +68,20 @@ export function ClassicFacade({ width, height, materials }: { width: number; hei
     }
     trim.push(...frameAround(-DOOR_HALF_WIDTH, DOOR_HALF_WIDTH, 0.1, SPEC.doorTop, 0.1, 0.08).slice(0, 3));
     stone.push(pediment(2 * DOOR_HALF_WIDTH + 0.8, SPEC.doorTop + 0.2, 0.55));
-    stone.push(facadeBox(-DOOR_HALF_WIDTH - 0.45, DOOR_HALF_WIDTH + 0.45, SPEC.doorTop + 0.08, SPEC.doorTop + 0.2, 0.28));
+    stone.push(
+      facadeBox(
+        -DOOR_HALF_WIDTH - 0.45,
+        DOOR_HALF_WIDTH + 0.45,
+        SPEC.doorTop + 0.08,
+        SPEC.doorTop + 0.2,
+        0.28,
+      ),
+    );
     stone.push(facadeBox(-w, w, 4.35, 4.5, 0.16), facadeBox(-w, w, 5.85, 6.0, 0.16));
     trim.push(facadeBox(-w, w, 4.5, 4.56, 0.12), facadeBox(-w, w, 5.79, 5.85, 0.12));
+    // A black-glass fascia behind the gilded name, framed in the trim metal.
+    glass.push(facadeBox(-3.95, 3.95, 4.62, 5.73, 0.13));
+    trim.push(...frameAround(-3.95, 3.95, 4.62, 5.73, 0.05, 0.15));
     stone.push(cornice(width + 0.2, height - 0.55, CLASSIC_CORNICE));
     return { stone: mergeParts(stone), trim: mergeParts(trim), glass: mergeParts(glass) };
   }, [width, height]);

@@ -30,7 +30,8 @@ export function GlassFacade({
     const verticals = [-w + 0.04, -WINDOW_CENTRE_U - WINDOW_HALF_WIDTH, -DOOR_HALF_WIDTH, DOOR_HALF_WIDTH];
     verticals.push(WINDOW_CENTRE_U + WINDOW_HALF_WIDTH, w - 0.04);
     for (const u of verticals) mullions.push(facadeBox(u - 0.05, u + 0.05, 0, height, 0.14));
-    for (let u = -w + 1.5; u < w - 0.5; u += 1.5) mullions.push(facadeBox(u - 0.03, u + 0.03, GLAZING_BOTTOM, height, 0.1));
+    for (let u = -w + 1.5; u < w - 0.5; u += 1.5)
+      mullions.push(facadeBox(u - 0.03, u + 0.03, GLAZING_BOTTOM, height, 0.1));
     for (const y of [SPEC.windowTop + 0.05, 4.35, GLAZING_BOTTOM, 7.5, height - 0.06]) {
       mullions.push(facadeBox(-w, w, y - 0.05, y + 0.05, 0.12));
     }

@@ -27,7 +27,9 @@ export function ModernFacade({
     const trim: BufferGeometry[] = [];
     for (const side of [-1, 1]) {
       const c = side * WINDOW_CENTRE_U;
-      trim.push(...frameAround(c - WINDOW_HALF_WIDTH, c + WINDOW_HALF_WIDTH, WINDOW_SILL, SPEC.windowTop, 0.04, 0.03));
+      trim.push(
+        ...frameAround(c - WINDOW_HALF_WIDTH, c + WINDOW_HALF_WIDTH, WINDOW_SILL, SPEC.windowTop, 0.04, 0.03),
+      );
     }
     trim.push(...frameAround(-DOOR_HALF_WIDTH, DOOR_HALF_WIDTH, 0.05, SPEC.doorTop, 0.06, 0.05).slice(0, 3));
     const fins = 9;

@@ -56,7 +56,14 @@ export function facadeWall(width: number, height: number, spec: FacadeSpec): Buf
 }
 
 /** A box in the facade frame: x0..x1 along, y0..y1 up, standing `depth` proud of the wall. */
-export function facadeBox(x0: number, x1: number, y0: number, y1: number, depth: number, back = 0): BufferGeometry {
+export function facadeBox(
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+  depth: number,
+  back = 0,
+): BufferGeometry {
   return boxBetween(x0, x1, y0, y1, -back, depth);
 }
 

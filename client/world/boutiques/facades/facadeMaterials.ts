@@ -67,9 +67,9 @@ export function facadeMaterials(brand: Brand): FacadeMaterials {
         : new MeshStandardMaterial({ color: wall, map: ashlarTexture(), roughness: 0.78 });
   // Trim reads as polished metal (brass, bronze, steel) whatever its hue.
   const trimMaterial = new MeshStandardMaterial({ color: trim, roughness: 0.32, metalness: 0.75 });
-  const glow = new Color(light).multiplyScalar(0.35);
+  const glow = new Color(light).multiplyScalar(0.12);
   const upperGlass = new MeshStandardMaterial({
-    color: "#151821",
+    color: "#0f1118",
     roughness: 0.08,
     metalness: 0.6,
     emissive: glow,

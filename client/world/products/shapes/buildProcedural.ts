@@ -19,6 +19,10 @@ const BUILDERS: Record<ProceduralShape, (c: ShapeColors, m: ProductMaterials) =>
 };
 
 /** Builds a procedural product at its natural proportions (normalise it before display). */
-export function buildProcedural(shape: ProceduralShape, colors: ShapeColors, materials: ProductMaterials): Group {
+export function buildProcedural(
+  shape: ProceduralShape,
+  colors: ShapeColors,
+  materials: ProductMaterials,
+): Group {
   return BUILDERS[shape](colors, materials);
 }

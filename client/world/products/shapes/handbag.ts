@@ -1,7 +1,7 @@
 import { BoxGeometry, CylinderGeometry, ExtrudeGeometry, Group, Shape, TorusGeometry } from "three";
 import type { ProductMaterials } from "./productMaterials.ts";
-import { part } from "./shapeUtils.ts";
 import type { ShapeColors } from "./shapeTypes.ts";
+import { part } from "./shapeUtils.ts";
 
 function trapezoid(bottom: number, top: number, height: number, radius: number): Shape {
   const b = bottom / 2;
@@ -40,7 +40,12 @@ export function buildHandbag(c: ShapeColors, m: ProductMaterials): Group {
   flapShape.lineTo(0.42, 0.38);
   flapShape.quadraticCurveTo(0, 0.24, -0.42, 0.38);
   flapShape.closePath();
-  const flap = new ExtrudeGeometry(flapShape, { depth: 0.02, bevelEnabled: true, bevelThickness: 0.008, bevelSize: 0.008 });
+  const flap = new ExtrudeGeometry(flapShape, {
+    depth: 0.02,
+    bevelEnabled: true,
+    bevelThickness: 0.008,
+    bevelSize: 0.008,
+  });
   g.add(part(flap, m.leather(c.accent), 0, 0, depth / 2 + 0.03));
   g.add(part(new BoxGeometry(0.11, 0.07, 0.03), m.metal(c.secondary), 0, 0.33, depth / 2 + 0.07));
   const handle = new TorusGeometry(0.22, 0.026, 12, 40, Math.PI);

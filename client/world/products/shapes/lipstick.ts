@@ -1,7 +1,7 @@
 import { CylinderGeometry, Group } from "three";
 import type { ProductMaterials } from "./productMaterials.ts";
-import { part } from "./shapeUtils.ts";
 import type { ShapeColors } from "./shapeTypes.ts";
+import { part } from "./shapeUtils.ts";
 
 /** A bullet with the classic slanted tip: a cylinder whose top is sheared along x. */
 function bullet(radius: number, height: number) {

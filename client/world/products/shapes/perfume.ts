@@ -1,7 +1,7 @@
 import { BoxGeometry, CylinderGeometry, Group } from "three";
 import type { ProductMaterials } from "./productMaterials.ts";
-import { lathe, part } from "./shapeUtils.ts";
 import type { ShapeColors } from "./shapeTypes.ts";
+import { lathe, part } from "./shapeUtils.ts";
 
 /**
  * A cut-crystal flacon: an octagonal lathe of transmissive glass tinted by the primary colour,

@@ -11,7 +11,14 @@ export function productMaterials(env: Texture | null) {
     metal: (color: string, roughness = 0.16) =>
       new MeshPhysicalMaterial({ ...base, color, metalness: 1, roughness, envMapIntensity: 2 }),
     lacquer: (color: string) =>
-      new MeshPhysicalMaterial({ ...base, color, roughness: 0.3, metalness: 0.05, clearcoat: 1, clearcoatRoughness: 0.04 }),
+      new MeshPhysicalMaterial({
+        ...base,
+        color,
+        roughness: 0.3,
+        metalness: 0.05,
+        clearcoat: 1,
+        clearcoatRoughness: 0.04,
+      }),
     leather: (color: string) =>
       new MeshPhysicalMaterial({ ...base, color, roughness: 0.5, clearcoat: 0.35, clearcoatRoughness: 0.4 }),
     velvet: (color: string) =>
@@ -25,7 +32,14 @@ export function productMaterials(env: Texture | null) {
         envMapIntensity: 0.6,
       }),
     porcelain: (color: string) =>
-      new MeshPhysicalMaterial({ ...base, color, roughness: 0.32, clearcoat: 1, clearcoatRoughness: 0.08, side: DoubleSide }),
+      new MeshPhysicalMaterial({
+        ...base,
+        color,
+        roughness: 0.32,
+        clearcoat: 1,
+        clearcoatRoughness: 0.08,
+        side: DoubleSide,
+      }),
     glass: (tint: string) =>
       new MeshPhysicalMaterial({
         ...base,

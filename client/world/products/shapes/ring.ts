@@ -1,7 +1,7 @@
 import { CylinderGeometry, Group, SphereGeometry, TorusGeometry } from "three";
 import type { ProductMaterials } from "./productMaterials.ts";
-import { lathe, part } from "./shapeUtils.ts";
 import type { ShapeColors } from "./shapeTypes.ts";
+import { lathe, part } from "./shapeUtils.ts";
 
 /** A solitaire standing in a velvet cushion: torus band, brilliant-cut gem (lathe, 8 facets), setting. */
 export function buildRing(c: ShapeColors, m: ProductMaterials): Group {

@@ -1,4 +1,14 @@
-import { Box3, type BufferGeometry, Group, LatheGeometry, type Material, Mesh, type Object3D, Vector2, Vector3 } from "three";
+import {
+  Box3,
+  type BufferGeometry,
+  Group,
+  LatheGeometry,
+  type Material,
+  Mesh,
+  type Object3D,
+  Vector2,
+  Vector3,
+} from "three";
 
 /** A lathe from (radius, y) pairs. */
 export function lathe(points: readonly [number, number][], segments = 48): LatheGeometry {

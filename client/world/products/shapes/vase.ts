@@ -1,7 +1,7 @@
 import { Group, TorusGeometry } from "three";
 import type { ProductMaterials } from "./productMaterials.ts";
-import { lathe, part } from "./shapeUtils.ts";
 import type { ShapeColors } from "./shapeTypes.ts";
+import { lathe, part } from "./shapeUtils.ts";
 
 const PROFILE: [number, number][] = [
   [0, 0],

@@ -1,8 +1,16 @@
-import { BoxGeometry, CapsuleGeometry, CircleGeometry, CylinderGeometry, DoubleSide, Group, TorusGeometry } from "three";
+import {
+  BoxGeometry,
+  CapsuleGeometry,
+  CircleGeometry,
+  CylinderGeometry,
+  DoubleSide,
+  Group,
+  TorusGeometry,
+} from "three";
 import { mergeGeometries } from "three/examples/jsm/utils/BufferGeometryUtils.js";
 import type { ProductMaterials } from "./productMaterials.ts";
-import { part } from "./shapeUtils.ts";
 import type { ShapeColors } from "./shapeTypes.ts";
+import { part } from "./shapeUtils.ts";
 
 /** Twelve hour markers around a dial of radius r, merged into one geometry. */
 function markers(r: number) {

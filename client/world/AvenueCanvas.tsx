@@ -1,0 +1,70 @@
+import { AdaptiveDpr, PerformanceMonitor } from "@react-three/drei";
+import { Canvas } from "@react-three/fiber";
+import { Suspense, useRef, useState } from "react";
+import { ACESFilmicToneMapping } from "three";
+import { useWorldStore } from "../stores/worldStore.ts";
+import { Lighting } from "./atmosphere/Lighting.tsx";
+import { SkyDome } from "./atmosphere/SkyDome.tsx";
+import { AvatarCrowd } from "./avatars/AvatarCrowd.tsx";
+import { NameTags } from "./avatars/NameTags.tsx";
+import { Boutiques } from "./boutiques/Boutiques.tsx";
+import { CityShell } from "./city/CityShell.tsx";
+import { Landmark } from "./city/Landmark.tsx";
+import { CameraRig } from "./controls/CameraRig.tsx";
+import { KeyboardInput } from "./controls/KeyboardInput.tsx";
+import { PointerOrbit } from "./controls/PointerOrbit.tsx";
+import { ClickMarker } from "./ground/ClickMarker.tsx";
+import { PlazaMedallions } from "./ground/PlazaMedallions.tsx";
+import { Street } from "./ground/Street.tsx";
+import { WalkSurface } from "./ground/WalkSurface.tsx";
+import { ModelLoadingDriver } from "./products/ModelLoadingDriver.tsx";
+import { Products } from "./products/Products.tsx";
+import { LampPosts } from "./props/LampPosts.tsx";
+import { Planters } from "./props/Planters.tsx";
+import { TestHook } from "./TestHook.tsx";
+
+/**
+ * The whole 3D avenue: atmosphere, paving, city, boutiques and their products, avatars with name
+ * tags, the follow camera and input. Renders nothing until the catalog and layout are known.
+ */
+export function AvenueCanvas() {
+  const catalog = useWorldStore((s) => s.catalog);
+  const layout = useWorldStore((s) => s.layout);
+  const tagLayer = useRef<HTMLDivElement>(null);
+  const [dprMax, setDprMax] = useState(1.75);
+  if (!catalog || !layout) return null;
+  return (
+    <div style={{ position: "absolute", inset: 0, overflow: "hidden", background: "#0a0d2a" }}>
+      <Canvas
+        dpr={[1, dprMax]}
+        gl={{ antialias: true, powerPreference: "high-performance", toneMapping: ACESFilmicToneMapping }}
+        camera={{ fov: 52, near: 0.1, far: 420, position: [layout.spawn.x, 3.5, layout.spawn.z + 7] }}
+      >
+        <PerformanceMonitor onDecline={() => setDprMax(1)} onIncline={() => setDprMax(1.75)} />
+        <AdaptiveDpr />
+        <TestHook />
+        <SkyDome />
+        <Suspense fallback={null}>
+          <Lighting />
+        </Suspense>
+        <Street layout={layout} />
+        <PlazaMedallions layout={layout} />
+        <CityShell layout={layout} />
+        <Landmark layout={layout} />
+        <LampPosts layout={layout} />
+        <Planters layout={layout} />
+        <Boutiques layout={layout} catalog={catalog} />
+        <Products layout={layout} catalog={catalog} />
+        <ModelLoadingDriver layout={layout} catalog={catalog} />
+        <AvatarCrowd layout={layout} />
+        <WalkSurface layout={layout} />
+        <ClickMarker layout={layout} />
+        <CameraRig layout={layout} />
+        <NameTags layer={tagLayer} />
+        <KeyboardInput />
+        <PointerOrbit />
+      </Canvas>
+      <div ref={tagLayer} className="vitrine-tags" />
+    </div>
+  );
+}

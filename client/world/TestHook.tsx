@@ -1,0 +1,70 @@
+import { useFrame, useThree } from "@react-three/fiber";
+import { useEffect, useMemo } from "react";
+import { renderedAvatars } from "./avatars/renderedAvatars.ts";
+import { modelCounts } from "./products/modelLoader.ts";
+import { registerTestHook, type SceneSnapshot, type VitrineTestHook } from "./testHook.ts";
+import { worldStats } from "./worldStats.ts";
+
+/** Runs before anything else of a frame: closes the previous frame's counters, opens the next. */
+const FIRST = -1000;
+
+/**
+ * Renderless: turns off the renderer's per-render-call counter reset so that `calls` and
+ * `triangles` cover a whole frame (transmission and environment passes included), and publishes
+ * `window.__vitrine`.
+ */
+export function TestHook() {
+  const gl = useThree((s) => s.gl);
+  const last = useMemo(() => ({ calls: 0, triangles: 0, started: false }), []);
+  const hook = useMemo<VitrineTestHook>(
+    () => ({
+      frames: 0,
+      scene(): SceneSnapshot {
+        const avatars: SceneSnapshot["avatars"] = [];
+        for (let i = 0; i < renderedAvatars.count; i++) {
+          const a = renderedAvatars.list[i];
+          if (a) avatars.push({ sessionId: a.sessionId, name: a.name, x: a.x, z: a.z, isSelf: a.isSelf });
+        }
+        const models = modelCounts();
+        return {
+          avatars,
+          renderer: {
+            calls: last.calls,
+            triangles: last.triangles,
+            geometries: gl.info.memory.geometries,
+            textures: gl.info.memory.textures,
+            programs: gl.info.programs?.length ?? 0,
+          },
+          boutiques: worldStats.boutiques,
+          productsShown: worldStats.productsShown,
+          modelsLoaded: models.loaded,
+          modelsFailed: models.failed,
+        };
+      },
+    }),
+    [gl, last],
+  );
+
+  const dbgScene = useThree((s) => s.scene);
+  const dbgCam = useThree((s) => s.camera);
+  useEffect(() => {
+    Object.assign(window, { __debugScene: dbgScene, __debugCam: dbgCam }); // DEBUG-REMOVE
+    gl.info.autoReset = false;
+    const unregister = registerTestHook(hook);
+    return () => {
+      gl.info.autoReset = true;
+      unregister();
+    };
+  }, [gl, hook]);
+
+  useFrame(() => {
+    if (last.started) {
+      last.calls = gl.info.render.calls;
+      last.triangles = gl.info.render.triangles;
+      hook.frames++;
+    }
+    last.started = true;
+    gl.info.reset();
+  }, FIRST);
+  return null;
+}

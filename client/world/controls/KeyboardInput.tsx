@@ -1,0 +1,78 @@
+import { useFrame } from "@react-three/fiber";
+import { useEffect, useMemo } from "react";
+import { localInput } from "../../net/localInput.ts";
+
+const KEYS: Record<string, "forward" | "back" | "left" | "right"> = {
+  KeyW: "forward",
+  ArrowUp: "forward",
+  KeyS: "back",
+  ArrowDown: "back",
+  KeyA: "left",
+  ArrowLeft: "left",
+  KeyD: "right",
+  ArrowRight: "right",
+};
+
+/** True while the user is typing somewhere (chat, forms): keys then belong to that field. */
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+/**
+ * Renderless: WASD / arrow keys write a world-space walking direction into `localInput`, relative
+ * to the camera's yaw (W walks away from the camera), and cancel any click-to-walk target.
+ */
+export function KeyboardInput() {
+  const held = useMemo(() => ({ forward: false, back: false, left: false, right: false, moving: false }), []);
+  useEffect(() => {
+    const down = (e: KeyboardEvent) => {
+      const key = KEYS[e.code];
+      if (!key || typing(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
+      held[key] = true;
+      e.preventDefault();
+    };
+    const up = (e: KeyboardEvent) => {
+      const key = KEYS[e.code];
+      if (key) held[key] = false;
+    };
+    const release = () => {
+      held.forward = held.back = held.left = held.right = false;
+    };
+    window.addEventListener("keydown", down);
+    window.addEventListener("keyup", up);
+    window.addEventListener("blur", release);
+    document.addEventListener("focusin", release);
+    return () => {
+      window.removeEventListener("keydown", down);
+      window.removeEventListener("keyup", up);
+      window.removeEventListener("blur", release);
+      document.removeEventListener("focusin", release);
+    };
+  }, [held]);
+
+  useFrame(() => {
+    const f = (held.forward ? 1 : 0) - (held.back ? 1 : 0);
+    const r = (held.right ? 1 : 0) - (held.left ? 1 : 0);
+    if (f === 0 && r === 0) {
+      if (held.moving) {
+        localInput.dirX = 0;
+        localInput.dirZ = 0;
+        held.moving = false;
+      }
+      return;
+    }
+    const yaw = localInput.cameraYaw;
+    // Forward is (sin yaw, cos yaw); the camera's right is (-cos yaw, sin yaw).
+    let x = f * Math.sin(yaw) - r * Math.cos(yaw);
+    let z = f * Math.cos(yaw) + r * Math.sin(yaw);
+    const len = Math.hypot(x, z);
+    x /= len;
+    z /= len;
+    localInput.dirX = x;
+    localInput.dirZ = z;
+    localInput.target = null;
+    held.moving = true;
+  });
+  return null;
+}

@@ -1,0 +1,33 @@
+/**
+ * `window.__vitrine`: what end-to-end tests read from the running scene. Figures are those of the
+ * last complete frame (the renderer's counters are reset once per frame, not per render call).
+ */
+export type SceneSnapshot = {
+  /** Avatars where they were drawn in the last frame. */
+  avatars: Array<{ sessionId: string; name: string; x: number; z: number; isSelf: boolean }>;
+  renderer: { calls: number; triangles: number; geometries: number; textures: number; programs: number };
+  boutiques: number;
+  productsShown: number;
+  modelsLoaded: number;
+  modelsFailed: number;
+};
+
+export type VitrineTestHook = {
+  scene(): SceneSnapshot;
+  /** Frames rendered since the canvas started. */
+  frames: number;
+};
+
+declare global {
+  interface Window {
+    __vitrine?: VitrineTestHook;
+  }
+}
+
+/** Installs the hook; returns a function that removes it. */
+export function registerTestHook(hook: VitrineTestHook): () => void {
+  window.__vitrine = hook;
+  return () => {
+    if (window.__vitrine === hook) delete window.__vitrine;
+  };
+}
