@@ -15,7 +15,7 @@ import type { Config } from "./config.ts";
 import { type Database, openDatabase } from "./db/database.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
 import { errorMiddleware } from "./http/errors.ts";
-import { mountStatic } from "./http/static.ts";
+import { mountStatic, securityHeaders } from "./http/static.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, setRoomContext } from "./rooms/context.ts";
 
@@ -55,7 +55,7 @@ export async function startVitrine(config: Config): Promise<RunningVitrine> {
   });
 
   // The client is served from this same origin: no cross-origin access, and never with credentials.
-  matchMaker.controller.DEFAULT_CORS_HEADERS = {};
+  matchMaker.controller.DEFAULT_CORS_HEADERS = {} as typeof matchMaker.controller.DEFAULT_CORS_HEADERS;
   matchMaker.controller.getCorsHeaders = () => ({});
 
   const server = new Server({
@@ -67,6 +67,7 @@ export async function startVitrine(config: Config): Promise<RunningVitrine> {
     express: (app: express.Application) => {
       app.disable("x-powered-by");
       app.set("trust proxy", "loopback");
+      app.use(securityHeaders);
       app.use(
         "/api",
         createApiRouter({

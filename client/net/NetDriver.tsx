@@ -19,6 +19,7 @@ export function NetDriver() {
     let room: AvenueRoom | null = null;
     let sync: AvenueSync | null = null;
     let raf = 0;
+    let pump: ReturnType<typeof setInterval> | undefined;
     let catalogVersion = -1;
     const world = useWorldStore.getState();
     const notices = useNoticeStore.getState();
@@ -54,11 +55,12 @@ export function NetDriver() {
         });
         let last = performance.now();
         const tick = (now: number) => {
-          sync?.frame(now, Math.min(0.1, (now - last) / 1000));
+          sync?.frame(now, Math.min(1, (now - last) / 1000));
           last = now;
           raf = requestAnimationFrame(tick);
         };
         raf = requestAnimationFrame(tick);
+        pump = setInterval(() => sync?.pumpIntents(performance.now()), 50);
       })
       .catch((error: unknown) => {
         if (disposed) return;
@@ -72,6 +74,7 @@ export function NetDriver() {
     return () => {
       disposed = true;
       cancelAnimationFrame(raf);
+      clearInterval(pump);
       sync?.dispose();
       void room?.leave();
     };

@@ -9,6 +9,8 @@ import { localInput } from "./localInput.ts";
 
 /** Minimum gap between two `move` intents: keeps a turning camera far below the server's rate limit. */
 const MOVE_SEND_INTERVAL_MS = 80;
+/** Longest single prediction step; longer frames are split into several. */
+const PREDICTION_STEP_SECONDS = 1 / 30;
 /** Beyond this distance the predicted self snaps to the server's position instead of easing. */
 const SNAP_DISTANCE = 2.5;
 
@@ -109,40 +111,51 @@ export class AvenueSync {
   ): void {
     if (!this.self) this.self = { x: server.x, z: server.z, heading: server.heading };
     const self = this.self;
-    let dirX = localInput.dirX;
-    let dirZ = localInput.dirZ;
-    const target = localInput.target;
-    if (target) {
-      if (dirX !== 0 || dirZ !== 0) {
-        localInput.target = null; // keys take over from a click
-      } else {
-        const dir = directionTowards(self, target);
-        if (dir) {
-          dirX = dir.x;
-          dirZ = dir.z;
-        } else {
-          localInput.target = null;
-        }
+    this.pumpIntents(now);
+    // Sub-step long frames (a slow machine) so prediction keeps pace with the server's clock.
+    const steps = Math.max(1, Math.ceil(dt / PREDICTION_STEP_SECONDS));
+    let moving = false;
+    for (let i = 0; i < steps; i++) {
+      let dirX = localInput.dirX;
+      let dirZ = localInput.dirZ;
+      if (localInput.target) {
+        const dir = directionTowards(self, localInput.target);
+        dirX = dir?.x ?? 0;
+        dirZ = dir?.z ?? 0;
       }
+      if (dirX === 0 && dirZ === 0) break;
+      moving = true;
+      const next = stepPose(self, dirX, dirZ, dt / steps, layout);
+      self.x = next.x;
+      self.z = next.z;
+      self.heading = next.heading;
     }
-    this.sendIntents(now);
-    const next = stepPose(self, dirX, dirZ, dt, layout);
-    self.x = next.x;
-    self.z = next.z;
-    self.heading = next.heading;
 
     // Reconcile: the server is the authority. Far off (a collision we mispredicted, a reconnection)
     // means snap; standing still means ease onto the server's pose.
     const error = Math.hypot(server.x - self.x, server.z - self.z);
-    const moving = dirX !== 0 || dirZ !== 0;
     if (error > SNAP_DISTANCE) {
       self.x = server.x;
       self.z = server.z;
     } else if (!moving && error > 0.01) {
-      const k = 1 - Math.exp(-dt * 6);
+      const k = 1 - Math.exp(-Math.min(dt, 0.5) * 6);
       self.x += (server.x - self.x) * k;
       self.z += (server.z - self.z) * k;
     }
+  }
+
+  /**
+   * Turns the local input into intents. Runs every frame and on a timer of its own, so a slow
+   * renderer does not delay a stop or a turn.
+   */
+  pumpIntents(now: number): void {
+    const target = localInput.target;
+    if (target) {
+      const keysHeld = localInput.dirX !== 0 || localInput.dirZ !== 0;
+      const arrived = this.self !== null && directionTowards(this.self, target) === null;
+      if (keysHeld || arrived) localInput.target = null; // keys take over from a click
+    }
+    this.sendIntents(now);
   }
 
   private sendIntents(now: number): void {

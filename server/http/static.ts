@@ -18,15 +18,23 @@ function setTypes(res: express.Response, filePath: string): void {
   if (type) res.setHeader("Content-Type", type);
 }
 
+/** Headers every answer carries, API and files alike. */
+export function securityHeaders(
+  _req: express.Request,
+  res: express.Response,
+  next: express.NextFunction,
+): void {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "same-origin");
+  next();
+}
+
 /**
  * Serves everything the browser needs from our own origin: the built client, the shipped demo
  * assets, and the Draco and Basis decoders (never a CDN).
  */
 export function mountStatic(app: express.Application, clientDist: string): void {
-  app.use((_req, res, next) => {
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    next();
-  });
   // Only the folders meant for browsers: never assets/seed (it holds the demo passwords).
   for (const folder of ["models", "avatars", "environment"]) {
     app.use(

@@ -104,14 +104,12 @@ describe("two browsers walk the avenue together", () => {
       const seen = s?.avatars.find((x) => x.sessionId === self.sessionId);
       return seen && Math.hypot(seen.x - before.x, seen.z - before.z) > 2 ? seen : null;
     });
-    // The server is authoritative: what B renders matches where A believes it stands.
-    const aSelf = await until("A settles", async () => {
-      await a.waitForTimeout(600);
-      return (await scene(a))?.avatars.find((x) => x.isSelf);
+    // The server is authoritative: once A stops, what B renders matches where A believes it stands.
+    await until("A and B agree on A's place", async () => {
+      const aSelf = (await scene(a))?.avatars.find((x) => x.isSelf);
+      const bView = (await scene(b))?.avatars.find((x) => x.sessionId === self.sessionId);
+      return aSelf && bView && Math.hypot(aSelf.x - bView.x, aSelf.z - bView.z) < 0.75;
     });
-    const bView = (await scene(b))?.avatars.find((x) => x.sessionId === self.sessionId);
-    assert.ok(bView);
-    assert.ok(Math.hypot(aSelf.x - bView.x, aSelf.z - bView.z) < 0.75, "A and B agree on A's place");
     console.log(
       `A walked from (${before.x.toFixed(2)}, ${before.z.toFixed(2)}) to (${moved.x.toFixed(2)}, ${moved.z.toFixed(2)})`,
     );
