@@ -52,6 +52,7 @@ export async function startVitrine(config: Config): Promise<RunningVitrine> {
     loadCatalog: () => getCatalog(database),
     resolveSession: (cookie) => resolveSessionFromCookieHeader(database, cookie),
     avenueShardCapacity: config.AVENUE_SHARD_CAPACITY,
+    avenueViewRadius: config.AVENUE_VIEW_RADIUS,
   });
 
   // The client is served from this same origin: no cross-origin access, and never with credentials.

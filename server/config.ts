@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_AVENUE_SHARD_CAPACITY } from "../shared/constants.ts";
+import { DEFAULT_AVENUE_SHARD_CAPACITY, DEFAULT_VIEW_RADIUS } from "../shared/constants.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "Use true or false" })
@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
     .optional(),
   /** Address other processes use to reach this one when scaled out (host:port). */
   PUBLIC_ADDRESS: z.string().optional(),
+  /** Radius in metres within which a client receives other avatars (interest management). */
+  AVENUE_VIEW_RADIUS: z.coerce.number().min(1).max(10_000).default(DEFAULT_VIEW_RADIUS),
   AVENUE_SHARD_CAPACITY: z.coerce.number().int().min(1).max(2000).default(DEFAULT_AVENUE_SHARD_CAPACITY),
   /** Seed the demo brands, products and accounts into an empty database. */
   SEED_DEMO: bool.default(true),

@@ -26,6 +26,12 @@ export const MAX_INVALID_MESSAGES = 5;
 /** Seconds a dropped client's avatar is kept waiting for its reconnection. */
 export const RECONNECT_GRACE_SECONDS = 20;
 
+/** Avatars nearer than this enter a client's view; farther than the second they leave it (metres). */
+export const DEFAULT_VIEW_RADIUS = 45;
+export const VIEW_HYSTERESIS = 5;
+/** How often each client's set of visible avatars is recomputed. */
+export const VIEW_REFRESH_MS = 250;
+
 /** Default number of avatars in one avenue shard. */
 export const DEFAULT_AVENUE_SHARD_CAPACITY = 100;
 

@@ -9,6 +9,7 @@ export type RoomContext = {
   loadCatalog(): Promise<Catalog>;
   resolveSession(cookieHeader: string | undefined): Promise<SessionUser | null>;
   avenueShardCapacity: number;
+  avenueViewRadius: number;
 };
 
 let current: RoomContext | null = null;

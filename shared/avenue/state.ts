@@ -27,7 +27,8 @@ export type AvatarState = SchemaType<typeof AvatarState>;
 
 export const AvenueState = schema(
   {
-    avatars: t.map(AvatarState),
+    /** Each client receives only the avatars in its view (near it), chosen by the server. */
+    avatars: t.map(AvatarState).view(),
     /** Bumped when the catalog changes so clients refetch it without a reload. */
     catalogVersion: t.uint32(),
   },

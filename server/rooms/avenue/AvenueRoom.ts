@@ -15,10 +15,12 @@ import {
   MAX_MESSAGES_PER_SECOND,
   PATCH_INTERVAL_MS,
   RECONNECT_GRACE_SECONDS,
+  VIEW_REFRESH_MS,
 } from "../../../shared/constants.ts";
 import { describeIssues, ErrorCode, summarizeIssues } from "../../../shared/errors.ts";
 import { CATALOG_CHANGED_CHANNEL, roomContext } from "../context.ts";
 import { identityFor, lookFor } from "./identity.ts";
+import { AvatarInterest } from "./interest.ts";
 
 type AuthResult = { user: SessionUser | null };
 
@@ -43,6 +45,7 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
   override patchRate = PATCH_INTERVAL_MS;
 
   private layout: AvenueLayout = layoutAvenue([]);
+  private interest = new AvatarInterest(roomContext().avenueViewRadius);
   private readonly controls = new Map<string, Control>();
 
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<AuthResult> {
@@ -57,6 +60,7 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
     this.maxClients = ctx.avenueShardCapacity;
     await this.reloadLayout();
     this.setFixedTimestep(({ dt }) => this.step(dt), AVENUE_TICK_RATE);
+    this.clock.setInterval(() => this.interest.refresh(this.clients, this.state.avatars), VIEW_REFRESH_MS);
     await this.presence.subscribe(CATALOG_CHANGED_CHANNEL, this.onCatalogChanged);
   }
 
@@ -100,6 +104,8 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
     });
     this.state.avatars.set(client.sessionId, avatar);
     this.controls.set(client.sessionId, { dirX: 0, dirZ: 0, target: null, invalidMessages: 0 });
+    this.interest.attach(client, avatar);
+    this.interest.refresh(this.clients, this.state.avatars);
   }
 
   override async onDrop(client: Client, code?: number): Promise<void> {
@@ -110,9 +116,11 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
     if (avatar) avatar.connected = false;
     if (control) Object.assign(control, { dirX: 0, dirZ: 0, target: null });
     try {
-      await this.allowReconnection(client, RECONNECT_GRACE_SECONDS);
+      const returned = await this.allowReconnection(client, RECONNECT_GRACE_SECONDS);
       const back = this.state.avatars.get(client.sessionId);
       if (back) back.connected = true;
+      this.interest.attach(returned, back);
+      this.interest.refresh(this.clients, this.state.avatars);
     } catch {
       // Not back in time: onLeave removes the avatar.
     }
