@@ -13,9 +13,14 @@ import { getCatalog } from "./catalog/catalogRepository.ts";
 import { loadSeedFile, seedDemoContent } from "./catalog/seed.ts";
 import type { Config } from "./config.ts";
 import { type Database, openDatabase } from "./db/database.ts";
+import { systemClock } from "./drops/clock.ts";
+import { startDropTimers } from "./drops/dropTimers.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
+import { createDropRoutes } from "./http/dropRoutes.ts";
 import { errorMiddleware } from "./http/errors.ts";
+import { createPassRoutes } from "./http/passRoutes.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
+import { loadSigningKeys } from "./keys/signingKeys.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, setRoomContext } from "./rooms/context.ts";
 
@@ -44,6 +49,12 @@ export async function startVitrine(config: Config): Promise<RunningVitrine> {
   const startedAt = Date.now();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   if (config.SEED_DEMO) await seedDemoContent(database, await loadSeedFile(DEMO_SEED_PATH));
+
+  const signingKeys = await loadSigningKeys(config.DATA_DIR, {
+    SIGNING_PRIVATE_KEY: config.SIGNING_PRIVATE_KEY,
+    SIGNING_PUBLIC_KEY: config.SIGNING_PUBLIC_KEY,
+  });
+  const dropTimers = startDropTimers({ database, clock: systemClock });
 
   const presence: Presence = config.REDIS_URL ? new RedisPresence(config.REDIS_URL) : new LocalPresence();
   const driver = config.REDIS_URL ? new RedisDriver(config.REDIS_URL) : new LocalDriver();
@@ -78,6 +89,10 @@ export async function startVitrine(config: Config): Promise<RunningVitrine> {
           presence: config.REDIS_URL ? "redis" : "local",
           startedAt,
           onCatalogChanged: () => void presence.publish(CATALOG_CHANGED_CHANNEL, Date.now()),
+          domainRouters: [
+            createPassRoutes({ database, clock: systemClock, signingKeys }),
+            createDropRoutes({ database, clock: systemClock }),
+          ],
         }),
       );
       mountStatic(app, config.CLIENT_DIST);
@@ -85,7 +100,10 @@ export async function startVitrine(config: Config): Promise<RunningVitrine> {
     },
   });
   server.define("avenue", AvenueRoom);
-  server.onShutdown(() => database.close());
+  server.onShutdown(async () => {
+    await dropTimers.stop();
+    await database.close();
+  });
 
   await server.listen(config.PORT, config.HOST);
   const httpServer = (server.transport as WebSocketTransport).server;

@@ -39,6 +39,9 @@ export const ConfigSchema = z.object({
   COOKIE_SECURE: bool.default(false),
   /** Folder with the built client; the server answers 503 on pages if it is missing. */
   CLIENT_DIST: z.string().default("./dist"),
+  /** Ed25519 signing keys (PEM or JWK) for passes and certificates; generated into DATA_DIR/keys when absent. */
+  SIGNING_PRIVATE_KEY: z.string().min(1).optional(),
+  SIGNING_PUBLIC_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -45,10 +45,7 @@ export function TestHook() {
     [gl, last],
   );
 
-  const dbgScene = useThree((s) => s.scene);
-  const dbgCam = useThree((s) => s.camera);
   useEffect(() => {
-    Object.assign(window, { __debugScene: dbgScene, __debugCam: dbgCam }); // DEBUG-REMOVE
     gl.info.autoReset = false;
     const unregister = registerTestHook(hook);
     return () => {

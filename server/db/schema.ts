@@ -120,3 +120,6 @@ export const appMeta = pgTable("app_meta", {
   key: text("key").primaryKey(),
   value: jsonb("value").$type<unknown>().notNull(),
 });
+
+export * from "./schema/drops.ts";
+export * from "./schema/passes.ts";

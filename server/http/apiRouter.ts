@@ -26,6 +26,8 @@ export type ApiRouterDeps = {
   onCatalogChanged?: () => void;
   /** Sign-in and sign-up attempt limits; DEFAULT_ATTEMPT_LIMITS when absent. */
   attemptLimits?: Partial<AttemptLimits>;
+  /** Routers of other domains (passes, drops…), mounted at `/api` before the 404. */
+  domainRouters?: express.Router[];
   /** Where unexpected errors are logged; console.error when absent. */
   logUnexpected?: ErrorMiddlewareOptions["logUnexpected"];
 };
@@ -60,6 +62,8 @@ export function createApiRouter(deps: ApiRouterDeps): express.Router {
     res.setHeader("Cache-Control", "no-cache");
     res.json(await getCatalog(database));
   });
+
+  for (const domainRouter of deps.domainRouters ?? []) router.use(domainRouter);
 
   router.use(apiNotFound);
   router.use(createErrorMiddleware({ logUnexpected: deps.logUnexpected }));

@@ -27,7 +27,7 @@ async function scene(page: Page): Promise<SceneSnapshot | null> {
 async function until<T>(
   what: string,
   probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 90_000,
+  timeoutMs = 240_000,
 ): Promise<T> {
   const started = Date.now();
   for (;;) {
@@ -78,9 +78,9 @@ describe("two browsers walk the avenue together", () => {
     ).catch(() => "already loaded");
     console.log(`loading figures on A: ${total}`);
 
-    const sa = await until("A's scene with two avatars", async () => {
+    const sa = await until("A's scene with two avatars and every product in its window", async () => {
       const s = await scene(a);
-      return s && s.avatars.length >= 2 && s.avatars.some((x) => x.isSelf) ? s : null;
+      return s && s.avatars.length >= 2 && s.avatars.some((x) => x.isSelf) && s.productsShown >= 24 ? s : null;
     });
     await until("B's scene with two avatars", async () => {
       const s = await scene(b);
@@ -115,8 +115,8 @@ describe("two browsers walk the avenue together", () => {
     );
 
     await a.waitForTimeout(1500);
-    await a.screenshot({ path: path.join(ARTIFACTS, "avenue-page-a.png") });
-    await b.screenshot({ path: path.join(ARTIFACTS, "avenue-page-b.png") });
+    await a.screenshot({ path: path.join(ARTIFACTS, "avenue-page-a.png"), timeout: 180_000 });
+    await b.screenshot({ path: path.join(ARTIFACTS, "avenue-page-b.png"), timeout: 180_000 });
     assert.deepEqual(foreignRequests, [], "nothing loads from another host");
   });
 

@@ -8,7 +8,25 @@ import { type Db, MIGRATIONS_FOLDER, openDatabase } from "../../server/db/databa
 import { appMeta } from "../../server/db/schema.ts";
 import { databaseTargets, withDatabase } from "../helpers/databases.ts";
 
-const EXPECTED_TABLES = ["app_meta", "brand_staff", "brands", "products", "sessions", "users"];
+const EXPECTED_TABLES = [
+  "app_meta",
+  "audit_events",
+  "brand_staff",
+  "brand_webhooks",
+  "brands",
+  "drop_accounts",
+  "drop_claim_requests",
+  "drop_claims",
+  "drop_entries",
+  "drops",
+  "order_deliveries",
+  "order_delivery_attempts",
+  "pass_types",
+  "passes",
+  "products",
+  "sessions",
+  "users",
+];
 
 async function publicTables(db: Db): Promise<string[]> {
   const rows = await db.execute<{ table_name: string }>(

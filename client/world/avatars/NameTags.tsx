@@ -27,6 +27,7 @@ export function NameTags({ layer }: { layer: RefObject<HTMLDivElement | null> })
     () => () => {
       for (const t of state.tags.values()) t.el.remove();
       state.tags.clear();
+      state.version = -1;
     },
     [state],
   );

@@ -17,7 +17,7 @@ export function ShopWindow({ u, top, wall, light }: { u: number; top: number; wa
         roughness: 0.6,
         emissive: light,
         emissiveMap: windowWashTexture(),
-        emissiveIntensity: 1.5,
+        emissiveIntensity: 1.25,
       }),
       glass: new MeshStandardMaterial({
         color: "#c8d2e6",

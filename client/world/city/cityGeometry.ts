@@ -83,9 +83,11 @@ export function buildCityGeometry(layout: AvenueLayout): CityGeometry {
   ];
   const recess = BACK_WALL_X - STREET_HALF_WIDTH;
   const merge = (parts: BufferGeometry[]) => mergeGeometries(parts);
+  const sides = fronts.slice(0, 2);
+  const ends = fronts.slice(2);
   return {
     base: merge([
-      ...fronts.slice(2).map((f) => wall(f, recess, 0, UPPER_FLOORS_BASE)),
+      ...ends.map((f) => wall(f, recess, 0, UPPER_FLOORS_BASE)),
       ...(["left", "right"] as const).flatMap((side, i) => {
         const f = fronts[i] as Front;
         return freeStretches(layout, side, far).map(([z0, z1]) =>
@@ -93,14 +95,36 @@ export function buildCityGeometry(layout: AvenueLayout): CityGeometry {
         );
       }),
     ]),
-    upper: merge(fronts.map((f) => wall(f, 0.15, UPPER_FLOORS_BASE, ROOF_LINE))),
-    roof: merge(fronts.map((f) => mansard(f, 0.15))),
-    trim: merge(
-      fronts.flatMap((f) => [
+    // The ends stay low (one arcaded storey) so the afterglow and the far dome show above them.
+    upper: merge(sides.map((f) => wall(f, 0.15, UPPER_FLOORS_BASE, ROOF_LINE))),
+    roof: merge(sides.map((f) => mansard(f, 0.15))),
+    trim: merge([
+      ...sides.flatMap((f) => [
         band(f, 0.15, ROOF_LINE - 0.35, ROOF_LINE + 0.12, 0.55),
         band(f, 0.15, 11.95, 12.1, 0.7),
         band(f, 0.15, UPPER_FLOORS_BASE - 0.1, UPPER_FLOORS_BASE + 0.15, 0.3),
       ]),
-    ),
+      ...ends.flatMap((f) => [
+        band(f, recess, UPPER_FLOORS_BASE - 0.2, UPPER_FLOORS_BASE + 0.1, 0.45),
+        band(f, recess, UPPER_FLOORS_BASE + 0.1, UPPER_FLOORS_BASE + 0.8, 0.1),
+        band(f, recess, UPPER_FLOORS_BASE + 0.8, UPPER_FLOORS_BASE + 0.95, 0.25),
+      ]),
+      ...layout.boutiques.flatMap((b) => returnWalls(b.facade.x, b.facade.z, b.width, b.depth)),
+    ]),
   };
+}
+
+/**
+ * The flanks of a boutique's building, seen through the gaps between boutiques and from the
+ * plazas: without them one would look past a facade's edge into nothing.
+ */
+function returnWalls(faceX: number, z: number, width: number, depth: number): BufferGeometry[] {
+  const back = faceX + Math.sign(faceX) * depth;
+  const cx = (faceX + back) / 2;
+  return [-1, 1].map((dir) => {
+    const g = new PlaneGeometry(depth, UPPER_FLOORS_BASE);
+    if (dir < 0) g.rotateY(Math.PI);
+    g.translate(cx, UPPER_FLOORS_BASE / 2, z + (dir * width) / 2);
+    return g;
+  });
 }

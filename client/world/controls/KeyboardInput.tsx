@@ -19,25 +19,59 @@ function typing(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
+type HeldKeys = { forward: boolean; back: boolean; left: boolean; right: boolean; moving: boolean };
+
+/**
+ * Writes the held keys into `localInput` as a world direction. Runs in the key handlers too, not
+ * only per frame: on a slow machine a short key press can fall entirely between two frames.
+ */
+function applyHeldKeys(held: HeldKeys): void {
+  const f = (held.forward ? 1 : 0) - (held.back ? 1 : 0);
+  const r = (held.right ? 1 : 0) - (held.left ? 1 : 0);
+  if (f === 0 && r === 0) {
+    if (held.moving) {
+      localInput.dirX = 0;
+      localInput.dirZ = 0;
+      held.moving = false;
+    }
+    return;
+  }
+  const yaw = localInput.cameraYaw;
+  // Forward is (sin yaw, cos yaw); the camera's right is (-cos yaw, sin yaw).
+  const x = f * Math.sin(yaw) - r * Math.cos(yaw);
+  const z = f * Math.cos(yaw) + r * Math.sin(yaw);
+  const len = Math.hypot(x, z);
+  localInput.dirX = x / len;
+  localInput.dirZ = z / len;
+  localInput.target = null;
+  held.moving = true;
+}
+
 /**
  * Renderless: WASD / arrow keys write a world-space walking direction into `localInput`, relative
  * to the camera's yaw (W walks away from the camera), and cancel any click-to-walk target.
  */
 export function KeyboardInput() {
-  const held = useMemo(() => ({ forward: false, back: false, left: false, right: false, moving: false }), []);
+  const held = useMemo<HeldKeys>(
+    () => ({ forward: false, back: false, left: false, right: false, moving: false }),
+    [],
+  );
   useEffect(() => {
     const down = (e: KeyboardEvent) => {
       const key = KEYS[e.code];
       if (!key || typing(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
       held[key] = true;
       e.preventDefault();
+      applyHeldKeys(held);
     };
     const up = (e: KeyboardEvent) => {
       const key = KEYS[e.code];
       if (key) held[key] = false;
+      applyHeldKeys(held);
     };
     const release = () => {
       held.forward = held.back = held.left = held.right = false;
+      applyHeldKeys(held);
     };
     window.addEventListener("keydown", down);
     window.addEventListener("keyup", up);
@@ -51,28 +85,7 @@ export function KeyboardInput() {
     };
   }, [held]);
 
-  useFrame(() => {
-    const f = (held.forward ? 1 : 0) - (held.back ? 1 : 0);
-    const r = (held.right ? 1 : 0) - (held.left ? 1 : 0);
-    if (f === 0 && r === 0) {
-      if (held.moving) {
-        localInput.dirX = 0;
-        localInput.dirZ = 0;
-        held.moving = false;
-      }
-      return;
-    }
-    const yaw = localInput.cameraYaw;
-    // Forward is (sin yaw, cos yaw); the camera's right is (-cos yaw, sin yaw).
-    let x = f * Math.sin(yaw) - r * Math.cos(yaw);
-    let z = f * Math.cos(yaw) + r * Math.sin(yaw);
-    const len = Math.hypot(x, z);
-    x /= len;
-    z /= len;
-    localInput.dirX = x;
-    localInput.dirZ = z;
-    localInput.target = null;
-    held.moving = true;
-  });
+  // Also on every frame, so the direction follows the camera while it turns.
+  useFrame(() => applyHeldKeys(held));
   return null;
 }

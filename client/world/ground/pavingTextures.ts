@@ -48,9 +48,9 @@ export function slabsTexture(): CanvasTexture {
       }
     }
     // A band of darker granite every 4 m frames the limestone like a laid plaza.
-    ctx.fillStyle = "rgba(40,36,34,0.55)";
-    ctx.fillRect(0, 0, w, 0.16 * PX);
-    ctx.fillRect(0, 0, 0.16 * PX, h);
+    ctx.fillStyle = "rgba(60,54,50,0.35)";
+    ctx.fillRect(0, 0, w, 0.1 * PX);
+    ctx.fillRect(0, 0, 0.1 * PX, h);
     speckle(ctx, w, h, rand, 9000);
   });
 }

@@ -17,10 +17,20 @@ const s = new Vector3();
  * Soft glows around light sources (lanterns, sconces): camera-facing quads in one instanced mesh,
  * re-oriented each frame. A cheap stand-in for bloom.
  */
-export function Halos({ points, size, color, opacity }: { points: readonly Vector3[]; size: number; color: string; opacity: number }) {
+export function Halos({
+  points,
+  size,
+  color,
+  opacity,
+}: {
+  points: readonly Vector3[];
+  size: number;
+  color: string;
+  opacity: number;
+}) {
   const mesh = useRef<InstancedMesh>(null);
   const res = useMemo(() => {
-    const glow = radialGlowTexture(128, 2.4);
+    const glow = radialGlowTexture(128, 1.6);
     return {
       glow,
       geometry: new PlaneGeometry(1, 1),

@@ -91,7 +91,7 @@ export function LampPosts({ layout }: { layout: AvenueLayout }) {
         blending: AdditiveBlending,
       }),
     };
-  }, [lamps]);
+  }, []);
   useEffect(
     () => () => {
       for (const d of Object.values(res)) d.dispose();
@@ -105,7 +105,7 @@ export function LampPosts({ layout }: { layout: AvenueLayout }) {
       <PropInstances geometry={res.lantern} material={res.glass} transforms={lamps} />
       <PropInstances geometry={res.cap} material={res.iron} transforms={lamps} />
       <PropInstances geometry={res.pool} material={res.poolMaterial} transforms={lamps} renderOrder={1} />
-      <Halos points={glows} size={2.2} color={DUSK.lampLight} opacity={0.5} />
+      <Halos points={glows} size={1.8} color={DUSK.lampLight} opacity={0.45} />
     </group>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from "react";
 import {
+  type BufferGeometry,
   Color,
   CylinderGeometry,
   Float32BufferAttribute,
@@ -8,6 +9,7 @@ import {
   MeshStandardMaterial,
   Vector2,
 } from "three";
+import { mergeGeometries, mergeVertices } from "three/examples/jsm/utils/BufferGeometryUtils.js";
 import type { AvenueLayout } from "../../../shared/avenue/layout.ts";
 import { groundHeightAt, rowHalfLength } from "../ground/groundHeight.ts";
 import { seededRandom } from "../util/canvasTexture.ts";
@@ -26,33 +28,55 @@ const BASIN: [number, number][] = [
   [0, 0.56],
 ];
 
-/** A clipped crown: a noisy sphere whose underside is lighter, as if lit from the street. */
-function crownGeometry(): IcosahedronGeometry {
-  const g = new IcosahedronGeometry(1, 3);
-  const rand = seededRandom(5);
+/** Smooth pseudo-noise on the unit sphere: a few crossed sines, enough to break a silhouette. */
+function lumpiness(x: number, y: number, z: number, seed: number): number {
+  return (
+    Math.sin(x * 5.1 + seed) * Math.sin(y * 4.3 + seed * 1.7) * 0.5 +
+    Math.sin(z * 6.7 + y * 2.3 + seed * 0.6) * 0.35 +
+    Math.sin(x * 11 + z * 9 + seed) * 0.15
+  );
+}
+
+/** One leafy blob: a smooth, lumpy sphere, lighter underneath as if lit from the street. */
+function blob(radius: number, cx: number, cy: number, cz: number, seed: number): BufferGeometry {
+  const ico = new IcosahedronGeometry(1, 4);
+  // Weld on position alone (not uv seams), so displacement leaves no cracks and normals are smooth.
+  ico.deleteAttribute("normal");
+  ico.deleteAttribute("uv");
+  const g = mergeVertices(ico);
+  ico.dispose();
   const pos = g.getAttribute("position");
-  const colors: number[] = [];
-  const lit = new Color("#6f8a45");
-  const shade = new Color("#1b2a19");
+  const lit = new Color("#7d9a4c");
+  const shade = new Color("#1a2a18");
   const c = new Color();
-  const jitter = new Map<string, number>();
+  const colors = new Float32Array(pos.count * 3);
   for (let i = 0; i < pos.count; i++) {
-    const key = `${pos.getX(i).toFixed(3)},${pos.getY(i).toFixed(3)},${pos.getZ(i).toFixed(3)}`;
-    let k = jitter.get(key);
-    if (k === undefined) {
-      k = 0.9 + rand() * 0.16;
-      jitter.set(key, k);
-    }
+    const x = pos.getX(i);
     const y = pos.getY(i);
-    pos.setXYZ(i, pos.getX(i) * k, y * k * 0.92, pos.getZ(i) * k);
-    c.copy(shade).lerp(lit, Math.max(0, -y) * 0.9 + 0.1);
-    colors.push(c.r, c.g, c.b);
+    const z = pos.getZ(i);
+    const k = radius * (1 + 0.09 * lumpiness(x, y, z, seed));
+    pos.setXYZ(i, cx + x * k, cy + y * k * 0.9, cz + z * k);
+    const under = Math.max(0, -y);
+    c.copy(shade).lerp(lit, 0.12 + under * 0.75 + Math.max(0, lumpiness(z, x, y, seed + 3)) * 0.12);
+    colors.set([c.r, c.g, c.b], i * 3);
   }
   g.setAttribute("color", new Float32BufferAttribute(colors, 3));
   g.computeVertexNormals();
-  g.scale(0.95, 0.95, 0.95);
-  g.translate(0, 3.0, 0);
   return g;
+}
+
+/** A clipped crown of a few overlapping blobs: one merged geometry. */
+function crownGeometry(): BufferGeometry {
+  const rand = seededRandom(5);
+  const parts = [blob(0.85, 0, 3.05, 0, 1)];
+  for (let i = 0; i < 5; i++) {
+    const a = (i / 5) * Math.PI * 2 + rand() * 0.5;
+    parts.push(blob(0.48 + rand() * 0.12, Math.cos(a) * 0.6, 2.75 + rand() * 0.55, Math.sin(a) * 0.6, i + 2));
+  }
+  parts.push(blob(0.5, 0.1, 3.65, -0.05, 9));
+  const merged = mergeGeometries(parts);
+  for (const p of parts) p.dispose();
+  return merged;
 }
 
 /** Stone basins with clipped trees down the middle of the avenue: four draw calls in all. */

@@ -1,7 +1,14 @@
 import { useEffect, useMemo } from "react";
 import { type BufferGeometry, CylinderGeometry } from "three";
 import { WINDOW_CENTRE_U } from "../boutiqueFrame.ts";
-import { CLASSIC_CORNICE, cornice, facadeBox, facadeWall, frameAround, mergeParts } from "./facadeGeometry.ts";
+import {
+  CLASSIC_CORNICE,
+  cornice,
+  facadeBox,
+  facadeWall,
+  frameAround,
+  mergeParts,
+} from "./facadeGeometry.ts";
 import type { FacadeMaterials } from "./facadeMaterials.ts";
 import { FACADE_SPECS } from "./facadeSpecs.ts";
 

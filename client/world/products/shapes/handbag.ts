@@ -19,7 +19,7 @@ function trapezoid(bottom: number, top: number, height: number, radius: number):
 
 /**
  * A structured top-handle bag: bevelled extruded body (primary leather), a flap and arched handle
- * (accent), and gold hardware (secondary).
+ * (secondary), and metal hardware (accent).
  */
 export function buildHandbag(c: ShapeColors, m: ProductMaterials): Group {
   const g = new Group();
@@ -46,12 +46,12 @@ export function buildHandbag(c: ShapeColors, m: ProductMaterials): Group {
     bevelThickness: 0.008,
     bevelSize: 0.008,
   });
-  g.add(part(flap, m.leather(c.accent), 0, 0, depth / 2 + 0.03));
-  g.add(part(new BoxGeometry(0.11, 0.07, 0.03), m.metal(c.secondary), 0, 0.33, depth / 2 + 0.07));
+  g.add(part(flap, m.leather(c.secondary), 0, 0, depth / 2 + 0.03));
+  g.add(part(new BoxGeometry(0.11, 0.07, 0.03), m.metal(c.accent), 0, 0.33, depth / 2 + 0.07));
   const handle = new TorusGeometry(0.22, 0.026, 12, 40, Math.PI);
-  g.add(part(handle, m.leather(c.accent), 0, 0.66, 0));
+  g.add(part(handle, m.leather(c.secondary), 0, 0.66, 0));
   for (const x of [-0.22, 0.22]) {
-    g.add(part(new CylinderGeometry(0.035, 0.035, 0.05, 12), m.metal(c.secondary), x, 0.655, 0));
+    g.add(part(new CylinderGeometry(0.035, 0.035, 0.05, 12), m.metal(c.accent), x, 0.655, 0));
   }
   return g;
 }

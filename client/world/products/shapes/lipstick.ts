@@ -17,14 +17,14 @@ function bullet(radius: number, height: number) {
   return g;
 }
 
-/** An open lipstick beside its cap: lacquered case (primary), metal sleeve (secondary), bullet (accent). */
+/** An open lipstick beside its cap: lacquered case (primary), bullet (secondary), metal sleeve and bands (accent). */
 export function buildLipstick(c: ShapeColors, m: ProductMaterials): Group {
   const g = new Group();
   g.add(part(new CylinderGeometry(0.12, 0.12, 0.45, 40), m.lacquer(c.primary), 0, 0.225, 0));
-  g.add(part(new CylinderGeometry(0.123, 0.123, 0.035, 40), m.metal(c.secondary), 0, 0.45, 0));
-  g.add(part(new CylinderGeometry(0.1, 0.1, 0.2, 40), m.metal(c.secondary), 0, 0.56, 0));
-  g.add(part(bullet(0.085, 0.34), m.satin(c.accent), 0, 0.66, 0));
+  g.add(part(new CylinderGeometry(0.123, 0.123, 0.035, 40), m.metal(c.accent), 0, 0.45, 0));
+  g.add(part(new CylinderGeometry(0.1, 0.1, 0.2, 40), m.metal(c.accent), 0, 0.56, 0));
+  g.add(part(bullet(0.085, 0.34), m.satin(c.secondary), 0, 0.66, 0));
   g.add(part(new CylinderGeometry(0.13, 0.13, 0.42, 40), m.lacquer(c.primary), 0.34, 0.21, -0.05));
-  g.add(part(new CylinderGeometry(0.133, 0.133, 0.03, 40), m.metal(c.secondary), 0.34, 0.4, -0.05));
+  g.add(part(new CylinderGeometry(0.133, 0.133, 0.03, 40), m.metal(c.accent), 0.34, 0.4, -0.05));
   return g;
 }

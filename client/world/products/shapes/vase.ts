@@ -22,7 +22,7 @@ const PROFILE: [number, number][] = [
   [0.1, 0.86],
 ];
 
-/** A porcelain amphora (primary) with gilded neck and foot rings (secondary) and a painted band (accent). */
+/** A porcelain amphora (primary) with a painted band (secondary) and gilded neck and foot rings (accent). */
 export function buildVase(c: ShapeColors, m: ProductMaterials): Group {
   const g = new Group();
   g.add(part(lathe(PROFILE, 64), m.porcelain(c.primary)));
@@ -34,14 +34,14 @@ export function buildVase(c: ShapeColors, m: ProductMaterials): Group {
     ],
     64,
   );
-  g.add(part(band, m.satin(c.accent)));
+  g.add(part(band, m.satin(c.secondary)));
   for (const [r, y] of [
     [0.128, 0.885],
     [0.158, 0.075],
   ] as const) {
     const ring = new TorusGeometry(r, 0.012, 8, 64);
     ring.rotateX(Math.PI / 2);
-    g.add(part(ring, m.metal(c.secondary), 0, y, 0));
+    g.add(part(ring, m.metal(c.accent), 0, y, 0));
   }
   return g;
 }

@@ -1,0 +1,71 @@
+/**
+ * The background work of drops, for the server's main entry: expire due holds (at start-up, then on
+ * a timer) and deliver pending orders to brands. Safe in every process at once (see expireHolds and
+ * deliverPendingOrders); a failing run is logged and the next one tries again.
+ */
+import type { DbLike } from "../db/database.ts";
+import type { Clock } from "./clock.ts";
+import { expireHolds } from "./holdExpiry.ts";
+import { type DeliveryFetch, deliverPendingOrders } from "./orderWebhooks.ts";
+
+export type DropTimersOptions = {
+  database: DbLike;
+  clock: Clock;
+  /** Sends a webhook; defaults to global fetch with a 10 s timeout. */
+  fetchFn?: DeliveryFetch;
+  /** How often holds are swept; 1 s by default, so a hold ends within a second of its time. */
+  expireEveryMs?: number;
+  /** How often due orders are sent; 5 s by default. */
+  deliverEveryMs?: number;
+  log?: (message: string, error: unknown) => void;
+};
+
+/** A fetch that gives up after 10 seconds. */
+export const defaultDeliveryFetch: DeliveryFetch = async (url, init) => {
+  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000), redirect: "error" });
+  await response.body?.cancel();
+  return { status: response.status };
+};
+
+/**
+ * Starts both timers after one immediate run of each; returns `stop()`, which waits for a run in
+ * progress to finish.
+ */
+export function startDropTimers(options: DropTimersOptions): { stop(): Promise<void> } {
+  const { database, clock, expireEveryMs = 1_000, deliverEveryMs = 5_000 } = options;
+  const fetchFn = options.fetchFn ?? defaultDeliveryFetch;
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const running = new Set<Promise<unknown>>();
+  let stopped = false;
+
+  function every(ms: number, name: string, work: () => Promise<unknown>): NodeJS.Timeout {
+    let busy = false;
+    const run = () => {
+      if (busy || stopped) return;
+      busy = true;
+      const p = work()
+        .catch((error: unknown) => log(`[drops] ${name} failed:`, error))
+        .finally(() => {
+          busy = false;
+          running.delete(p);
+        });
+      running.add(p);
+    };
+    run();
+    const timer = setInterval(run, ms);
+    timer.unref();
+    return timer;
+  }
+
+  const timers = [
+    every(expireEveryMs, "expiring holds", () => expireHolds(database, clock)),
+    every(deliverEveryMs, "delivering orders", () => deliverPendingOrders(database, fetchFn, clock)),
+  ];
+  return {
+    async stop() {
+      stopped = true;
+      for (const t of timers) clearInterval(t);
+      await Promise.all(running);
+    },
+  };
+}

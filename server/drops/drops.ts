@@ -1,0 +1,136 @@
+/** Scheduling drops, reading them (phase on server time, seed hidden until drawn), and their report. */
+import { and, count, eq, sql } from "drizzle-orm";
+import { type DropReport, type DropView, dropPhaseAt, type ScheduleDropBody } from "../../shared/drops.ts";
+import { type DbLike, drizzleOf } from "../db/database.ts";
+import { auditEvents, dropClaims, dropEntries, drops, products } from "../db/schema.ts";
+import { DomainError } from "../passes/passErrors.ts";
+import type { Clock } from "./clock.ts";
+import { commitToSeed, newDrawSeed } from "./raffle.ts";
+
+export type DropRow = typeof drops.$inferSelect;
+
+/** A drop as anyone may see it: the raffle seed stays secret until the draw. */
+export function toDropView(row: DropRow, now: Date): DropView {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return {
+    id: row.id,
+    brandId: row.brandId,
+    productId: row.productId,
+    title: row.title,
+    mode: row.mode,
+    stock: row.stock,
+    remaining: row.remaining,
+    perAccountLimit: row.perAccountLimit,
+    earlyAccessPassTypeIds: row.earlyAccessPassTypeIds,
+    announceAt: row.announceAt.toISOString(),
+    earlyAccessStartsAt: row.earlyAccessStartsAt.toISOString(),
+    publicStartsAt: row.publicStartsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    entriesCloseAt: iso(row.entriesCloseAt),
+    holdSeconds: row.holdSeconds,
+    seedCommitment: row.seedCommitment,
+    seed: row.drawnAt ? row.seed : null,
+    drawnAt: iso(row.drawnAt),
+    soldOutAt: iso(row.soldOutAt),
+    phase: dropPhaseAt(row, now),
+    serverTime: now.toISOString(),
+  };
+}
+
+/**
+ * Schedules a drop of one of the brand's products. A raffle gets its secret seed now and publishes
+ * only the seed's hash until the draw.
+ */
+export async function scheduleDrop(
+  database: DbLike,
+  brandId: string,
+  body: ScheduleDropBody,
+  actorUserId: string,
+  clock: Clock,
+): Promise<DropView> {
+  const db = drizzleOf(database);
+  return db.transaction(async (tx) => {
+    const now = clock.now();
+    const [product] = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.id, body.productId), eq(products.brandId, brandId)));
+    if (!product) throw DomainError.notFound("product", body.productId);
+    const seed = body.mode === "raffle" ? newDrawSeed() : null;
+    const [row] = await tx
+      .insert(drops)
+      .values({
+        brandId,
+        productId: body.productId,
+        title: body.title,
+        mode: body.mode,
+        stock: body.stock,
+        remaining: body.stock,
+        perAccountLimit: body.mode === "raffle" ? 1 : body.perAccountLimit,
+        earlyAccessPassTypeIds: body.earlyAccessPassTypeIds,
+        announceAt: body.announceAt,
+        earlyAccessStartsAt: body.earlyAccessStartsAt,
+        publicStartsAt: body.publicStartsAt,
+        endsAt: body.endsAt,
+        entriesCloseAt: body.mode === "raffle" ? (body.entriesCloseAt ?? null) : null,
+        holdSeconds: body.holdSeconds,
+        seed,
+        seedCommitment: seed ? commitToSeed(seed) : null,
+        createdAt: now,
+      })
+      .returning();
+    if (!row) throw new Error("insert returned nothing");
+    await tx.insert(auditEvents).values({
+      at: now,
+      kind: "drop_scheduled",
+      actorUserId,
+      dropId: row.id,
+      details: { mode: row.mode, stock: row.stock, seedCommitment: row.seedCommitment },
+    });
+    return toDropView(row, now);
+  });
+}
+
+export async function getDropRow(database: DbLike, dropId: string): Promise<DropRow> {
+  const [row] = await drizzleOf(database).select().from(drops).where(eq(drops.id, dropId));
+  if (!row) throw DomainError.notFound("drop", dropId);
+  return row;
+}
+
+export async function getDrop(database: DbLike, dropId: string, clock: Clock): Promise<DropView> {
+  return toDropView(await getDropRow(database, dropId), clock.now());
+}
+
+/** A brand's view of a drop: entries, claims by status, refusals by reason, sell-out time. */
+export async function getDropReport(database: DbLike, dropId: string): Promise<DropReport> {
+  const db = drizzleOf(database);
+  const drop = await getDropRow(db, dropId);
+  const [entries] = await db.select({ n: count() }).from(dropEntries).where(eq(dropEntries.dropId, dropId));
+  const claimRows = await db
+    .select({ status: dropClaims.status, n: count() })
+    .from(dropClaims)
+    .where(eq(dropClaims.dropId, dropId))
+    .groupBy(dropClaims.status);
+  const refusalRows = await db
+    .select({ reason: auditEvents.reason, n: count() })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.dropId, dropId), eq(auditEvents.kind, "claim_refused")))
+    .groupBy(auditEvents.reason);
+  const claims = { held: 0, confirmed: 0, expired: 0 };
+  for (const r of claimRows) claims[r.status] = Number(r.n);
+  return {
+    dropId,
+    stock: drop.stock,
+    remaining: drop.remaining,
+    entries: Number(entries?.n ?? 0),
+    claims,
+    refusals: Object.fromEntries(refusalRows.map((r) => [r.reason ?? "unknown", Number(r.n)])),
+    soldOutAt: drop.soldOutAt?.toISOString() ?? null,
+    drawnAt: drop.drawnAt?.toISOString() ?? null,
+  };
+}
+
+/** SQL fragment: the sell-out time, set once when the last unit goes. */
+export function soldOutAtWhenLast(now: Date) {
+  return sql`case when ${drops.remaining} = 1 then coalesce(${drops.soldOutAt}, ${now.toISOString()}::timestamptz) else ${drops.soldOutAt} end`;
+}
