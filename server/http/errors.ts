@@ -121,7 +121,8 @@ function describeHttpLibraryError(error: HttpLibraryError): DescribedError {
   }
   const status = error.status ?? error.statusCode;
   // Static files answer a missing file with an unexposed 404 (its message names a disk path).
-  if (status === 404) return { status, code: ErrorCode.notFound, message: "There is nothing at this address." };
+  if (status === 404)
+    return { status, code: ErrorCode.notFound, message: "There is nothing at this address." };
   if (error.expose && status !== undefined && status >= 400 && status < 500) {
     const code =
       status === 404 ? ErrorCode.notFound : status === 413 ? ErrorCode.payloadTooLarge : ErrorCode.badRequest;

@@ -80,7 +80,9 @@ describe("two browsers walk the avenue together", () => {
 
     const sa = await until("A's scene with two avatars and every product in its window", async () => {
       const s = await scene(a);
-      return s && s.avatars.length >= 2 && s.avatars.some((x) => x.isSelf) && s.productsShown >= 24 ? s : null;
+      return s && s.avatars.length >= 2 && s.avatars.some((x) => x.isSelf) && s.productsShown >= 24
+        ? s
+        : null;
     });
     await until("B's scene with two avatars", async () => {
       const s = await scene(b);

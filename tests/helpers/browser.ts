@@ -26,7 +26,12 @@ export async function launchBrowser(): Promise<Browser> {
   const executablePath = await sparticuz.executablePath();
   // Keep sparticuz's flags (they enable SwiftShader WebGL) minus the ones meant for AWS Lambda and
   // the ones that would hide web-security bugs from our tests.
-  const dropped = ["--single-process", "--headless", "--disable-web-security", "--allow-running-insecure-content"];
+  const dropped = [
+    "--single-process",
+    "--headless",
+    "--disable-web-security",
+    "--allow-running-insecure-content",
+  ];
   const args = sparticuz.args.filter((a) => !dropped.some((d) => a.startsWith(d)));
   return chromium.launch({ executablePath, headless: true, args: [...args, ...QUIET_FLAGS] });
 }

@@ -20,9 +20,15 @@ const STREET_MARGIN = 8.4;
  */
 export function CameraRig({ layout }: { layout: AvenueLayout }) {
   const s = useMemo(
-    () => ({ focus: new Vector3(layout.spawn.x, 0, layout.spawn.z), aim: new Vector3(), initialised: false }),
+    () => ({
+      focus: new Vector3(layout.spawn.x, 0, layout.spawn.z),
+      aim: new Vector3(),
+      initialised: false,
+      distance: cameraControl.distance,
+    }),
     [layout],
   );
+  const crowns = useMemo(() => layout.props.filter((p) => p.kind === "planter"), [layout]);
   useFrame(({ camera }, delta) => {
     const self = renderedSelf();
     const tx = self ? self.x : layout.spawn.x;
@@ -37,7 +43,11 @@ export function CameraRig({ layout }: { layout: AvenueLayout }) {
     const yaw = localInput.cameraYaw;
     const fx = Math.sin(yaw);
     const fz = Math.cos(yaw);
-    const { pitch, distance } = cameraControl;
+    const { pitch } = cameraControl;
+    const clear = clearDistance(s.focus.x, s.focus.z, fx, fz, pitch, cameraControl.distance, crowns);
+    // Pull in at once (never enter a crown), ease back out.
+    s.distance = clear < s.distance ? clear : s.distance + (clear - s.distance) * (1 - Math.exp(-delta * 3));
+    const distance = s.distance;
     const horizontal = Math.cos(pitch) * distance;
     const far = Math.max(-layout.bounds.minZ, layout.bounds.maxZ) + END_SETBACK - 1;
     camera.position.set(
@@ -50,4 +60,35 @@ export function CameraRig({ layout }: { layout: AvenueLayout }) {
     camera.updateMatrixWorld();
   }, CAMERA_PRIORITY);
   return null;
+}
+
+function insideCrown(x: number, z: number, crowns: readonly { x: number; z: number }[]): boolean {
+  for (const c of crowns) if (Math.hypot(x - c.x, z - c.z) < CROWN_RADIUS) return true;
+  return false;
+}
+
+/** Horizontal radius and top of a planter's tree crown, which the camera must not enter. */
+const CROWN_RADIUS = 1.5;
+const CROWN_TOP = 4.4;
+
+/**
+ * The orbit distance, shortened when the camera would sit inside a tree crown (the avenue's only
+ * obstacles tall enough to swallow it); the player's chosen distance returns once clear.
+ */
+function clearDistance(
+  x: number,
+  z: number,
+  fx: number,
+  fz: number,
+  pitch: number,
+  wanted: number,
+  crowns: readonly { x: number; z: number }[],
+): number {
+  for (let d = wanted; d > 1.2; d -= 0.25) {
+    const cx = x - fx * Math.cos(pitch) * d;
+    const cz = z - fz * Math.cos(pitch) * d;
+    const cy = AIM_HEIGHT + Math.sin(pitch) * d;
+    if (cy > CROWN_TOP || !insideCrown(cx, cz, crowns)) return d;
+  }
+  return 1.2;
 }
