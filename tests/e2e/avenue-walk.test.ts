@@ -120,6 +120,9 @@ describe("two browsers walk the avenue together", () => {
     await a.screenshot({ path: path.join(ARTIFACTS, "avenue-page-a.png"), timeout: 180_000 });
     await b.screenshot({ path: path.join(ARTIFACTS, "avenue-page-b.png"), timeout: 180_000 });
     assert.deepEqual(foreignRequests, [], "nothing loads from another host");
+    // Two software-rendered pages keep both cores busy: close them before the next test.
+    await a.context().close();
+    await b.context().close();
   });
 
   test("without WebGL the page lists the boutiques and their products instead of going blank", async () => {
@@ -144,7 +147,7 @@ describe("two browsers walk the avenue together", () => {
     assert.equal(await page.locator(".fallback__brand").count(), 6);
     assert.ok((await page.locator(".fallback__brand li").count()) >= 24);
     assert.match(text, /€/, "prices formatted for the locale");
-    await page.screenshot({ path: path.join(ARTIFACTS, "no-webgl-fallback.png"), fullPage: false });
+    await page.screenshot({ path: path.join(ARTIFACTS, "no-webgl-fallback.png"), timeout: 180_000 });
     await context.close();
   });
 });
