@@ -1,60 +1,30 @@
-import { useCallback, useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { reloadCatalog } from "./net/catalogLoader.ts";
-import { NetDriver } from "./net/NetDriver.tsx";
-import { useSessionStore } from "./stores/sessionStore.ts";
-import { useWorldStore } from "./stores/worldStore.ts";
-import { BoutiqueList } from "./ui/BoutiqueList.tsx";
-import { Hud } from "./ui/Hud.tsx";
-import { LoadingScreen } from "./ui/LoadingScreen.tsx";
-import { Notices } from "./ui/Notices.tsx";
-import { ProductCard } from "./ui/ProductCard.tsx";
-import { hasWebGL } from "./ui/webgl.ts";
-import { AvenueCanvas } from "./world/AvenueCanvas.tsx";
+import { lazy, Suspense } from "react";
+import { Route, Switch } from "wouter";
+import { AvenueApp } from "./AvenueApp.tsx";
 
+// Pages other than the avenue load on demand, so the avenue's first paint does not wait for them.
+const BrandPortalPage = lazy(() => import("./ui/portal/BrandPortalPage.tsx"));
+const DropPage = lazy(() => import("./ui/drops/DropPage.tsx"));
+const WalletPage = lazy(() => import("./ui/wallet/WalletPage.tsx"));
+
+/** Pages of the one app: the avenue at `/`, the brand portal, drop pages and the wallet. */
 export function App() {
-  const { t } = useTranslation();
-  const catalog = useWorldStore((s) => s.catalog);
-  const layout = useWorldStore((s) => s.layout);
-  const [webgl] = useState(hasWebGL);
-  const [attempt, setAttempt] = useState(0);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    setLoadError(null);
-    reloadCatalog().catch((e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
-    useSessionStore
-      .getState()
-      .refresh()
-      .catch(() => undefined);
-  }, []);
-  useEffect(load, [load]);
-  const rejoin = () => {
-    load();
-    setAttempt((a) => a + 1);
-  };
-
-  if (loadError) {
-    return (
-      <div className="loading" role="alert">
-        <div className="loading__brand">{t("brand.name")}</div>
-        <p>{t("loading.failed", { reason: loadError })}</p>
-        <button type="button" className="button" onClick={rejoin}>
-          {t("loading.retry")}
-        </button>
-      </div>
-    );
-  }
-  if (!webgl) return catalog ? <BoutiqueList catalog={catalog} /> : <LoadingScreen />;
-
   return (
-    <>
-      <NetDriver key={attempt} />
-      {catalog && layout ? <AvenueCanvas /> : null}
-      <Hud onRejoin={rejoin} />
-      <ProductCard />
-      <Notices />
-      <LoadingScreen />
-    </>
+    <Suspense fallback={<div className="page-loading" aria-busy="true" />}>
+      <Switch>
+        <Route path="/brand" nest>
+          <BrandPortalPage />
+        </Route>
+        <Route path="/drops/:dropId" nest>
+          {(params) => <DropPage dropId={params.dropId} />}
+        </Route>
+        <Route path="/wallet" nest>
+          <WalletPage />
+        </Route>
+        <Route>
+          <AvenueApp />
+        </Route>
+      </Switch>
+    </Suspense>
   );
 }

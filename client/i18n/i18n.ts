@@ -1,10 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../../shared/constants.ts";
-import de from "./locales/de.json" with { type: "json" };
-import en from "./locales/en.json" with { type: "json" };
-import fr from "./locales/fr.json" with { type: "json" };
-import zhCN from "./locales/zh-CN.json" with { type: "json" };
+import { RESOURCES } from "./resources.ts";
 
 const STORAGE_KEY = "vitrine.locale";
 
@@ -28,12 +25,9 @@ export function setLocale(locale: Locale): void {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: {
-    en: { translation: en },
-    fr: { translation: fr },
-    de: { translation: de },
-    "zh-CN": { translation: zhCN },
-  },
+  resources: Object.fromEntries(
+    Object.entries(RESOURCES).map(([locale, translation]) => [locale, { translation }]),
+  ),
   lng: detectLocale(),
   fallbackLng: DEFAULT_LOCALE,
   interpolation: { escapeValue: false },

@@ -1,9 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import de from "./locales/de.json" with { type: "json" };
-import en from "./locales/en.json" with { type: "json" };
-import fr from "./locales/fr.json" with { type: "json" };
-import zhCN from "./locales/zh-CN.json" with { type: "json" };
+import { RESOURCES } from "./resources.ts";
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -12,8 +9,20 @@ function keys(obj: object, prefix = ""): string[] {
 }
 
 test("every language has every UI string of English, and no stray ones", () => {
-  const reference = keys(en).sort();
-  for (const [name, messages] of Object.entries({ fr, de, "zh-CN": zhCN })) {
+  const reference = keys(RESOURCES.en).sort();
+  for (const [name, messages] of Object.entries(RESOURCES)) {
     assert.deepEqual(keys(messages).sort(), reference, `${name} differs from en`);
+  }
+});
+
+test("no UI string is empty", () => {
+  for (const [name, messages] of Object.entries(RESOURCES)) {
+    const walk = (obj: object, prefix: string): void => {
+      for (const [k, v] of Object.entries(obj)) {
+        if (typeof v === "object" && v !== null) walk(v, `${prefix}${k}.`);
+        else assert.ok(typeof v === "string" && v.trim().length > 0, `${name}: ${prefix}${k} is empty`);
+      }
+    };
+    walk(messages, "");
   }
 });

@@ -1,0 +1,33 @@
+/**
+ * Every UI string, per language. The core strings live in `locales/<lang>.json`; each feature keeps
+ * its own `locales/<feature>/<lang>.json` (so parallel work on features never edits one file), merged
+ * here under the feature's name: `t("portal.upload.title")` reads `locales/portal/<lang>.json`.
+ */
+import type { Locale } from "../../shared/constants.ts";
+import de from "./locales/de.json" with { type: "json" };
+import dropsDe from "./locales/drops/de.json" with { type: "json" };
+import dropsEn from "./locales/drops/en.json" with { type: "json" };
+import dropsFr from "./locales/drops/fr.json" with { type: "json" };
+import dropsZh from "./locales/drops/zh-CN.json" with { type: "json" };
+import en from "./locales/en.json" with { type: "json" };
+import fr from "./locales/fr.json" with { type: "json" };
+import portalDe from "./locales/portal/de.json" with { type: "json" };
+import portalEn from "./locales/portal/en.json" with { type: "json" };
+import portalFr from "./locales/portal/fr.json" with { type: "json" };
+import portalZh from "./locales/portal/zh-CN.json" with { type: "json" };
+import viewerDe from "./locales/viewer/de.json" with { type: "json" };
+import viewerEn from "./locales/viewer/en.json" with { type: "json" };
+import viewerFr from "./locales/viewer/fr.json" with { type: "json" };
+import viewerZh from "./locales/viewer/zh-CN.json" with { type: "json" };
+import walletDe from "./locales/wallet/de.json" with { type: "json" };
+import walletEn from "./locales/wallet/en.json" with { type: "json" };
+import walletFr from "./locales/wallet/fr.json" with { type: "json" };
+import walletZh from "./locales/wallet/zh-CN.json" with { type: "json" };
+import zhCN from "./locales/zh-CN.json" with { type: "json" };
+
+export const RESOURCES: Record<Locale, Record<string, unknown>> = {
+  en: { ...en, portal: portalEn, viewer: viewerEn, drops: dropsEn, wallet: walletEn },
+  fr: { ...fr, portal: portalFr, viewer: viewerFr, drops: dropsFr, wallet: walletFr },
+  de: { ...de, portal: portalDe, viewer: viewerDe, drops: dropsDe, wallet: walletDe },
+  "zh-CN": { ...zhCN, portal: portalZh, viewer: viewerZh, drops: dropsZh, wallet: walletZh },
+};
