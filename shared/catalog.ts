@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SLOTS_PER_BOUTIQUE } from "./avenue/layout.ts";
 import { LOCALES } from "./constants.ts";
 
 /** Text in several languages; English is required and is the fallback. */
@@ -37,6 +38,21 @@ export const ProductModel = z.discriminatedUnion("kind", [
     /** Height the model is scaled to on a display, in metres. */
     displayHeight: z.number().positive().max(3),
     credit: z.string().max(300).optional(),
+    /** Lighter level of detail for distant viewing (same-origin .glb), when the model was uploaded. */
+    lodUrl: z
+      .string()
+      .regex(/^(\/[A-Za-z0-9_-]+)+\.glb$/, "LOD URL must be a same-origin path to a .glb")
+      .optional(),
+    /** sha256 of the file at `url`, for caches. */
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    /** KHR_materials_variants of the file, by name, with the brand's label in several languages. */
+    variants: z
+      .array(z.object({ name: z.string().min(1).max(200), label: LocalizedText }))
+      .max(32)
+      .optional(),
   }),
   z.object({
     kind: z.literal("procedural"),
@@ -60,6 +76,17 @@ export const Product = z.object({
   description: LocalizedText,
   price: Money,
   model: ProductModel,
+  /**
+   * Display slot in the boutique (0..SLOTS_PER_BOUTIQUE-1) chosen by the brand. When no product of a
+   * brand has one (the seed), products stand on the slots in catalog order; otherwise only products
+   * with a slot are on display.
+   */
+  slot: z
+    .number()
+    .int()
+    .min(0)
+    .max(SLOTS_PER_BOUTIQUE - 1)
+    .optional(),
 });
 export type Product = z.infer<typeof Product>;
 
