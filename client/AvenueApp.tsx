@@ -8,7 +8,7 @@ import { BoutiqueList } from "./ui/BoutiqueList.tsx";
 import { Hud } from "./ui/Hud.tsx";
 import { LoadingScreen } from "./ui/LoadingScreen.tsx";
 import { Notices } from "./ui/Notices.tsx";
-import { ProductCard } from "./ui/ProductCard.tsx";
+import { ProductViewer } from "./ui/viewer/ProductViewer.tsx";
 import { hasWebGL } from "./ui/webgl.ts";
 import { AvenueCanvas } from "./world/AvenueCanvas.tsx";
 
@@ -53,7 +53,7 @@ export function AvenueApp() {
       <NetDriver key={attempt} />
       {catalog && layout ? <AvenueCanvas /> : null}
       <Hud onRejoin={rejoin} />
-      <ProductCard />
+      <ProductViewer />
       <Notices />
       <LoadingScreen />
     </>

@@ -24,8 +24,11 @@ let tracked: ReadonlyMap<string, number> = new Map();
 let loader: GLTFLoader | null = null;
 let progressScheduled = false;
 
-/** One GLTFLoader for the session, with every decoder served from our own origin. */
-function gltfLoader(gl: WebGLRenderer): GLTFLoader {
+/**
+ * One GLTFLoader for the session, with every decoder served from our own origin (the product
+ * viewer parses with it too).
+ */
+export function gltfLoader(gl: WebGLRenderer): GLTFLoader {
   if (loader) return loader;
   const draco = new DRACOLoader().setDecoderPath("/decoders/draco/");
   const ktx2 = new KTX2Loader().setTranscoderPath("/decoders/basis/").detectSupport(gl);
