@@ -13,7 +13,7 @@ import { getCatalog } from "./catalog/catalogRepository.ts";
 import { loadSeedFile, seedDemoContent } from "./catalog/seed.ts";
 import type { Config } from "./config.ts";
 import { type Database, openDatabase } from "./db/database.ts";
-import { systemClock } from "./drops/clock.ts";
+import { type Clock, systemClock } from "./drops/clock.ts";
 import { startDropTimers } from "./drops/dropTimers.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
 import { createDropRoutes } from "./http/dropRoutes.ts";
@@ -22,7 +22,8 @@ import { createPassRoutes } from "./http/passRoutes.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
 import { loadSigningKeys } from "./keys/signingKeys.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
-import { CATALOG_CHANGED_CHANNEL, setRoomContext } from "./rooms/context.ts";
+import { CATALOG_CHANGED_CHANNEL, dropChangedChannel, setRoomContext } from "./rooms/context.ts";
+import { DropRoom } from "./rooms/drop/DropRoom.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const DEMO_SEED_PATH = path.join(REPO_ROOT, "assets/seed/demo.json");
@@ -45,7 +46,14 @@ function readVersion(): string {
  * Boots one Vitrine process: database (migrated, seeded once), HTTP API, static client and the
  * Colyseus rooms, all on one port.
  */
-export async function startVitrine(config: Config): Promise<RunningVitrine> {
+export async function startVitrine(
+  config: Config,
+  options: {
+    /** The drops' clock (routes, timers, the drop room); tests pass a manual one. */
+    clock?: Clock;
+  } = {},
+): Promise<RunningVitrine> {
+  const clock = options.clock ?? systemClock;
   const startedAt = Date.now();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   if (config.SEED_DEMO) await seedDemoContent(database, await loadSeedFile(DEMO_SEED_PATH));
@@ -54,16 +62,31 @@ export async function startVitrine(config: Config): Promise<RunningVitrine> {
     SIGNING_PRIVATE_KEY: config.SIGNING_PRIVATE_KEY,
     SIGNING_PUBLIC_KEY: config.SIGNING_PUBLIC_KEY,
   });
-  const dropTimers = startDropTimers({ database, clock: systemClock });
 
   const presence: Presence = config.REDIS_URL ? new RedisPresence(config.REDIS_URL) : new LocalPresence();
   const driver = config.REDIS_URL ? new RedisDriver(config.REDIS_URL) : new LocalDriver();
+  // Stock changes reach the drop rooms of every process through presence (a lost notice is covered
+  // by the rooms' slow re-read).
+  const onDropChanged = (dropId: string) => {
+    Promise.resolve(presence.publish(dropChangedChannel(dropId), Date.now())).catch((error: unknown) =>
+      console.error("[drops] could not announce a stock change:", error),
+    );
+  };
+  const dropTimers = startDropTimers({
+    database,
+    clock,
+    onStockChanged: (dropIds) => {
+      for (const id of dropIds) onDropChanged(id);
+    },
+  });
 
   setRoomContext({
     loadCatalog: () => getCatalog(database),
     resolveSession: (cookie) => resolveSessionFromCookieHeader(database, cookie),
     avenueShardCapacity: config.AVENUE_SHARD_CAPACITY,
     avenueViewRadius: config.AVENUE_VIEW_RADIUS,
+    database,
+    clock,
   });
 
   // The client is served from this same origin: no cross-origin access, and never with credentials.
@@ -90,8 +113,8 @@ export async function startVitrine(config: Config): Promise<RunningVitrine> {
           startedAt,
           onCatalogChanged: () => void presence.publish(CATALOG_CHANGED_CHANNEL, Date.now()),
           domainRouters: [
-            createPassRoutes({ database, clock: systemClock, signingKeys }),
-            createDropRoutes({ database, clock: systemClock }),
+            createPassRoutes({ database, clock, signingKeys }),
+            createDropRoutes({ database, clock, onDropChanged }),
           ],
         }),
       );
@@ -100,6 +123,7 @@ export async function startVitrine(config: Config): Promise<RunningVitrine> {
     },
   });
   server.define("avenue", AvenueRoom);
+  server.define("drop", DropRoom).filterBy(["dropId"]);
   server.onShutdown(async () => {
     await dropTimers.stop();
     await database.close();

@@ -102,8 +102,11 @@ export const DropRoomRefusal = z.object({
 });
 export type DropRoomRefusal = z.infer<typeof DropRoomRefusal>;
 
-/** `code` of the error that rejects a refused join (its message is a DropRoomRefusal as JSON). */
-export const DROP_ROOM_REFUSED_CODE = 4403;
+/**
+ * `code` of the error that rejects a refused join (its message is a DropRoomRefusal as JSON). The
+ * matchmaker answers over HTTP with it as the status, so it is an HTTP code (403), not a close code.
+ */
+export const DROP_ROOM_REFUSED_CODE = 403;
 /** WebSocket close code when the room sends someone away after a phase change. */
 export const DROP_ROOM_REFUSED_CLOSE_CODE = 4403;
 

@@ -5,7 +5,7 @@
  */
 import type { DbLike } from "../db/database.ts";
 import type { Clock } from "./clock.ts";
-import { expireHolds } from "./holdExpiry.ts";
+import { expireHoldsOfDrops } from "./holdExpiry.ts";
 import { type DeliveryFetch, deliverPendingOrders } from "./orderWebhooks.ts";
 
 export type DropTimersOptions = {
@@ -18,6 +18,8 @@ export type DropTimersOptions = {
   /** How often due orders are sent; 5 s by default. */
   deliverEveryMs?: number;
   log?: (message: string, error: unknown) => void;
+  /** Told which drops got units back from expired holds (their rooms reload the stock). */
+  onStockChanged?: (dropIds: string[]) => void;
 };
 
 /** A fetch that gives up after 10 seconds. */
@@ -58,7 +60,10 @@ export function startDropTimers(options: DropTimersOptions): { stop(): Promise<v
   }
 
   const timers = [
-    every(expireEveryMs, "expiring holds", () => expireHolds(database, clock)),
+    every(expireEveryMs, "expiring holds", async () => {
+      const { dropIds } = await expireHoldsOfDrops(database, clock);
+      if (dropIds.length > 0) options.onStockChanged?.(dropIds);
+    }),
     every(deliverEveryMs, "delivering orders", () => deliverPendingOrders(database, fetchFn, clock)),
   ];
   return {

@@ -13,6 +13,18 @@ import type { Clock } from "./clock.ts";
  * @returns how many holds expired.
  */
 export async function expireHolds(database: DbLike, clock: Clock, batchSize = 500): Promise<number> {
+  return (await expireHoldsOfDrops(database, clock, batchSize)).expired;
+}
+
+/**
+ * expireHolds, also saying which drops got units back, so their live rooms can be told.
+ * @returns how many holds expired and the ids of the drops whose stock went up.
+ */
+export async function expireHoldsOfDrops(
+  database: DbLike,
+  clock: Clock,
+  batchSize = 500,
+): Promise<{ expired: number; dropIds: string[] }> {
   const db = drizzleOf(database);
   return db.transaction(async (tx) => {
     const now = clock.now();
@@ -27,7 +39,7 @@ export async function expireHolds(database: DbLike, clock: Clock, batchSize = 50
       .set({ status: "expired", expiredAt: now })
       .where(and(inArray(dropClaims.id, due), eq(dropClaims.status, "held")))
       .returning({ id: dropClaims.id, dropId: dropClaims.dropId, userId: dropClaims.userId });
-    if (expired.length === 0) return 0;
+    if (expired.length === 0) return { expired: 0, dropIds: [] };
     const perAccount = new Map<string, { dropId: string; userId: string; n: number }>();
     const perDrop = new Map<string, number>();
     for (const c of expired) {
@@ -59,6 +71,6 @@ export async function expireHolds(database: DbLike, clock: Clock, batchSize = 50
         claimId: c.id,
       })),
     );
-    return expired.length;
+    return { expired: expired.length, dropIds: [...perDrop.keys()] };
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Drop routes, to mount under `/api` (after the JSON body parser, before the 404 and error handlers):
  *
+ * - `GET  /drops`                                    current and upcoming drops, with names (anyone)
  * - `GET  /drops/:dropId`                            the drop, its phase on server time (anyone)
  * - `POST /brands/:brandId/drops`                    schedule a drop (brand owner or merchandiser)
  * - `PUT  /brands/:brandId/webhook`                  where orders go, and the signing secret (same)
@@ -17,6 +18,7 @@ import { ErrorCode } from "../../shared/errors.ts";
 import type { Database } from "../db/database.ts";
 import { claimDropUnit, confirmClaim, listClaimsOf } from "../drops/claims.ts";
 import type { Clock } from "../drops/clock.ts";
+import { listCurrentDrops } from "../drops/dropList.ts";
 import { getDrop, getDropReport, getDropRow, scheduleDrop } from "../drops/drops.ts";
 import { setBrandWebhook } from "../drops/orderWebhooks.ts";
 import { drawRaffle, enterRaffle } from "../drops/raffleDraw.ts";
@@ -34,6 +36,8 @@ export type DropRoutesDeps = {
   database: Database;
   clock: Clock;
   claimLimits?: Partial<ClaimRateLimits>;
+  /** Told when a drop's stock may have changed (a unit held, a draw), so its live rooms reload it. */
+  onDropChanged?: (dropId: string) => void;
 };
 
 /** Status of a refused claim: not yet open is 403 (come back later), the rest 409. */
@@ -51,7 +55,12 @@ function param(req: Request, name: string): string {
   return value;
 }
 
-export function createDropRoutes({ database, clock, claimLimits }: DropRoutesDeps): express.Router {
+export function createDropRoutes({
+  database,
+  clock,
+  claimLimits,
+  onDropChanged = () => {},
+}: DropRoutesDeps): express.Router {
   const router = express.Router();
   const limitClaims = createClaimLimiter({ ...DEFAULT_CLAIM_RATE_LIMITS, ...claimLimits });
 
@@ -59,6 +68,10 @@ export function createDropRoutes({ database, clock, claimLimits }: DropRoutesDep
   router.use("/drops", (_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     next();
+  });
+
+  router.get("/drops", async (_req, res) => {
+    res.json(await listCurrentDrops(database, clock));
   });
 
   router.get("/drops/:dropId", async (req, res) => {
@@ -100,6 +113,7 @@ export function createDropRoutes({ database, clock, claimLimits }: DropRoutesDep
     );
     if (result.replayed) res.setHeader("Idempotent-Replayed", "true");
     if (result.answer.outcome === "refused") throw refusalError(result.answer);
+    if (!result.replayed) onDropChanged(result.answer.claim.dropId);
     res.status(201).json(result.answer);
   });
 
@@ -131,7 +145,9 @@ export function createDropRoutes({ database, clock, claimLimits }: DropRoutesDep
     const user = await requireUser(database, req);
     const drop = await getDropRow(database, param(req, "dropId"));
     requireBrandManager(user, drop.brandId);
-    res.json(await drawRaffle(database, drop.id, user.id, clock));
+    const draw = await drawRaffle(database, drop.id, user.id, clock);
+    onDropChanged(drop.id);
+    res.json(draw);
   });
 
   router.get("/drops/:dropId/report", async (req, res) => {

@@ -1,5 +1,7 @@
 import type { SessionUser } from "../../shared/auth.ts";
 import type { Catalog } from "../../shared/catalog.ts";
+import type { DbLike } from "../db/database.ts";
+import type { Clock } from "../drops/clock.ts";
 
 /**
  * What rooms need from the rest of the server. Colyseus creates rooms itself, so the app sets this
@@ -10,6 +12,9 @@ export type RoomContext = {
   resolveSession(cookieHeader: string | undefined): Promise<SessionUser | null>;
   avenueShardCapacity: number;
   avenueViewRadius: number;
+  /** The drop room reads drops and passes directly (through server/drops), on the server's clock. */
+  database: DbLike;
+  clock: Clock;
 };
 
 let current: RoomContext | null = null;
@@ -25,3 +30,8 @@ export function roomContext(): RoomContext {
 
 /** Presence channel on which a catalog change is announced to every process. */
 export const CATALOG_CHANGED_CHANNEL = "vitrine:catalog-changed";
+
+/** Presence channel on which a change of one drop's stock is announced to every process. */
+export function dropChangedChannel(dropId: string): string {
+  return `vitrine:drop:${dropId}`;
+}

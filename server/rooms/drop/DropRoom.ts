@@ -1,0 +1,147 @@
+/**
+ * The `drop` room: one per drop (matched by `dropId`). A thin room: it keeps the drop's row in sync
+ * (reloaded when any process announces a stock change on the drop's presence channel, and on a slow
+ * timer as a safety net), advances server time and the phase, and applies the admission rule of
+ * dropAdmission.ts at join and at each phase change. Claims go through the HTTP API, not the room.
+ */
+import { type AuthContext, type Client, CloseCode, Room, ServerError } from "@colyseus/core";
+import { MAX_MESSAGES_PER_SECOND, RECONNECT_GRACE_SECONDS } from "../../../shared/constants.ts";
+import {
+  DROP_ROOM_REFUSED_CLOSE_CODE,
+  DROP_ROOM_REFUSED_CODE,
+  DROP_ROOM_TICK_MS,
+  DropClientMessages,
+  DropJoinOptions,
+  type DropRoomRefusal,
+  DropRoomState,
+  DropServerMessageType,
+  type DropTimeSyncAnswer,
+} from "../../../shared/dropRoom.ts";
+import { dropPhaseAt } from "../../../shared/drops.ts";
+import { ErrorCode, summarizeIssues } from "../../../shared/errors.ts";
+import { type DropRow, getDropRow } from "../../drops/drops.ts";
+import { DomainError } from "../../passes/passErrors.ts";
+import { dropChangedChannel, roomContext } from "../context.ts";
+import { admission, type DropViewer, roomRefusal, viewerOf } from "./dropAdmission.ts";
+import { applyDropRow } from "./dropRoomState.ts";
+import { rejectInvalid } from "./invalidMessages.ts";
+import { type ThrottledRunner, throttledRunner } from "./throttledRunner.ts";
+
+type AuthResult = { viewer: DropViewer };
+
+/** Reloads after change notices are at least this far apart, however many claims a rush makes. */
+export const DROP_RELOAD_MIN_GAP_MS = 100;
+/** The row is re-read this often even without notices, in case one was lost. */
+export const DROP_RELOAD_SAFETY_MS = 5_000;
+
+/** The error a refused join rejects with: the client reads it back with parseDropRoomRefusal. */
+function refused(refusal: DropRoomRefusal): ServerError {
+  return new ServerError(DROP_ROOM_REFUSED_CODE, JSON.stringify(refusal));
+}
+
+export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }> {
+  override state = new DropRoomState();
+  override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
+
+  private row: DropRow | null = null;
+  private channel = "";
+  private reload: ThrottledRunner | null = null;
+  private readonly invalidMessages = new Map<string, number>();
+
+  static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<AuthResult> {
+    const parsed = DropJoinOptions.safeParse(options ?? {});
+    if (!parsed.success) {
+      throw refused({ ...roomRefusal("invalid_options"), message: summarizeIssues(parsed.error) });
+    }
+    const ctx = roomContext();
+    const drop = await getDropRow(ctx.database, parsed.data.dropId).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === ErrorCode.notFound)
+        throw refused(roomRefusal("not_found"));
+      throw error;
+    });
+    const user = await ctx.resolveSession(context.headers.get("cookie") ?? undefined);
+    const now = ctx.clock.now();
+    const viewer = await viewerOf(ctx.database, drop, user, now);
+    const refusal = admission(drop, dropPhaseAt(drop, now), viewer);
+    if (refusal) throw refused(refusal);
+    return { viewer };
+  }
+
+  override async onCreate(options: unknown): Promise<void> {
+    const { dropId } = DropJoinOptions.parse(options);
+    const ctx = roomContext();
+    this.row = await getDropRow(ctx.database, dropId);
+    applyDropRow(this.state, this.row, ctx.clock.now());
+    this.reload = throttledRunner(
+      DROP_RELOAD_MIN_GAP_MS,
+      () => this.reloadRow(),
+      (error) => console.error(`[drop room ${dropId}] reload failed:`, error),
+    );
+    this.channel = dropChangedChannel(dropId);
+    await this.presence.subscribe(this.channel, this.onDropChanged);
+    this.clock.setInterval(() => this.tick(), DROP_ROOM_TICK_MS);
+    this.clock.setInterval(() => this.reload?.request(), DROP_RELOAD_SAFETY_MS);
+  }
+
+  override messages = {
+    timeSync: (client: Client, raw: unknown) => {
+      const parsed = DropClientMessages.timeSync.safeParse(raw);
+      if (!parsed.success) return rejectInvalid(client, parsed.error, this.invalidMessages);
+      const answer: DropTimeSyncAnswer = {
+        clientTime: parsed.data.clientTime,
+        serverTime: roomContext().clock.now().getTime(),
+      };
+      client.send(DropServerMessageType.timeSync, answer);
+    },
+  };
+
+  override onJoin(): void {
+    this.state.viewers = this.clients.length;
+  }
+
+  override async onDrop(client: Client, code?: number): Promise<void> {
+    // Someone we sent away, or closed for misbehaving, does not get a seat kept for them.
+    if (code === DROP_ROOM_REFUSED_CLOSE_CODE || code === CloseCode.WITH_ERROR) return;
+    await this.allowReconnection(client, RECONNECT_GRACE_SECONDS).catch(() => undefined);
+  }
+
+  override onLeave(client: Client): void {
+    this.invalidMessages.delete(client.sessionId);
+    this.state.viewers = this.clients.length;
+  }
+
+  override async onDispose(): Promise<void> {
+    this.reload?.stop();
+    if (this.channel) await this.presence.unsubscribe(this.channel, this.onDropChanged);
+  }
+
+  private readonly onDropChanged = (): void => {
+    this.reload?.request();
+  };
+
+  private async reloadRow(): Promise<void> {
+    const ctx = roomContext();
+    this.row = await getDropRow(ctx.database, this.state.dropId);
+    applyDropRow(this.state, this.row, ctx.clock.now());
+  }
+
+  /** Advances server time; on a phase change, sends away whoever may no longer be here. */
+  private tick(): void {
+    if (!this.row) return;
+    const now = roomContext().clock.now();
+    this.state.serverTime = now.getTime();
+    this.state.viewers = this.clients.length;
+    const phase = dropPhaseAt(this.row, now);
+    if (phase === this.state.phase) return;
+    this.state.phase = phase;
+    // A phase boundary is also when stock moves most (early claims, then the public rush).
+    this.reload?.request();
+    for (const client of this.clients) {
+      const viewer = (client.auth as AuthResult | undefined)?.viewer;
+      const refusal = viewer ? admission(this.row, phase, viewer) : roomRefusal("sign_in_required");
+      if (!refusal) continue;
+      client.send(DropServerMessageType.refused, refusal);
+      client.leave(DROP_ROOM_REFUSED_CLOSE_CODE);
+    }
+  }
+}
