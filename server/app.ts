@@ -56,7 +56,7 @@ export async function startVitrine(
   const clock = options.clock ?? systemClock;
   const startedAt = Date.now();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  if (config.SEED_DEMO) await seedDemoContent(database, await loadSeedFile(DEMO_SEED_PATH));
+  if (config.SEED_DEMO) await seedDemoContent(database, await loadSeedFile(DEMO_SEED_PATH), clock.now());
 
   const signingKeys = await loadSigningKeys(config.DATA_DIR, {
     SIGNING_PRIVATE_KEY: config.SIGNING_PRIVATE_KEY,

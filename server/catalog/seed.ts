@@ -8,6 +8,7 @@ import type { SeedFile } from "../../shared/seed.ts";
 import { hashPassword } from "../accounts/passwords.ts";
 import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
 import { appMeta, brandStaff, brands, products, users } from "../db/schema.ts";
+import { seedPassesAndDrops } from "./seedDrops.ts";
 
 export { loadSeedFile, SeedFileError } from "./seedFile.ts";
 
@@ -24,14 +25,19 @@ export type SeedOutcome = {
 };
 
 /**
- * Writes the demo content if this seed version is newer than the one recorded.
+ * Writes the demo content if this seed version is newer than the one recorded. Drops and pass windows
+ * are dated from `now` (the moment of seeding).
  *
  * Idempotent and safe when several processes start at once: everything happens in one transaction
  * holding an advisory lock, the version is re-checked under the lock, and every insert is
  * `ON CONFLICT DO NOTHING`. Rows that already exist are left as they are, so a newer seed version
  * adds its new brands, products and accounts without overwriting what brands edited since.
  */
-export async function seedDemoContent(database: DbLike, seed: SeedFile): Promise<SeedOutcome> {
+export async function seedDemoContent(
+  database: DbLike,
+  seed: SeedFile,
+  now: Date = new Date(),
+): Promise<SeedOutcome> {
   const db = drizzleOf(database);
   // Cheap check first, so a normal restart does not pay for hashing the demo passwords.
   if ((await readSeedVersion(db)) >= seed.version) return { applied: false, version: seed.version };
@@ -105,6 +111,8 @@ export async function seedDemoContent(database: DbLike, seed: SeedFile): Promise
       });
       if (staffRows.length > 0) await tx.insert(brandStaff).values(staffRows).onConflictDoNothing();
     }
+
+    await seedPassesAndDrops(tx, seed, now);
 
     await tx
       .insert(appMeta)

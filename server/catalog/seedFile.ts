@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import type { z } from "zod";
 import { describeIssues, ErrorCode, type FieldIssue } from "../../shared/errors.ts";
-import { SeedFile } from "../../shared/seed.ts";
+import { SeedFile, seedDropBody, seedPassTypeBody } from "../../shared/seed.ts";
 
 /**
  * A seed file that cannot be used. `details` lists every problem as `{ path, message }`, and the
@@ -26,14 +26,14 @@ export class SeedFileError extends Error {
  */
 const SeedFileWithReferences = SeedFile.superRefine((seed, ctx) => {
   const brandIds = new Set<string>();
-  const productIds = new Set<string>();
+  const productIds = new Map<string, string>();
   seed.brands.forEach((brand, b) => {
     if (brandIds.has(brand.id)) issue(ctx, ["brands", b, "id"], `Brand id "${brand.id}" is used twice`);
     brandIds.add(brand.id);
     brand.products.forEach((product, p) => {
       const at = ["brands", b, "products", p];
       if (productIds.has(product.id)) issue(ctx, [...at, "id"], `Product id "${product.id}" is used twice`);
-      productIds.add(product.id);
+      productIds.set(product.id, brand.id);
       if (product.brandId !== brand.id) {
         issue(ctx, [...at, "brandId"], `Must be "${brand.id}", the brand this product is listed under`);
       }
@@ -53,7 +53,56 @@ const SeedFileWithReferences = SeedFile.superRefine((seed, ctx) => {
       staffed.add(brandRole.brandId);
     });
   });
+
+  checkPassesAndDrops(seed, ctx, { brandIds, productIds, emails });
 });
+
+/** The demo's pass types and drops: API-valid once dated, and pointing at seeded things. */
+function checkPassesAndDrops(
+  seed: z.infer<typeof SeedFile>,
+  ctx: z.RefinementCtx,
+  known: { brandIds: Set<string>; productIds: Map<string, string>; emails: Set<string> },
+): void {
+  // Any instant works: the times are relative, so validity does not depend on the day of seeding.
+  const now = new Date();
+  const passTypeIds = new Set<string>();
+  seed.passTypes.forEach((passType, p) => {
+    const at = ["passTypes", p];
+    if (passTypeIds.has(passType.id))
+      issue(ctx, [...at, "id"], `Pass type id "${passType.id}" is used twice`);
+    passTypeIds.add(passType.id);
+    const body = seedPassTypeBody(passType, now);
+    if (!body.success) for (const i of describeIssues(body.error)) issue(ctx, at, `${i.path}: ${i.message}`);
+    passType.holders.forEach((holder, h) => {
+      for (const field of ["email", "issuedBy"] as const) {
+        if (!known.emails.has(holder[field].toLowerCase())) {
+          issue(ctx, [...at, "holders", h, field], `No account "${holder[field]}" in this file`);
+        }
+      }
+    });
+  });
+  const dropIds = new Set<string>();
+  seed.drops.forEach((drop, d) => {
+    const at = ["drops", d];
+    if (dropIds.has(drop.id)) issue(ctx, [...at, "id"], `Drop id "${drop.id}" is used twice`);
+    dropIds.add(drop.id);
+    if (!known.brandIds.has(drop.brandId))
+      issue(ctx, [...at, "brandId"], `No brand "${drop.brandId}" in this file`);
+    if (known.productIds.get(drop.productId) !== drop.brandId) {
+      issue(
+        ctx,
+        [...at, "productId"],
+        `No product "${drop.productId}" of brand "${drop.brandId}" in this file`,
+      );
+    }
+    drop.earlyAccessPassTypeIds.forEach((id, i) => {
+      if (!passTypeIds.has(id))
+        issue(ctx, [...at, "earlyAccessPassTypeIds", i], `No pass type "${id}" in this file`);
+    });
+    const body = seedDropBody(drop, now);
+    if (!body.success) for (const i of describeIssues(body.error)) issue(ctx, at, `${i.path}: ${i.message}`);
+  });
+}
 
 function issue(ctx: z.RefinementCtx, path: (string | number)[], message: string): void {
   ctx.addIssue({ code: "custom", path, message });
