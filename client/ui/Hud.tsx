@@ -6,6 +6,7 @@ import { useNoticeStore } from "../stores/noticeStore.ts";
 import { useSessionStore } from "../stores/sessionStore.ts";
 import { useWorldStore } from "../stores/worldStore.ts";
 import { AuthPanel } from "./AuthPanel.tsx";
+import { DropLinks } from "./drops/DropLinks.tsx";
 import { LanguagePicker } from "./LanguagePicker.tsx";
 
 /** The thin frame around the scene: who you are, who is here, how to move, how to invite. */
@@ -54,6 +55,7 @@ export function Hud({ onRejoin }: { onRejoin: () => void }) {
           ) : null}
         </div>
         <div className="hud__actions">
+          <DropLinks />
           {shardId ? (
             <button
               type="button"

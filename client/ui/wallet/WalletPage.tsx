@@ -1,4 +1,91 @@
-/** The wallet (`/wallet`): placeholder until the passes work lands. */
+import "../drops/drops.css";
+import "./wallet.css";
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Pass, PassType } from "../../../shared/passes.ts";
+import { fetchMyPasses, fetchPassTypes } from "../../net/passApi.ts";
+import { useSessionStore } from "../../stores/sessionStore.ts";
+import { AuthPanel } from "../AuthPanel.tsx";
+import { PageHeader } from "../drops/PageHeader.tsx";
+import { CollectiblesSection } from "./CollectiblesSection.tsx";
+import { PassCard } from "./PassCard.tsx";
+
+type Loaded = { passes: Pass[]; passTypes: Map<string, PassType> };
+
+const STATUS_ORDER = { active: 0, not_yet_valid: 1, expired: 2, revoked: 3 } as const;
+
+/** The wallet (`/wallet`): the holder's passes with their signed tokens, and room for collectibles. */
 export default function WalletPage() {
-  return <main className="page" />;
+  const { t } = useTranslation();
+  const user = useSessionStore((s) => s.user);
+  const checked = useSessionStore((s) => s.checked);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [authOpen, setAuthOpen] = useState(false);
+
+  useEffect(() => {
+    useSessionStore
+      .getState()
+      .refresh()
+      .catch(() => undefined);
+  }, []);
+
+  const load = useCallback(async () => {
+    setError(null);
+    setLoaded(null);
+    try {
+      const passes = await fetchMyPasses();
+      // Pass programmes are readable by platform admins only; for others a pass shows its tier.
+      const types = user?.role === "admin" ? await fetchPassTypes().catch(() => []) : [];
+      passes.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+      setLoaded({ passes, passTypes: new Map(types.map((p) => [p.id, p])) });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [user]);
+  useEffect(() => {
+    if (user) void load();
+  }, [user, load]);
+
+  return (
+    <main className="wallet-page" data-testid="wallet-page">
+      <PageHeader onSignIn={() => setAuthOpen(true)} />
+      <div className="wallet">
+        <h1 className="wallet__title">{t("wallet.title")}</h1>
+        <p className="wallet__intro">{t("wallet.intro")}</p>
+        {checked && !user ? (
+          <p className="wallet__note">
+            {t("wallet.signIn")}{" "}
+            <button type="button" className="button button--primary" onClick={() => setAuthOpen(true)}>
+              {t("auth.signIn")}
+            </button>
+          </p>
+        ) : null}
+        {user ? (
+          <section className="wallet-section" aria-labelledby="wallet-passes">
+            <h2 id="wallet-passes" className="wallet-section__title">
+              {t("wallet.passes")}
+            </h2>
+            {error ? (
+              <div role="alert" className="wallet__note">
+                <p>{t("wallet.loadFailed", { reason: error })}</p>
+                <button type="button" className="button" onClick={() => void load()}>
+                  {t("wallet.retry")}
+                </button>
+              </div>
+            ) : null}
+            {!loaded && !error ? <p className="wallet__note">{t("wallet.loading")}</p> : null}
+            {loaded?.passes.length === 0 ? <p className="wallet__note">{t("wallet.none")}</p> : null}
+            <div className="wallet__passes">
+              {loaded?.passes.map((p) => (
+                <PassCard key={p.id} pass={p} passType={loaded.passTypes.get(p.passTypeId) ?? null} />
+              ))}
+            </div>
+          </section>
+        ) : null}
+        {user ? <CollectiblesSection /> : null}
+      </div>
+      {authOpen ? <AuthPanel onDone={() => setAuthOpen(false)} /> : null}
+    </main>
+  );
 }

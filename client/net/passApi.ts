@@ -1,0 +1,47 @@
+/** The pass routes the wallet and the drop page call, every answer checked with the shared schema. */
+import { z } from "zod";
+import {
+  Pass,
+  PassTokenAnswer,
+  PassTokenClaims,
+  PassType,
+  VerifyPassTokenAnswer,
+} from "../../shared/passes.ts";
+import { requestJson } from "./requestJson.ts";
+
+/** The signed-in person's passes, whatever their status. */
+export async function fetchMyPasses(): Promise<Pass[]> {
+  return (await requestJson("/api/passes/mine", z.object({ passes: z.array(Pass) }))).passes;
+}
+
+/** A freshly signed token of one of the caller's own active passes. */
+export function fetchPassToken(passId: string): Promise<PassTokenAnswer> {
+  return requestJson(`/api/passes/${encodeURIComponent(passId)}/token`, PassTokenAnswer, { method: "POST" });
+}
+
+/** Asks the server to check a token: signature, validity window, revocation. */
+export function verifyPassToken(token: string): Promise<VerifyPassTokenAnswer> {
+  return requestJson("/api/passes/verify", VerifyPassTokenAnswer, { method: "POST", body: { token } });
+}
+
+/**
+ * Reads the claims inside a compact JWS without checking its signature (the server does that in
+ * `verifyPassToken`): only to show what the token says, never to trust it.
+ */
+export function readTokenClaims(token: string): PassTokenClaims | null {
+  const payload = token.split(".")[1];
+  if (!payload) return null;
+  try {
+    const base64 = payload.replaceAll("-", "+").replaceAll("_", "/");
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const parsed = PassTokenClaims.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every pass programme (the server answers this to platform admins only). */
+export async function fetchPassTypes(): Promise<PassType[]> {
+  return (await requestJson("/api/pass-types", z.object({ passTypes: z.array(PassType) }))).passTypes;
+}

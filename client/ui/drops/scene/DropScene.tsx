@@ -1,0 +1,56 @@
+import { ContactShadows, Environment } from "@react-three/drei";
+import { Suspense, useEffect, useMemo } from "react";
+import { CircleGeometry, MeshStandardMaterial } from "three";
+import type { Product } from "../../../../shared/catalog.ts";
+import { ENVIRONMENT_FILE } from "../../../world/atmosphere/Lighting.tsx";
+import { DropPedestal, PEDESTAL_TOP } from "./DropPedestal.tsx";
+import { DropProduct } from "./DropProduct.tsx";
+
+const NIGHT = "#0c0d13";
+
+/**
+ * A quiet salon for one piece: a dark polished floor fading into the night, the studio HDR for soft
+ * reflections, a warm spot from above onto the pedestal, a cool rim from behind. Five lights' worth
+ * of look for very few draw calls, so it stays smooth even in software rendering.
+ */
+export function DropScene({ product }: { product: Product | null }) {
+  const res = useMemo(
+    () => ({
+      floor: new CircleGeometry(7, 64),
+      floorMaterial: new MeshStandardMaterial({ color: "#17161b", roughness: 0.32, metalness: 0.35 }),
+    }),
+    [],
+  );
+  useEffect(
+    () => () => {
+      res.floor.dispose();
+      res.floorMaterial.dispose();
+    },
+    [res],
+  );
+  return (
+    <>
+      <color attach="background" args={[NIGHT]} />
+      <fog attach="fog" args={[NIGHT, 4.5, 11]} />
+      <Suspense fallback={null}>
+        <Environment files={ENVIRONMENT_FILE} environmentIntensity={0.32} />
+      </Suspense>
+      <hemisphereLight args={["#b9b4c8", "#1a1614", 0.35]} />
+      <spotLight
+        color="#ffe2b8"
+        position={[0.4, 3.4, 1.1]}
+        angle={0.42}
+        penumbra={0.75}
+        intensity={26}
+        decay={2}
+        target-position={[0, PEDESTAL_TOP, 0]}
+      />
+      <directionalLight color="#ffd7a8" position={[-2.5, 2.2, 3]} intensity={0.7} />
+      <directionalLight color="#9fb4ff" position={[1.5, 2, -3]} intensity={0.9} />
+      <mesh geometry={res.floor} material={res.floorMaterial} rotation={[-Math.PI / 2, 0, 0]} />
+      <ContactShadows position={[0, 0.002, 0]} opacity={0.65} scale={3.2} blur={2.6} far={1.4} frames={1} />
+      <DropPedestal />
+      <DropProduct product={product} />
+    </>
+  );
+}
