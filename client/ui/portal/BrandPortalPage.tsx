@@ -1,4 +1,78 @@
-/** The brand portal (`/brand`): placeholder until the brand-upload work lands. */
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Redirect, Route, Switch } from "wouter";
+import { Catalog } from "../../../shared/catalog.ts";
+import { apiRequest } from "../../net/api.ts";
+import { useSessionStore } from "../../stores/sessionStore.ts";
+import { BrandPicker } from "./BrandPicker.tsx";
+import { BrandWorkspace } from "./BrandWorkspace.tsx";
+import { PortalHeader } from "./PortalHeader.tsx";
+import "./portal.css";
+import { portalBrands } from "./roles.ts";
+import { SignInGate } from "./SignInGate.tsx";
+
+/**
+ * The brand portal (`/brand`): signed-in brand staff see their products, models and boutique
+ * window; owners and merchandisers upload, edit, place and publish, advisors only look.
+ */
 export default function BrandPortalPage() {
-  return <main className="page" />;
+  const { t } = useTranslation();
+  const user = useSessionStore((s) => s.user);
+  const checked = useSessionStore((s) => s.checked);
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    useSessionStore
+      .getState()
+      .refresh()
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    apiRequest("/api/catalog", Catalog)
+      .then(setCatalog)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  const brands = user && catalog ? portalBrands(user, catalog.brands) : [];
+  let content: React.ReactNode;
+  if (error) {
+    content = (
+      <p className="portal__notice" role="alert">
+        {t("portal.loadFailed", { reason: error })}
+      </p>
+    );
+  } else if (!checked || (user && !catalog)) {
+    content = <div className="portal__loading" aria-busy="true" />;
+  } else if (!user) {
+    content = <SignInGate />;
+  } else if (brands.length === 0) {
+    content = <p className="portal__notice">{t("portal.noBrand")}</p>;
+  } else {
+    const only = brands.length === 1 ? brands[0] : undefined;
+    content = (
+      <Switch>
+        <Route path="/">
+          {only ? <Redirect to={`/${only.id}`} replace /> : <BrandPicker brands={brands} />}
+        </Route>
+        <Route path="/:brandId" nest>
+          {(params) => {
+            const brand = brands.find((b) => b.id === params.brandId);
+            return brand ? (
+              <BrandWorkspace key={brand.id} brand={brand} user={user} />
+            ) : (
+              <p className="portal__notice" role="alert">
+                {t("portal.notYourBrand")}
+              </p>
+            );
+          }}
+        </Route>
+      </Switch>
+    );
+  }
+
+  return (
+    <div className="portal">
+      <PortalHeader brands={brands} />
+      <div className="portal__body">{content}</div>
+    </div>
+  );
 }
