@@ -1,7 +1,9 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useMemo } from "react";
+import { useWorldStore } from "../stores/worldStore.ts";
 import { renderedAvatars } from "./avatars/renderedAvatars.ts";
-import { modelCounts } from "./products/modelLoader.ts";
+import { displayedProducts } from "./products/displayedProducts.ts";
+import { modelCounts, modelStatus } from "./products/modelLoader.ts";
 import { registerTestHook, type SceneSnapshot, type VitrineTestHook } from "./testHook.ts";
 import { worldStats } from "./worldStats.ts";
 
@@ -39,6 +41,7 @@ export function TestHook() {
           productsShown: worldStats.productsShown,
           modelsLoaded: models.loaded,
           modelsFailed: models.failed,
+          displays: currentDisplays(),
         };
       },
     }),
@@ -64,4 +67,16 @@ export function TestHook() {
     gl.info.reset();
   }, FIRST);
   return null;
+}
+
+/** The displays of the catalog the scene shows now (the same function Products renders from). */
+function currentDisplays(): SceneSnapshot["displays"] {
+  const { layout, catalog } = useWorldStore.getState();
+  if (!layout || !catalog) return [];
+  return displayedProducts(layout, catalog).map(({ product, brandId, slotIndex }) => ({
+    brandId,
+    slot: slotIndex,
+    productId: product.id,
+    model: product.model.kind === "procedural" ? "procedural" : modelStatus(product.model.url),
+  }));
 }

@@ -10,6 +10,13 @@ export type SceneSnapshot = {
   productsShown: number;
   modelsLoaded: number;
   modelsFailed: number;
+  /** What stands on each display slot: brand, slot index, product, and whether its model is shown. */
+  displays: Array<{
+    brandId: string;
+    slot: number;
+    productId: string;
+    model: "procedural" | "loading" | "ready" | "failed";
+  }>;
 };
 
 export type VitrineTestHook = {

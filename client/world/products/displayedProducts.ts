@@ -1,7 +1,13 @@
 import type { AvenueLayout, DisplaySlot } from "../../../shared/avenue/layout.ts";
 import type { Catalog, Product } from "../../../shared/catalog.ts";
 
-export type Display = { product: Product; slot: DisplaySlot };
+export type Display = {
+  product: Product;
+  slot: DisplaySlot;
+  /** The boutique's brand and the slot's index in it (0–3, left to right from the street). */
+  brandId: string;
+  slotIndex: number;
+};
 
 /**
  * Which product stands on which slot: each brand's products in catalog order on its boutique's
@@ -14,7 +20,7 @@ export function displayedProducts(layout: AvenueLayout, catalog: Catalog): Displ
     const products = brands.get(boutique.brandId)?.products ?? [];
     boutique.slots.forEach((slot, i) => {
       const product = products[i];
-      if (product) out.push({ product, slot });
+      if (product) out.push({ product, slot, brandId: boutique.brandId, slotIndex: i });
     });
   }
   return out;
