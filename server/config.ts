@@ -42,6 +42,21 @@ export const ConfigSchema = z.object({
   /** Ed25519 signing keys (PEM or JWK) for passes and certificates; generated into DATA_DIR/keys when absent. */
   SIGNING_PRIVATE_KEY: z.string().min(1).optional(),
   SIGNING_PUBLIC_KEY: z.string().min(1).optional(),
+  /** Brand model uploads: total bytes of one upload (all files together). */
+  MODEL_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(2_000_000_000).default(50_000_000),
+  /** Limits an uploaded model must fit, checked before optimization. */
+  MODEL_MAX_TRIANGLES: z.coerce.number().int().min(1).default(500_000),
+  MODEL_MAX_TEXTURE_EDGE: z.coerce.number().int().min(16).max(16_384).default(4096),
+  MODEL_MAX_MATERIALS: z.coerce.number().int().min(1).default(64),
+  MODEL_MAX_DRAW_CALLS: z.coerce.number().int().min(1).default(128),
+  /** GPU memory of all textures once decoded (RGBA with mipmaps), in MiB. */
+  MODEL_MAX_TEXTURE_MEMORY_MB: z.coerce.number().int().min(1).default(512),
+  /** Longest texture edge in optimized models (the level of detail uses a quarter of it). */
+  MODEL_OPTIMIZED_TEXTURE_EDGE: z.coerce.number().int().min(64).max(8192).default(2048),
+  /** Uploads one account may start per hour. */
+  MODEL_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  /** An upload whose processing takes longer is stopped and refused. */
+  MODEL_PIPELINE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 export type Config = z.infer<typeof ConfigSchema>;

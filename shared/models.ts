@@ -153,6 +153,7 @@ export const ModelProblemCode = z.enum([
   "too_many_draw_calls",
   "texture_memory",
   "no_geometry",
+  "processing_timeout",
 ]);
 export type ModelProblemCode = z.infer<typeof ModelProblemCode>;
 

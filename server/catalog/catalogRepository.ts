@@ -26,6 +26,8 @@ export async function getCatalog(database: DbLike): Promise<Catalog> {
       description: row.description,
       price: { amountMinor: row.priceMinor, currency: row.currency },
       model: row.model,
+      // Only set once a brand has published a placement: seed products keep their plain shape.
+      ...(row.slot === null ? {} : { slot: row.slot }),
     });
     productsByBrand.set(row.brandId, list);
   }

@@ -75,6 +75,8 @@ export const products = pgTable(
     model: jsonb("model").$type<ProductModel>().notNull(),
     /** Place inside the boutique; the catalog is ordered by it. */
     position: integer("position").notNull(),
+    /** Display slot chosen by the brand when it published a placement; null for the seed's order. */
+    slot: integer("slot"),
     updatedAt: timestamps.updatedAt,
   },
   (t) => [
@@ -123,3 +125,4 @@ export const appMeta = pgTable("app_meta", {
 
 export * from "./schema/drops.ts";
 export * from "./schema/passes.ts";
+export * from "./schema/models.ts";

@@ -11,6 +11,8 @@ import { databaseTargets, withDatabase } from "../helpers/databases.ts";
 const EXPECTED_TABLES = [
   "app_meta",
   "audit_events",
+  "brand_models",
+  "brand_placements",
   "brand_staff",
   "brand_webhooks",
   "brands",
@@ -23,9 +25,11 @@ const EXPECTED_TABLES = [
   "order_delivery_attempts",
   "pass_types",
   "passes",
+  "product_drafts",
   "products",
   "sessions",
   "users",
+  "wishlist_items",
 ];
 
 async function publicTables(db: Db): Promise<string[]> {
