@@ -21,6 +21,7 @@ import { errorMiddleware } from "./http/errors.ts";
 import { createPassRoutes } from "./http/passRoutes.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
 import { loadSigningKeys } from "./keys/signingKeys.ts";
+import { createModelServices } from "./models/modelServices.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, dropChangedChannel, setRoomContext } from "./rooms/context.ts";
 import { DropRoom } from "./rooms/drop/DropRoom.ts";
@@ -80,6 +81,10 @@ export async function startVitrine(
     },
   });
 
+  // Brand models: blob store, pipeline worker (started on the first upload) and their routes.
+  const models = createModelServices(config);
+  const onCatalogChanged = () => void presence.publish(CATALOG_CHANGED_CHANNEL, Date.now());
+
   setRoomContext({
     loadCatalog: () => getCatalog(database),
     resolveSession: (cookie) => resolveSessionFromCookieHeader(database, cookie),
@@ -111,13 +116,15 @@ export async function startVitrine(
           version: readVersion(),
           presence: config.REDIS_URL ? "redis" : "local",
           startedAt,
-          onCatalogChanged: () => void presence.publish(CATALOG_CHANGED_CHANNEL, Date.now()),
+          onCatalogChanged,
           domainRouters: [
             createPassRoutes({ database, clock, signingKeys }),
             createDropRoutes({ database, clock, onDropChanged }),
+            ...models.apiRouters({ database, onCatalogChanged }),
           ],
         }),
       );
+      app.use("/blobs", models.blobRoutes);
       mountStatic(app, config.CLIENT_DIST);
       app.use(errorMiddleware);
     },
@@ -126,6 +133,7 @@ export async function startVitrine(
   server.define("drop", DropRoom).filterBy(["dropId"]);
   server.onShutdown(async () => {
     await dropTimers.stop();
+    await models.close();
     await database.close();
   });
 

@@ -15,6 +15,8 @@ export const ErrorCode = {
   invalidMessage: "invalid_message",
   outOfBounds: "out_of_bounds",
   shardFull: "shard_full",
+  /** An uploaded 3D model was refused; `details.problems` says why (shared/models.ts). */
+  modelRejected: "model_rejected",
   internal: "internal_error",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

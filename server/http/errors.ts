@@ -39,6 +39,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_message: 400,
   out_of_bounds: 400,
   shard_full: 503,
+  model_rejected: 422,
   internal_error: 500,
 };
 
