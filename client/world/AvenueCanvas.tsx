@@ -30,12 +30,16 @@ import { TestHook } from "./TestHook.tsx";
 export function AvenueCanvas() {
   const catalog = useWorldStore((s) => s.catalog);
   const layout = useWorldStore((s) => s.layout);
+  // While the product viewer covers the street, the avenue draws only when something changes:
+  // two canvases rendering every frame would halve the viewer's frame rate on weak machines.
+  const inspecting = useWorldStore((s) => s.selectedProductId !== null);
   const tagLayer = useRef<HTMLDivElement>(null);
   const [dprMax, setDprMax] = useState(1.75);
   if (!catalog || !layout) return null;
   return (
     <div style={{ position: "absolute", inset: 0, overflow: "hidden", background: "#0a0d2a" }}>
       <Canvas
+        frameloop={inspecting ? "demand" : "always"}
         dpr={[1, dprMax]}
         gl={{ antialias: true, powerPreference: "high-performance", toneMapping: ACESFilmicToneMapping }}
         camera={{ fov: 52, near: 0.1, far: 420, position: [layout.spawn.x, 3.5, layout.spawn.z + 7] }}

@@ -1,5 +1,6 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useMemo } from "react";
+import { type Camera, Vector3 } from "three";
 import { useWorldStore } from "../stores/worldStore.ts";
 import { renderedAvatars } from "./avatars/renderedAvatars.ts";
 import { displayedProducts } from "./products/displayedProducts.ts";
@@ -17,6 +18,7 @@ const FIRST = -1000;
  */
 export function TestHook() {
   const gl = useThree((s) => s.gl);
+  const camera = useThree((s) => s.camera);
   const last = useMemo(() => ({ calls: 0, triangles: 0, started: false }), []);
   const hook = useMemo<VitrineTestHook>(
     () => ({
@@ -41,11 +43,11 @@ export function TestHook() {
           productsShown: worldStats.productsShown,
           modelsLoaded: models.loaded,
           modelsFailed: models.failed,
-          displays: currentDisplays(),
+          displays: currentDisplays(camera, gl.domElement),
         };
       },
     }),
-    [gl, last],
+    [gl, camera, last],
   );
 
   useEffect(() => {
@@ -69,14 +71,27 @@ export function TestHook() {
   return null;
 }
 
-/** The displays of the catalog the scene shows now (the same function Products renders from). */
-function currentDisplays(): SceneSnapshot["displays"] {
+const point = new Vector3();
+
+/**
+ * The displays of the catalog the scene shows now (the same function Products renders from), each
+ * with the page position of its product's middle, so a test can click it.
+ */
+function currentDisplays(camera: Camera, canvas: HTMLCanvasElement): SceneSnapshot["displays"] {
   const { layout, catalog } = useWorldStore.getState();
   if (!layout || !catalog) return [];
-  return displayedProducts(layout, catalog).map(({ product, brandId, slotIndex }) => ({
-    brandId,
-    slot: slotIndex,
-    productId: product.id,
-    model: product.model.kind === "procedural" ? "procedural" : modelStatus(product.model.url),
-  }));
+  const rect = canvas.getBoundingClientRect();
+  return displayedProducts(layout, catalog).map(({ product, slot, brandId, slotIndex }) => {
+    point.set(slot.x, slot.y + product.model.displayHeight / 2, slot.z).project(camera);
+    const onScreen = point.z < 1 && Math.abs(point.x) < 1 && Math.abs(point.y) < 1;
+    return {
+      brandId,
+      slot: slotIndex,
+      productId: product.id,
+      model: product.model.kind === "procedural" ? "procedural" : modelStatus(product.model.url),
+      screen: onScreen
+        ? { x: rect.left + ((point.x + 1) / 2) * rect.width, y: rect.top + ((1 - point.y) / 2) * rect.height }
+        : null,
+    };
+  });
 }
