@@ -1,7 +1,6 @@
 import { useCallback, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Brand, Product } from "../../../shared/catalog.ts";
-import type { VariantLabel } from "../../../shared/models.ts";
 import { formatPrice, localize } from "../../../shared/money.ts";
 import { useWorldStore } from "../../stores/worldStore.ts";
 import "./viewer.css";
@@ -34,7 +33,7 @@ function ViewerDialog({ brand, product }: { brand: Brand; product: Product }) {
   const close = useCallback(() => useWorldStore.getState().selectProduct(null), []);
   useFocusTrap(dialog, close);
   const model = product.model;
-  const variantLabels: VariantLabel[] = [];
+  const variantLabels = model.kind === "gltf" ? (model.variants ?? []) : [];
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the backdrop closes on click; Esc does it by keyboard
