@@ -123,7 +123,8 @@ export function textureFigures(document: Document): { textures: TextureFigure[];
         bytes: image.byteLength,
       };
     });
-  return { textures, memoryBytes };
+  // KTX2 estimates can be fractional (block-compressed mip levels).
+  return { textures, memoryBytes: Math.round(memoryBytes) };
 }
 
 /** Image headers come from uploads: a broken one must not throw out of the figures. */
