@@ -43,7 +43,8 @@ export function readUploadFiles(req: IncomingMessage, options: UploadReadOptions
       headers: req.headers,
       limits: {
         files: options.maxFiles,
-        fileSize: options.maxBytes + 1,
+        // Past the slack, busboy stops counting: the measured size then reads "at least".
+        fileSize: options.maxBytes + MULTIPART_SLACK_BYTES,
         fields: 20,
         fieldSize: 1024,
         parts: options.maxFiles + 20,
