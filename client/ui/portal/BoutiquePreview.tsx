@@ -20,15 +20,16 @@ export function BoutiquePreview({ brand, slots }: { brand: Brand; slots: readonl
   const layout = useMemo(() => layoutAvenue([brand.id]), [brand.id]);
   const boutique = layout.boutiques[0];
   if (!boutique) return null;
-  const eye: [number, number, number] = [boutique.facade.x + 9, 2, boutique.facade.z];
-  const target: [number, number, number] = [boutique.facade.x, 1.7, boutique.facade.z];
+  // From the middle of the avenue at eye height, close enough that the four displays fill the width.
+  const eye: [number, number, number] = [boutique.facade.x + 7.4, 1.75, boutique.facade.z];
+  const target: [number, number, number] = [boutique.facade.x, 1.55, boutique.facade.z];
   return (
     <div className="preview" data-testid="boutique-preview">
       <Canvas
         frameloop="demand"
         dpr={[1, 1.5]}
         gl={{ antialias: true, toneMapping: ACESFilmicToneMapping }}
-        camera={{ fov: 42, near: 0.1, far: 80, position: eye }}
+        camera={{ fov: 34, near: 0.1, far: 80, position: eye }}
       >
         <color attach="background" args={["#161a2e"]} />
         <Suspense fallback={null}>

@@ -63,7 +63,7 @@ export function ProductsSection({ editable }: { editable: boolean }) {
                   <td>
                     {p.model.kind === "procedural"
                       ? t("portal.products.procedural", { shape: p.model.shape })
-                      : (upload?.fileName ?? t("portal.products.uploaded"))}
+                      : (upload?.fileName ?? p.model.url.slice(p.model.url.lastIndexOf("/") + 1))}
                   </td>
                   <td>{slot >= 0 ? t("portal.window.slotName", { n: slot + 1 }) : "—"}</td>
                   <td className="ledger__actions">

@@ -93,7 +93,9 @@ export function useModelUpload(
           setState((s) => ({
             ...base,
             phase: "done",
-            sentBytes: s.phase === "idle" ? totalBytes : Math.max(s.sentBytes, totalBytes),
+            // The request's total (files plus multipart framing) as XHR counted it.
+            totalBytes: s.phase === "idle" ? totalBytes : s.totalBytes,
+            sentBytes: s.phase === "idle" ? totalBytes : s.totalBytes,
             processing: { stage: "done", fraction: 1, message: "", modelId: outcome.model.id },
             model: outcome.model,
           }));
@@ -102,6 +104,7 @@ export function useModelUpload(
           setState((s) => ({
             ...base,
             phase: "rejected",
+            totalBytes: s.phase === "idle" ? totalBytes : s.totalBytes,
             sentBytes: s.phase === "idle" ? 0 : s.sentBytes,
             processing: s.phase === "idle" ? null : s.processing,
             refusal: { code: outcome.code, message: outcome.message, problems: outcome.problems },
