@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchAvenue } from "./avenue.ts";
+import { benchDrops } from "./drops.ts";
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
 
@@ -34,5 +35,13 @@ if (!only || only === "avenue") {
   const rows = await benchAvenue();
   console.table(rows);
   write("avenue", rows);
+}
+if (!only || only === "drops") {
+  console.log(
+    "Drops: a rush of 10,000 claim attempts from 1,000 accounts against a stock of 500 (domain call and HTTP)",
+  );
+  const rows = await benchDrops();
+  console.table(rows);
+  write("drops", rows);
 }
 process.exit(0);
