@@ -29,8 +29,9 @@ export const AvenueState = schema(
   {
     /** Each client receives only the avatars in its view (near it), chosen by the server. */
     avatars: t.map(AvatarState).view(),
-    /** Bumped when the catalog changes so clients refetch it without a reload. */
-    catalogVersion: t.uint32(),
+    /** Bumped when the catalog changes so clients refetch it without a reload. Starts at 0 (not
+     * undefined, which `+= 1` would turn into NaN, sent as 0: the bump would never be seen). */
+    catalogVersion: t.uint32().default(0),
   },
   "AvenueState",
 );
