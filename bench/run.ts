@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchAvenue } from "./avenue.ts";
 import { benchDrops } from "./drops.ts";
+import { benchPipeline } from "./pipeline.ts";
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
 
@@ -43,5 +44,11 @@ if (!only || only === "drops") {
   const rows = await benchDrops();
   console.table(rows);
   write("drops", rows);
+}
+if (!only || only === "pipeline") {
+  console.log("Model pipeline: seconds per model (validate + optimize + LOD) and output/input byte ratios");
+  const rows = await benchPipeline();
+  console.table(rows);
+  write("pipeline", rows);
 }
 process.exit(0);
