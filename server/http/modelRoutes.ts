@@ -133,8 +133,11 @@ export function createModelRoutes(deps: ModelRoutesDeps): express.Router {
     } catch (error) {
       if (error instanceof ModelRejection) {
         report("failed", 1, error.message);
-        // Do not read the rest of a too-large body: close the connection after answering.
-        if (error.status === 413) res.setHeader("Connection", "close");
+        // Node reads and drops the rest of the body after the answer, so that browsers (which
+        // report a reset connection as a network error) see the 413; a huge body is cut instead.
+        if (error.status === 413 && Number(req.headers["content-length"] ?? 0) > 4 * limits.maxUploadBytes) {
+          res.setHeader("Connection", "close");
+        }
         throw new AppError(error.status, ErrorCode.modelRejected, error.message, {
           problems: error.problems,
         });
