@@ -1,4 +1,5 @@
 /** Shared set-up for the brand model tests: the real models, signed-in people, uploads, leftovers. */
+import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +10,9 @@ import type { DbLike } from "../../server/db/database.ts";
 import { drizzleOf } from "../../server/db/database.ts";
 import { brandModels, brandStaff, productDrafts, users } from "../../server/db/schema.ts";
 import type { BrandRole } from "../../shared/auth.ts";
+import { ApiErrorBody } from "../../shared/errors.ts";
+import type { DatabaseTarget } from "../helpers/databases.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -114,4 +118,45 @@ export async function modelRowCounts(database: DbLike): Promise<{ models: number
   const [models] = await db.select({ n: count() }).from(brandModels);
   const [drafts] = await db.select({ n: count() }).from(productDrafts);
   return { models: Number(models?.n ?? 0), drafts: Number(drafts?.n ?? 0) };
+}
+
+/** Expects a refusal with the status and error code, and a message that says why. */
+export async function expectRefused(response: Response, status: number, code: string): Promise<void> {
+  const body = ApiErrorBody.parse(await response.json());
+  assert.equal(response.status, status, JSON.stringify(body));
+  assert.equal(body.error.code, code);
+  assert.ok(body.error.message.length > 10);
+}
+
+export type Role = "owner" | "merchandiser" | "advisor" | "otherBrand" | "shopper" | "admin";
+export type RoleCookies = Record<Role, string> & { guest: null };
+
+/** A cookie per role towards the merchandiser's brand (brevanne), plus a guest without one. */
+export async function roleCookies(database: DbLike): Promise<RoleCookies> {
+  const brandId = DEMO.merchandiser.brandId;
+  return {
+    owner: await staffCookie(database, brandId, "owner", `${brandId}-owner`),
+    merchandiser: await cookieFor(database, DEMO.merchandiser.email),
+    advisor: await staffCookie(database, brandId, "advisor", `${brandId}-advisor`),
+    otherBrand: await cookieFor(database, DEMO.owner.email),
+    shopper: await cookieFor(database, DEMO.shopper.email),
+    admin: await cookieFor(database, DEMO.admin.email),
+    guest: null,
+  };
+}
+
+/** A test server on the target database (a fresh PostgreSQL database for "postgres"). */
+export async function startServerOn(
+  target: DatabaseTarget,
+  env: Record<string, string> = {},
+): Promise<{ server: TestServer; stop(): Promise<void> }> {
+  const database = target.name === "postgres" ? await target.open() : undefined;
+  const server = await startTestServer({ ...env, ...(database?.url ? { DATABASE_URL: database.url } : {}) });
+  return {
+    server,
+    stop: async () => {
+      await server.stop();
+      await database?.close();
+    },
+  };
 }
