@@ -121,6 +121,9 @@ export function createModelRoutes(deps: ModelRoutesDeps): express.Router {
         onBytes: (received, expected) =>
           expected > 0 && report("receiving", (RECEIVING_SHARE * received) / expected, "Receiving the files"),
       });
+      // Uploads are processed one at a time: say so while this one waits for the worker.
+      if (deps.runner.pending() > 0)
+        report("validating", RECEIVING_SHARE, "Waiting for the uploads before it");
       const model = await acceptModelUpload(deps, {
         brandId,
         userId: user.id,

@@ -67,6 +67,7 @@ export async function runModelPipeline(
       problem("invalid_gltf", `The model cannot be read: ${(error as Error).message}.`, source.fileName),
     ]);
   }
+  gatherIntoOneBuffer(document);
   const selfContainedGlb =
     source.format === "glb" && Object.keys(source.resources).every((k) => k === "@glb.bin");
   const original = selfContainedGlb ? source.bytes : await io.writeBinary(document);
@@ -119,6 +120,14 @@ export async function runModelPipeline(
     warnings,
     processingSeconds: Math.round(performance.now() - started) / 1000,
   };
+}
+
+/** A GLB holds one buffer: a .gltf with several .bin files has its data gathered in the first. */
+function gatherIntoOneBuffer(document: Document): void {
+  const [first, ...others] = document.getRoot().listBuffers();
+  if (!first || others.length === 0) return;
+  for (const accessor of document.getRoot().listAccessors()) accessor.setBuffer(first);
+  for (const buffer of others) buffer.dispose();
 }
 
 /** Tells the brand when textures could not be re-encoded (KTX2 is already GPU-compressed). */

@@ -139,6 +139,24 @@ describe("model pipeline over HTTP (every real model)", () => {
     assert.equal(separate.fileName, "clock.gltf");
     assert.equal(separate.before.triangles, 1970);
 
+    // Two .bin files (a GLB holds one buffer: the pipeline gathers them).
+    const split = await io.read(REAL_MODELS[0]?.path as string);
+    const second = split.createBuffer("second").setURI("second.bin");
+    split
+      .getRoot()
+      .listAccessors()
+      .slice(0, 2)
+      .forEach((a) => {
+        a.setBuffer(second);
+      });
+    const twoBins = await io.writeJSON(split, { format: "GLTF" as never, basename: "split" });
+    assert.equal(twoBins.json.buffers?.length, 2);
+    const splitParts = [
+      { name: "split.gltf", bytes: new TextEncoder().encode(JSON.stringify(twoBins.json)) },
+      ...Object.entries(twoBins.resources).map(([name, bytes]) => ({ name, bytes })),
+    ];
+    assert.equal((await acceptAndCheck(splitParts)).before.triangles, 1970);
+
     const zip = zipSync(Object.fromEntries(parts.map((p) => [`clock/${p.name}`, p.bytes])));
     const zipped = await acceptAndCheck([{ name: "clock.zip", bytes: zip, type: "application/zip" }]);
     assert.equal(zipped.optimized.sha256, separate.optimized.sha256, "same model, same optimized bytes");
