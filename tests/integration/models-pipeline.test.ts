@@ -213,7 +213,11 @@ describe("model pipeline over HTTP (every real model)", () => {
     const list = ModelList.parse(
       await (await jsonRequest(server.url, "GET", `/api/brands/${BRAND}/models`, cookie)).json(),
     );
-    assert.equal(list.models.length, REAL_MODELS.length + 3);
+    assert.equal(
+      list.models.length,
+      REAL_MODELS.length + 4,
+      "7 real models, 3 .gltf variants, 1 with variants",
+    );
     const first = list.models[0] as UploadedModel;
     assert.equal(first.fileName, "variants.glb");
     const one = await jsonRequest(server.url, "GET", `/api/brands/${BRAND}/models/${first.id}`, cookie);
