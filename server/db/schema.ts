@@ -124,5 +124,5 @@ export const appMeta = pgTable("app_meta", {
 });
 
 export * from "./schema/drops.ts";
-export * from "./schema/passes.ts";
 export * from "./schema/models.ts";
+export * from "./schema/passes.ts";

@@ -41,7 +41,9 @@ export const brandModels = pgTable(
     optimizedBytes: integer("optimized_bytes").notNull(),
     lodSha256: char("lod_sha256", { length: 64 }).notNull(),
     lodBytes: integer("lod_bytes").notNull(),
-    figures: jsonb("figures").$type<{ before: ModelFigures; after: ModelFigures; lod: ModelFigures }>().notNull(),
+    figures: jsonb("figures")
+      .$type<{ before: ModelFigures; after: ModelFigures; lod: ModelFigures }>()
+      .notNull(),
     variantNames: jsonb("variant_names").$type<string[]>().notNull(),
     normalization: jsonb("normalization").$type<Normalization>().notNull(),
     suggestedDisplayHeight: doublePrecision("suggested_display_height").notNull(),
