@@ -4,10 +4,19 @@
  */
 import type { Page } from "playwright-core";
 import { launchBrowser } from "../tests/helpers/browser.ts";
+import { freePort, startServerProcess } from "../tests/helpers/processes.ts";
 import { startTestServer } from "../tests/helpers/server.ts";
 import { measureDownstream, startBots, stopBots } from "./avenueBots.ts";
 
-type Row = { avatars: number; drawCalls: number; triangles: number; downstreamBytesPerSecond: number };
+type Row = {
+  avatars: number;
+  drawCalls: number;
+  triangles: number;
+  /** Every avatar in view (interest radius larger than the avenue): the worst case. */
+  downstreamAllInViewBytesPerSecond: number;
+  /** With the default interest radius (DEFAULT_VIEW_RADIUS): what a client really receives. */
+  downstreamDefaultRadiusBytesPerSecond: number;
+};
 
 async function sceneInfo(page: Page): Promise<{ calls: number; triangles: number; avatars: number } | null> {
   return page.evaluate(() => {
@@ -29,19 +38,31 @@ async function sceneInfo(page: Page): Promise<{ calls: number; triangles: number
 }
 
 export async function benchAvenue(): Promise<Row[]> {
-  const server = await startTestServer({ AVENUE_SHARD_CAPACITY: "200" });
+  // The rendered frame must hold every avatar, so this server sends all of them to everyone.
+  const server = await startTestServer({ AVENUE_SHARD_CAPACITY: "200", AVENUE_VIEW_RADIUS: "10000" });
+  // Colyseus' matchmaker is one per process: the second server must be a process of its own.
+  const realistic = await startServerProcess(await freePort(), {
+    AVENUE_SHARD_CAPACITY: "200",
+    LOG_LEVEL: "warn",
+  });
   const browser = await launchBrowser();
   const rows: Row[] = [];
   try {
     for (const count of [0, 25, 50]) {
       const bots = await startBots(server.url, count, count + 7);
       const downstream = await measureDownstream(server.url, 8000);
+      const realisticBots = await startBots(realistic.url, count, count + 7);
+      const downstreamDefault = await measureDownstream(realistic.url, 8000);
+      await stopBots(realisticBots);
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(server.url);
       const started = Date.now();
       let info = await sceneInfo(page);
       while (!info || info.avatars < count + 1) {
-        if (Date.now() - started > 120_000) throw new Error(`scene never showed ${count + 1} avatars`);
+        if (Date.now() - started > 300_000)
+          throw new Error(
+            `scene never showed ${count + 1} avatars (last saw ${info?.avatars ?? "no scene"})`,
+          );
         await page.waitForTimeout(500);
         info = await sceneInfo(page);
       }
@@ -62,7 +83,8 @@ export async function benchAvenue(): Promise<Row[]> {
         avatars: count,
         drawCalls: avg((s) => s.calls),
         triangles: avg((s) => s.triangles),
-        downstreamBytesPerSecond: Math.round(downstream),
+        downstreamAllInViewBytesPerSecond: Math.round(downstream),
+        downstreamDefaultRadiusBytesPerSecond: Math.round(downstreamDefault),
       });
       await page.close();
       await stopBots(bots);
@@ -71,6 +93,7 @@ export async function benchAvenue(): Promise<Row[]> {
   } finally {
     await browser.close();
     await server.stop();
+    await realistic.stop();
   }
   return rows;
 }

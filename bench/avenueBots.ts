@@ -40,13 +40,13 @@ export async function stopBots(bots: Bot[]): Promise<void> {
 /** Counts the bytes one client receives over `ms` milliseconds. */
 export async function measureDownstream(url: string, ms: number): Promise<number> {
   const room = await new Client(url).joinOrCreate("avenue", { protocol: PROTOCOL_VERSION }, AvenueState);
-  const ws = (
-    room.connection.transport as unknown as { ws: { on(ev: "message", fn: (d: Buffer) => void): void } }
-  ).ws;
+  // Node 24 gives the SDK the standard WebSocket (binaryType "arraybuffer"); `ws` has addEventListener too.
+  const ws = (room.connection.transport as unknown as { ws: EventTarget }).ws;
   await new Promise((r) => setTimeout(r, 1000)); // skip the full-state burst at join
   let bytes = 0;
-  ws.on("message", (d: Buffer) => {
-    bytes += d.byteLength;
+  ws.addEventListener("message", (event) => {
+    const data = (event as MessageEvent).data as ArrayBuffer | Buffer | string;
+    bytes += typeof data === "string" ? Buffer.byteLength(data) : data.byteLength;
   });
   await new Promise((r) => setTimeout(r, ms));
   await room.leave();

@@ -21,6 +21,7 @@ import { describeIssues, ErrorCode, summarizeIssues } from "../../../shared/erro
 import { CATALOG_CHANGED_CHANNEL, roomContext } from "../context.ts";
 import { identityFor, lookFor } from "./identity.ts";
 import { AvatarInterest } from "./interest.ts";
+import { onProtocolError } from "./protocolErrors.ts";
 
 type AuthResult = { user: SessionUser | null };
 
@@ -47,6 +48,8 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
   private layout: AvenueLayout = layoutAvenue([]);
   private interest = new AvatarInterest(roomContext().avenueViewRadius);
   private readonly controls = new Map<string, Control>();
+  /** Sessions whose socket broke the protocol (e.g. an oversized frame): no reconnection for them. */
+  private readonly protocolViolators = new Set<string>();
 
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<AuthResult> {
     const parsed = AvenueJoinOptions.safeParse(options ?? {});
@@ -106,11 +109,14 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
     this.controls.set(client.sessionId, { dirX: 0, dirZ: 0, target: null, invalidMessages: 0 });
     this.interest.attach(client, avatar);
     this.interest.refresh(this.clients, this.state.avatars);
+    onProtocolError(client, () => this.protocolViolators.add(client.sessionId));
   }
 
   override async onDrop(client: Client, code?: number): Promise<void> {
-    // A client we closed for misbehaving does not get its seat back.
-    if (code === CloseCode.WITH_ERROR || code === MESSAGE_TOO_BIG) return;
+    // A client we closed for misbehaving does not get its seat back. The close code alone does not
+    // tell: a peer that never answers our 1009 close frame shows up as 1006.
+    const brokeProtocol = this.protocolViolators.delete(client.sessionId);
+    if (brokeProtocol || code === CloseCode.WITH_ERROR || code === MESSAGE_TOO_BIG) return;
     const avatar = this.state.avatars.get(client.sessionId);
     const control = this.controls.get(client.sessionId);
     if (avatar) avatar.connected = false;
@@ -129,6 +135,7 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
   override onLeave(client: Client): void {
     this.state.avatars.delete(client.sessionId);
     this.controls.delete(client.sessionId);
+    this.protocolViolators.delete(client.sessionId);
   }
 
   override async onDispose(): Promise<void> {
