@@ -1,5 +1,5 @@
-import type { ThreeEvent } from "@react-three/fiber";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { type ThreeEvent, useThree } from "@react-three/fiber";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BoxGeometry, CylinderGeometry, type Mesh, MeshStandardMaterial, PlaneGeometry } from "three";
 import { fontsReady } from "../../../world/fonts.ts";
@@ -12,7 +12,9 @@ import { createPlaqueTexture, PLAQUE_CANVAS, paintPlaque } from "./plaqueTexture
 const WIDTH = 0.78;
 const HEIGHT = (WIDTH * PLAQUE_CANVAS.height) / PLAQUE_CANVAS.width;
 /** Centre of the plaque: in front of the pedestal, at hand height, tilted back towards the viewer. */
-const POSITION: [number, number, number] = [0, 0.52, 0.82];
+const POSITION: [number, number, number] = [0, 0.5, 0.95];
+/** The stand stops under the plaque's lower edge, behind its face. */
+const POST_HEIGHT = POSITION[1] - 0.12;
 const TILT = -0.42;
 
 /**
@@ -25,8 +27,21 @@ export function ClaimPlaque({ dropId, onSignIn }: { dropId: string; onSignIn: ()
   const control = useClaimControl(dropId, onSignIn);
   const words = claimWords(control.state, t, control.remaining, control.serverNowMs);
   const active = (isActionable(control.state) || control.state.kind === "signIn") && !control.busy;
+  // The control changes every second; the mesh only needs the latest action when pressed.
+  const act = useRef(control.act);
+  act.current = control.act;
+  const press = useCallback(() => act.current(), []);
+  return <PlaqueMesh action={words.action} detail={words.detail} active={active} onPress={press} />;
+}
+
+type PlaqueMeshProps = { action: string; detail: string; active: boolean; onPress: () => void };
+
+/** The plaque itself; re-renders (and so redraws, when rendering on demand) only when its words change. */
+const PlaqueMesh = memo(function PlaqueMesh({ action, detail, active, onPress }: PlaqueMeshProps) {
+  const words = { action, detail };
   const [hovered, setHovered] = useState(false);
   const face = useRef<Mesh>(null);
+  const invalidate = useThree((s) => s.invalidate);
   const res = useMemo(() => {
     const { texture, canvas } = createPlaqueTexture();
     return {
@@ -34,7 +49,7 @@ export function ClaimPlaque({ dropId, onSignIn }: { dropId: string; onSignIn: ()
       canvas,
       face: new PlaneGeometry(WIDTH, HEIGHT),
       frame: new BoxGeometry(WIDTH + 0.04, HEIGHT + 0.04, 0.025),
-      post: new CylinderGeometry(0.012, 0.016, POSITION[1], 16),
+      post: new CylinderGeometry(0.012, 0.018, POST_HEIGHT, 16),
       faceMaterial: new MeshStandardMaterial({
         map: texture,
         emissiveMap: texture,
@@ -59,13 +74,14 @@ export function ClaimPlaque({ dropId, onSignIn }: { dropId: string; onSignIn: ()
       if (cancelled) return;
       paintPlaque(res.canvas, { title: words.action, detail: words.detail, active });
       res.texture.needsUpdate = true;
+      invalidate(); // when rendering on demand, a repainted plaque is a reason to draw
     };
     paint();
     void fontsReady().then(paint); // the bundled faces may arrive after the first paint
     return () => {
       cancelled = true;
     };
-  }, [res, words.action, words.detail, active]);
+  }, [res, words.action, words.detail, active, invalidate]);
 
   useEffect(() => {
     plaqueRegistry.mesh = face.current;
@@ -81,7 +97,8 @@ export function ClaimPlaque({ dropId, onSignIn }: { dropId: string; onSignIn: ()
   useEffect(() => {
     document.body.style.cursor = hovered && active ? "pointer" : "";
     res.faceMaterial.emissiveIntensity = hovered && active ? 0.8 : 0.55;
-  }, [hovered, active, res]);
+    invalidate();
+  }, [hovered, active, res, invalidate]);
   useEffect(
     () => () => {
       document.body.style.cursor = "";
@@ -91,11 +108,11 @@ export function ClaimPlaque({ dropId, onSignIn }: { dropId: string; onSignIn: ()
 
   const onClick = (e: ThreeEvent<MouseEvent>) => {
     e.stopPropagation();
-    if (active) control.act();
+    if (active) onPress();
   };
   return (
     <group>
-      <mesh geometry={res.post} material={res.brass} position={[0, POSITION[1] / 2, POSITION[2]]} />
+      <mesh geometry={res.post} material={res.brass} position={[0, POST_HEIGHT / 2, POSITION[2] - 0.04]} />
       <group position={POSITION} rotation={[TILT, 0, 0]} scale={hovered && active ? 1.03 : 1}>
         <mesh geometry={res.frame} material={res.brass} position={[0, 0, -0.014]} />
         {/* biome-ignore lint/a11y/noStaticElementInteractions: a three.js mesh; the panel has the accessible button */}
@@ -113,4 +130,4 @@ export function ClaimPlaque({ dropId, onSignIn }: { dropId: string; onSignIn: ()
       </group>
     </group>
   );
-}
+});

@@ -26,8 +26,11 @@ export function DropProduct({ product }: { product: Product | null }) {
   useEffect(() => {
     if (url) loadCatalogModels(new Map([[url, bytes]]), gl);
   }, [url, bytes, gl]);
-  useFrame(({ clock }) => {
-    if (turntable.current) turntable.current.rotation.y = 0.6 + clock.elapsedTime * TURN_SPEED;
+  useFrame(({ clock, frameloop }) => {
+    // Rendering on demand (a slow machine) the piece stands still rather than jump between redraws.
+    if (turntable.current && frameloop === "always") {
+      turntable.current.rotation.y = 0.6 + clock.elapsedTime * TURN_SPEED;
+    }
   });
   return (
     <group position={[0, PEDESTAL_TOP, 0]} ref={turntable}>

@@ -1,8 +1,9 @@
 import { ContactShadows, Environment } from "@react-three/drei";
-import { Suspense, useEffect, useMemo } from "react";
+import { memo, Suspense, useEffect, useMemo } from "react";
 import { CircleGeometry, MeshStandardMaterial } from "three";
 import type { Product } from "../../../../shared/catalog.ts";
 import { ENVIRONMENT_FILE } from "../../../world/atmosphere/Lighting.tsx";
+import { DropBackdrop } from "./DropBackdrop.tsx";
 import { DropPedestal, PEDESTAL_TOP } from "./DropPedestal.tsx";
 import { DropProduct } from "./DropProduct.tsx";
 
@@ -11,13 +12,13 @@ const NIGHT = "#0c0d13";
 /**
  * A quiet salon for one piece: a dark polished floor fading into the night, the studio HDR for soft
  * reflections, a warm spot from above onto the pedestal, a cool rim from behind. Five lights' worth
- * of look for very few draw calls, so it stays smooth even in software rendering.
+ * of look for very few draw calls. Memoised: it redraws only when the piece changes.
  */
-export function DropScene({ product }: { product: Product | null }) {
+export const DropScene = memo(function DropScene({ product }: { product: Product | null }) {
   const res = useMemo(
     () => ({
       floor: new CircleGeometry(7, 64),
-      floorMaterial: new MeshStandardMaterial({ color: "#17161b", roughness: 0.32, metalness: 0.35 }),
+      floorMaterial: new MeshStandardMaterial({ color: "#0f0f13", roughness: 0.3, metalness: 0.15 }),
     }),
     [],
   );
@@ -31,7 +32,7 @@ export function DropScene({ product }: { product: Product | null }) {
   return (
     <>
       <color attach="background" args={[NIGHT]} />
-      <fog attach="fog" args={[NIGHT, 4.5, 11]} />
+      <fog attach="fog" args={[NIGHT, 5, 10]} />
       <Suspense fallback={null}>
         <Environment files={ENVIRONMENT_FILE} environmentIntensity={0.32} />
       </Suspense>
@@ -46,11 +47,12 @@ export function DropScene({ product }: { product: Product | null }) {
         target-position={[0, PEDESTAL_TOP, 0]}
       />
       <directionalLight color="#ffd7a8" position={[-2.5, 2.2, 3]} intensity={0.7} />
-      <directionalLight color="#9fb4ff" position={[1.5, 2, -3]} intensity={0.9} />
+      <directionalLight color="#c9d4ff" position={[1.5, 2.4, -3]} intensity={0.6} />
       <mesh geometry={res.floor} material={res.floorMaterial} rotation={[-Math.PI / 2, 0, 0]} />
-      <ContactShadows position={[0, 0.002, 0]} opacity={0.65} scale={3.2} blur={2.6} far={1.4} frames={1} />
+      <ContactShadows position={[0, 0.002, 0]} opacity={0.85} scale={3} blur={2} far={1.2} frames={1} />
+      <DropBackdrop />
       <DropPedestal />
       <DropProduct product={product} />
     </>
   );
-}
+});
