@@ -62,10 +62,14 @@ describe("a brand uploads a model and publishes it to shoppers already on the av
     await server?.stop();
   });
 
-  async function open(url: string): Promise<Page> {
+  async function open(url: string, account?: { email: string; password: string }): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1152, height: 800 }, locale: "en-GB" });
     // Software rendering on a shared machine: give actions time.
     context.setDefaultTimeout(120_000);
+    if (account) {
+      const signIn = await context.request.post(`${server.url}/api/auth/signin`, { data: account });
+      assert.equal(signIn.status(), 200, `${account.email} signs in`);
+    }
     const page = await context.newPage();
     page.on("request", (r) => {
       const u = r.url();
@@ -172,15 +176,13 @@ describe("a brand uploads a model and publishes it to shoppers already on the av
     await portal.getByTestId("placement-state").filter({ hasText: "Draft" }).waitFor();
     // A page screenshot, not an element one: an element's "stable" check waits for animation
     // frames, which software rendering can starve for minutes.
-    await portal.evaluate(() =>
-      document.querySelector("[data-testid=placement]")?.scrollIntoView({ block: "start" }),
-    );
+    await portal.evaluate(() => document.getElementById("window-title")?.scrollIntoView({ block: "start" }));
     await portal.waitForTimeout(2000);
     await portal.screenshot({ path: path.join(ARTIFACTS, "portal-placement.png"), timeout: 180_000 });
 
     // The shopper comes onto the avenue now, before anything is published (opened only now so
     // that two software-rendered pages do not starve each other during the portal work).
-    const shopper = await open(server.url);
+    const shopper = await open(server.url, { email: "shopper@vitrine.demo", password: "vitrine-shopper-1" });
     const before = await until("the avenue with every display", async () => {
       const d = await displays(shopper);
       return d.length >= 24 ? d : null;
@@ -243,7 +245,20 @@ describe("a brand uploads a model and publishes it to shoppers already on the av
     const price = (await shopper.getByTestId("viewer-price").textContent())?.replace(/\s/g, " ");
     assert.equal(price, "CHF 2,400", "the price formatted for the shopper's locale");
     assert.ok(Number(await viewer.getAttribute("data-triangles")) > 0, "the viewer draws the model");
-    await shopper.getByTestId("wishlist-guest").waitFor();
+    // The signed-in shopper keeps it on their wishlist.
+    const heart = shopper.getByTestId("wishlist-button");
+    await until("the wishlist loaded", async () => !(await heart.isDisabled()));
+    assert.equal(await heart.getAttribute("aria-pressed"), "false");
+    await heart.click();
+    await until("the heart filled", async () => (await heart.getAttribute("aria-pressed")) === "true");
+    const wishlist = (await (await shopper.context().request.get(`${server.url}/api/wishlist`)).json()) as {
+      items: { productId: string }[];
+    };
+    assert.deepEqual(
+      wishlist.items.map((i) => i.productId),
+      [productId],
+      "the server keeps the wish",
+    );
     await shopper.waitForTimeout(1500);
     await shopper.screenshot({ path: path.join(ARTIFACTS, "viewer.png"), timeout: 180_000 });
     await shopper.keyboard.press("Escape");

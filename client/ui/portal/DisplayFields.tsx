@@ -6,14 +6,15 @@ import type { FieldErrors, ProductFormValues } from "./productForm.ts";
 export function DisplayFields({
   values,
   models,
-  procedural,
+  current,
   errors,
   disabled,
   onChange,
 }: {
   values: ProductFormValues;
   models: UploadedModel[];
-  procedural: boolean;
+  /** For a product whose model is not an upload (seed pieces): how to name the model it has. */
+  current: string | null;
   errors: FieldErrors;
   disabled: boolean;
   onChange: (patch: Partial<ProductFormValues>) => void;
@@ -34,7 +35,7 @@ export function DisplayFields({
             aria-invalid={errors.modelId ? true : undefined}
             onChange={(e) => onChange({ modelId: e.currentTarget.value, variantLabels: {} })}
           >
-            {procedural ? <option value="">{t("portal.form.builtIn")}</option> : null}
+            {current !== null ? <option value="">{current}</option> : null}
             {models.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.fileName}

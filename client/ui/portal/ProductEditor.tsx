@@ -142,7 +142,13 @@ export function ProductEditor({
         <DisplayFields
           values={values}
           models={models}
-          procedural={product?.model.kind === "procedural"}
+          current={
+            !product || product.modelId !== null
+              ? null
+              : product.model.kind === "procedural"
+                ? t("portal.form.builtIn")
+                : product.model.url.slice(product.model.url.lastIndexOf("/") + 1)
+          }
           errors={errors}
           disabled={disabled}
           onChange={(patch) => set(patch)}

@@ -176,7 +176,8 @@ export function validateUpdate(
   if (product.modelId === null && !values.modelId) delete changed.modelId;
   // The API cannot send "no credit": an emptied credit line is sent as an empty one.
   if ("credit" in before && !("credit" in full)) changed.credit = "";
-  const check = CreateProductBody.omit({ modelId: true }).safeParse(full);
+  const { modelId: _modelId, ...fields } = full;
+  const check = CreateProductBody.omit({ modelId: true }).safeParse(fields);
   if (!check.success) return { body: null, errors: errorsOf(check.error), unchanged: false };
   if (Object.keys(changed).length === 0) return { body: null, errors: null, unchanged: true };
   const parsed = UpdateProductBody.safeParse(changed);
