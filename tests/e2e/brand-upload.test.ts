@@ -62,8 +62,11 @@ describe("a brand uploads a model and publishes it to shoppers already on the av
     await server?.stop();
   });
 
-  async function open(url: string, account?: { email: string; password: string }): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1152, height: 800 }, locale: "en-GB" });
+  async function open(
+    url: string,
+    { account, height = 800 }: { account?: { email: string; password: string }; height?: number } = {},
+  ): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1152, height }, locale: "en-GB" });
     // Software rendering on a shared machine: give actions time.
     context.setDefaultTimeout(120_000);
     if (account) {
@@ -77,6 +80,9 @@ describe("a brand uploads a model and publishes it to shoppers already on the av
         foreignRequests.push(u);
     });
     page.on("pageerror", (e) => console.error("[page error]", e.message));
+    page.on("response", (r) => {
+      if (r.status() >= 400) console.log(`[page] ${r.request().method()} ${r.url()} answered ${r.status()}`);
+    });
     page.on("console", (m) => {
       if ((m.type() === "error" || m.type() === "warning") && !m.text().includes("THREE.Clock"))
         console.log(`[page ${m.type()}] ${m.text()}`);
@@ -87,7 +93,8 @@ describe("a brand uploads a model and publishes it to shoppers already on the av
 
   test("upload, figures, placement, publish; the shopper's avenue updates and the viewer shows it", async () => {
     // The merchandiser signs in on the portal.
-    const portal = await open(`${server.url}/brand`);
+    // Tall enough for the window's plan and its 3D preview in one screenshot.
+    const portal = await open(`${server.url}/brand`, { height: 1180 });
     await portal.getByLabel("Email").fill("merch.brevanne@vitrine.demo");
     await portal.getByLabel("Password").fill("vitrine-merch-1");
     await portal.getByRole("button", { name: "Continue" }).click();
@@ -182,7 +189,9 @@ describe("a brand uploads a model and publishes it to shoppers already on the av
 
     // The shopper comes onto the avenue now, before anything is published (opened only now so
     // that two software-rendered pages do not starve each other during the portal work).
-    const shopper = await open(server.url, { email: "shopper@vitrine.demo", password: "vitrine-shopper-1" });
+    const shopper = await open(server.url, {
+      account: { email: "shopper@vitrine.demo", password: "vitrine-shopper-1" },
+    });
     const before = await until("the avenue with every display", async () => {
       const d = await displays(shopper);
       return d.length >= 24 ? d : null;
