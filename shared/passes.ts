@@ -22,6 +22,8 @@ export type PassEntitlements = z.infer<typeof PassEntitlements>;
 
 export const CreatePassTypeBody = z
   .object({
+    /** The brand running the programme (its owners and merchandisers manage it); absent = platform-wide (admins). */
+    brandId: z.string().min(2).max(48).optional(),
     name: z.string().trim().min(2).max(100),
     tier: z.string().trim().min(1).max(40),
     validFrom: Instant,
@@ -37,6 +39,7 @@ export type CreatePassTypeBody = z.infer<typeof CreatePassTypeBody>;
 
 export const PassType = z.object({
   id: z.string(),
+  brandId: z.string().nullable(),
   name: z.string(),
   tier: z.string(),
   validFrom: z.iso.datetime(),
@@ -61,14 +64,20 @@ export const Pass = z.object({
 });
 export type Pass = z.infer<typeof Pass>;
 
+/** Issue to a person named by account id or by the email of their account (exactly one of the two). */
 export const IssuePassBody = z
   .object({
-    userId: z.string().min(1).max(100),
+    userId: z.string().min(1).max(100).optional(),
+    email: z.email({ message: "Enter a valid email address" }).max(254).optional(),
     /** Narrows the pass type's window; defaults to it. */
     validFrom: Instant.optional(),
     validUntil: Instant.optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => (b.userId === undefined) !== (b.email === undefined), {
+    message: "Name the person by userId or by email (one of the two)",
+    path: ["userId"],
+  });
 export type IssuePassBody = z.infer<typeof IssuePassBody>;
 
 export const RevokePassBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();

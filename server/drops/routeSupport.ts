@@ -31,14 +31,9 @@ export function requireBrandManager(user: SessionUser, brandId: string): void {
     (r) => r.brandId === brandId && (r.role === "owner" || r.role === "merchandiser"),
   );
   if (!ok) {
-    throw new AppError(
-      403,
-      ErrorCode.forbidden,
-      "Only the brand's owners and merchandisers may manage its drops.",
-      {
-        brandId,
-      },
-    );
+    throw new AppError(403, ErrorCode.forbidden, "Only the brand's owners and merchandisers may do this.", {
+      brandId,
+    });
   }
 }
 

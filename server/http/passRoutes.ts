@@ -1,17 +1,21 @@
 /**
  * Pass routes, to mount under `/api` (after the JSON body parser, before the 404 and error handlers):
  *
- * - `GET  /pass-types`                          the pass programmes (admin)
- * - `POST /pass-types`                          create one (admin)
- * - `POST /pass-types/:passTypeId/passes`       issue a pass to a person by hand (admin)
- * - `POST /pass-types/:passTypeId/rule-issues`  issue to every client a rule selects (admin)
- * - `POST /passes/:passId/revoke`               revoke (admin)
+ * Programmes are platform-wide (run by admins) or run by one brand (`brandId`, run by its owners and
+ * merchandisers; admins may act on them too). "Manager" below means whoever runs the programme.
+ *
+ * - `GET  /pass-types[?brandId=]`               the pass programmes (admin: all; brand managers: their brand's)
+ * - `POST /pass-types`                          create one (admin; a brand manager with `brandId`)
+ * - `POST /pass-types/:passTypeId/passes`       issue a pass to a person by hand, by `userId` or `email` (manager)
+ * - `POST /pass-types/:passTypeId/rule-issues`  issue to every client a rule selects (manager)
+ * - `POST /passes/:passId/revoke`               revoke (manager)
  * - `GET  /passes/mine`                         the caller's passes
  * - `POST /passes/:passId/token`                a signed token of the caller's own pass
  * - `POST /passes/verify`                       check a token: signature, window, revocation (anyone)
  * - `GET  /passes/public-key`                   the platform's Ed25519 public key as a JWK (anyone)
  */
 import express, { type Request } from "express";
+import type { SessionUser } from "../../shared/auth.ts";
 import { ErrorCode } from "../../shared/errors.ts";
 import {
   CreatePassTypeBody,
@@ -22,15 +26,18 @@ import {
 } from "../../shared/passes.ts";
 import type { Database } from "../db/database.ts";
 import type { Clock } from "../drops/clock.ts";
-import { requireAdmin, requireUser } from "../drops/routeSupport.ts";
+import { requireAdmin, requireBrandManager, requireUser } from "../drops/routeSupport.ts";
 import type { SigningKeys } from "../keys/signingKeys.ts";
 import {
+  brandOfPass,
   createPassType,
   getPass,
+  getPassType,
   issuePass,
   issuePassesByRule,
   listPassesOfUser,
   listPassTypes,
+  resolvePassRecipient,
   revokePass,
 } from "../passes/passes.ts";
 import { issuePassToken, verifyPassToken } from "../passes/passTokens.ts";
@@ -38,6 +45,12 @@ import { AppError } from "./errors.ts";
 import { parseBody } from "./parseBody.ts";
 
 export type PassRoutesDeps = { database: Database; clock: Clock; signingKeys: SigningKeys };
+
+/** Admins run platform programmes; a brand's owners and merchandisers (and admins) run the brand's. */
+function requireProgrammeManager(user: SessionUser, brandId: string | null): void {
+  if (brandId === null) requireAdmin(user);
+  else requireBrandManager(user, brandId);
+}
 
 function param(req: Request, name: string): string {
   const value = req.params[name];
@@ -55,24 +68,29 @@ export function createPassRoutes({ database, clock, signingKeys }: PassRoutesDep
   });
 
   router.get("/pass-types", async (req, res) => {
-    requireAdmin(await requireUser(database, req));
-    res.json({ passTypes: await listPassTypes(database) });
+    const user = await requireUser(database, req);
+    const brandId = typeof req.query.brandId === "string" ? req.query.brandId : undefined;
+    if (brandId === undefined) requireAdmin(user);
+    else requireBrandManager(user, brandId);
+    res.json({ passTypes: await listPassTypes(database, { brandId }) });
   });
 
   router.post("/pass-types", async (req, res) => {
     const user = await requireUser(database, req);
-    requireAdmin(user);
-    res.status(201).json(await createPassType(database, parseBody(CreatePassTypeBody, req), user.id, clock));
+    const body = parseBody(CreatePassTypeBody, req);
+    requireProgrammeManager(user, body.brandId ?? null);
+    res.status(201).json(await createPassType(database, body, user.id, clock));
   });
 
   router.post("/pass-types/:passTypeId/passes", async (req, res) => {
     const user = await requireUser(database, req);
-    requireAdmin(user);
+    const passType = await getPassType(database, param(req, "passTypeId"));
+    requireProgrammeManager(user, passType.brandId);
     const body = parseBody(IssuePassBody, req);
     const result = await issuePass(
       database,
-      param(req, "passTypeId"),
-      body.userId,
+      passType.id,
+      await resolvePassRecipient(database, body),
       { source: "manual", issuedBy: user.id, validFrom: body.validFrom, validUntil: body.validUntil },
       clock,
     );
@@ -80,9 +98,11 @@ export function createPassRoutes({ database, clock, signingKeys }: PassRoutesDep
   });
 
   router.post("/pass-types/:passTypeId/rule-issues", async (req, res) => {
-    requireAdmin(await requireUser(database, req));
+    const user = await requireUser(database, req);
+    const passType = await getPassType(database, param(req, "passTypeId"));
+    requireProgrammeManager(user, passType.brandId);
     const body = parseBody(IssueByRuleBody, req);
-    res.json(await issuePassesByRule(database, param(req, "passTypeId"), body.rule, body.clients, clock));
+    res.json(await issuePassesByRule(database, passType.id, body.rule, body.clients, clock));
   });
 
   router.post("/passes/verify", async (req, res) => {
@@ -101,7 +121,7 @@ export function createPassRoutes({ database, clock, signingKeys }: PassRoutesDep
 
   router.post("/passes/:passId/revoke", async (req, res) => {
     const user = await requireUser(database, req);
-    requireAdmin(user);
+    requireProgrammeManager(user, await brandOfPass(database, param(req, "passId")));
     const body = parseBody(RevokePassBody, req);
     res.json(await revokePass(database, param(req, "passId"), body.reason, user.id, clock));
   });

@@ -13,7 +13,7 @@ import type {
   PassType,
 } from "../../shared/passes.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
-import { auditEvents, passes, passTypes, users } from "../db/schema.ts";
+import { auditEvents, brands, passes, passTypes, users } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
 import { DomainError } from "./passErrors.ts";
 
@@ -48,6 +48,7 @@ export function toPass(row: PassRow, now: Date): Pass {
 export function toPassType(row: PassTypeRow): PassType {
   return {
     id: row.id,
+    brandId: row.brandId,
     name: row.name,
     tier: row.tier,
     validFrom: row.validFrom.toISOString(),
@@ -56,7 +57,7 @@ export function toPassType(row: PassTypeRow): PassType {
   };
 }
 
-/** Creates a pass programme (admin). */
+/** Creates a pass programme: platform-wide (admin) or run by one brand (`body.brandId`). */
 export async function createPassType(
   database: DbLike,
   body: CreatePassTypeBody,
@@ -66,6 +67,10 @@ export async function createPassType(
   const db = drizzleOf(database);
   return db.transaction(async (tx) => {
     const now = clock.now();
+    if (body.brandId !== undefined) {
+      const [brand] = await tx.select({ id: brands.id }).from(brands).where(eq(brands.id, body.brandId));
+      if (!brand) throw DomainError.notFound("brand", body.brandId);
+    }
     const [row] = await tx
       .insert(passTypes)
       .values({ ...body, createdAt: now })
@@ -75,7 +80,7 @@ export async function createPassType(
       at: now,
       kind: "pass_type_created",
       actorUserId,
-      details: { passTypeId: row.id, name: row.name, tier: row.tier },
+      details: { passTypeId: row.id, brandId: row.brandId, name: row.name, tier: row.tier },
     });
     return toPassType(row);
   });
@@ -87,8 +92,16 @@ export async function getPassType(database: DbLike, id: string): Promise<PassTyp
   return toPassType(row);
 }
 
-export async function listPassTypes(database: DbLike): Promise<PassType[]> {
-  const rows = await drizzleOf(database).select().from(passTypes).orderBy(passTypes.name);
+/** Every programme, or only those one brand runs. */
+export async function listPassTypes(
+  database: DbLike,
+  filter: { brandId?: string } = {},
+): Promise<PassType[]> {
+  const rows = await drizzleOf(database)
+    .select()
+    .from(passTypes)
+    .where(filter.brandId === undefined ? undefined : eq(passTypes.brandId, filter.brandId))
+    .orderBy(passTypes.name);
   return rows.map(toPassType);
 }
 
@@ -271,4 +284,37 @@ function maxDate(a: Date, b: Date): Date {
 }
 function minDate(a: Date, b: Date): Date {
   return a < b ? a : b;
+}
+
+/**
+ * The account a pass is issued to, named by id or by email (brands know their clients by email).
+ * @throws DomainError not_found when no account matches.
+ */
+export async function resolvePassRecipient(
+  database: DbLike,
+  who: { userId?: string; email?: string },
+): Promise<string> {
+  const db = drizzleOf(database);
+  const where =
+    who.email !== undefined ? eq(users.email, who.email.toLowerCase()) : eq(users.id, who.userId ?? "");
+  const [user] = await db.select({ id: users.id }).from(users).where(where);
+  if (!user) {
+    throw new DomainError(
+      "not_found",
+      who.email !== undefined ? "No Vitrine account uses that email." : "No Vitrine account has that id.",
+      { resource: "user" },
+    );
+  }
+  return user.id;
+}
+
+/** The brand running the programme of a pass (null for a platform-wide programme). */
+export async function brandOfPass(database: DbLike, passId: string): Promise<string | null> {
+  const [row] = await drizzleOf(database)
+    .select({ brandId: passTypes.brandId })
+    .from(passes)
+    .innerJoin(passTypes, eq(passes.passTypeId, passTypes.id))
+    .where(eq(passes.id, passId));
+  if (!row) throw DomainError.notFound("pass", passId);
+  return row.brandId;
 }

@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { PassEntitlements } from "../../../shared/passes.ts";
-import { users } from "../schema.ts";
+import { brands, users } from "../schema.ts";
 
 export const passTypes = pgTable(
   "pass_types",
@@ -13,6 +13,8 @@ export const passTypes = pgTable(
     id: text("id")
       .primaryKey()
       .$defaultFn(() => crypto.randomUUID()),
+    /** The brand that runs this programme, or null for a platform-wide programme (run by admins). */
+    brandId: text("brand_id").references(() => brands.id, { onDelete: "restrict" }),
     name: text("name").notNull(),
     tier: text("tier").notNull(),
     /** Passes of this type are valid only inside this window (a pass may narrow it further). */
@@ -21,7 +23,10 @@ export const passTypes = pgTable(
     entitlements: jsonb("entitlements").$type<PassEntitlements>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [check("pass_types_window_ordered", sql`${t.validFrom} < ${t.validUntil}`)],
+  (t) => [
+    check("pass_types_window_ordered", sql`${t.validFrom} < ${t.validUntil}`),
+    index("pass_types_brand_idx").on(t.brandId),
+  ],
 );
 
 export const passes = pgTable(
