@@ -9,9 +9,13 @@ import { useSessionStore } from "../../stores/sessionStore.ts";
 /** How often the avenue's HUD rereads the list of drops. */
 const REFRESH_MS = 60_000;
 
-/** The drop to point at: one open now (early access or public), else the next to open. */
+function isOpen(drop: DropListItem): boolean {
+  return drop.phase === "early_access" || drop.phase === "public";
+}
+
+/** The drop to point at: one open now with stock left, else the next to open, else any open one. */
 function pickDrop(drops: DropListItem[]): DropListItem | null {
-  return drops.find((d) => d.phase === "early_access" || d.phase === "public") ?? drops[0] ?? null;
+  return drops.find((d) => isOpen(d) && d.remaining > 0) ?? drops.find((d) => !isOpen(d)) ?? drops[0] ?? null;
 }
 
 /** HUD links for the avenue: the current or next drop (anyone) and the wallet (signed-in people). */
@@ -33,16 +37,18 @@ export function DropLinks() {
       clearInterval(timer);
     };
   }, []);
-  const open = drop?.phase === "early_access" || drop?.phase === "public";
+  const open = drop ? isOpen(drop) : false;
+  const label = drop ? t(open ? "drops.hud.live" : "drops.hud.next", { title: drop.title }) : "";
   return (
     <>
       {drop ? (
         <Link
           href={`/drops/${encodeURIComponent(drop.id)}`}
-          className="button drop-link"
+          className="button drop-link drop-link--drop"
+          title={label}
           data-testid="hud-drop-link"
         >
-          {t(open ? "drops.hud.live" : "drops.hud.next", { title: drop.title })}
+          {label}
         </Link>
       ) : null}
       {user ? (

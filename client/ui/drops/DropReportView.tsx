@@ -67,10 +67,12 @@ export function DropReportView({ dropId }: { dropId: string }) {
                 {t("drops.report.stockValue", { remaining: fmt(report.remaining), stock: fmt(report.stock) })}
               </dd>
             </div>
-            <div>
-              <dt>{t("drops.report.entries")}</dt>
-              <dd>{fmt(report.entries)}</dd>
-            </div>
+            {drop?.mode === "raffle" || report.entries > 0 ? (
+              <div>
+                <dt>{t("drops.report.entries")}</dt>
+                <dd>{fmt(report.entries)}</dd>
+              </div>
+            ) : null}
             <div>
               <dt>{t("drops.report.held")}</dt>
               <dd data-testid="report-held">{fmt(report.claims.held)}</dd>
@@ -83,7 +85,7 @@ export function DropReportView({ dropId }: { dropId: string }) {
               <dt>{t("drops.report.expired")}</dt>
               <dd>{fmt(report.claims.expired)}</dd>
             </div>
-            <div>
+            <div className="drop-report__wide">
               <dt>{t("drops.report.soldOut")}</dt>
               <dd>
                 {report.soldOutAt

@@ -102,4 +102,20 @@ test("a raffle is entered until its deadline or draw", () => {
   assert.deepEqual(claimState(inputs({ drop: raffle, phase: "public", serverNowMs: T0 + 1_800_000 })), {
     kind: "entriesClosed",
   });
+  const drawn = { ...raffle, drawnAt: iso(1_800_500) };
+  const won: ClaimView = {
+    id: "c",
+    dropId: "d1",
+    status: "held",
+    holdExpiresAt: iso(2_400_000),
+    confirmedAt: null,
+  };
+  assert.deepEqual(claimState(inputs({ drop: drawn, phase: "public", entered: true })), {
+    kind: "drawn",
+    won: false,
+  });
+  assert.deepEqual(claimState(inputs({ drop: drawn, phase: "public", claims: [won] })), {
+    kind: "drawn",
+    won: true,
+  });
 });

@@ -16,6 +16,8 @@ export type ClaimState =
   | { kind: "enter" }
   | { kind: "entered" }
   | { kind: "entriesClosed" }
+  /** The raffle was drawn: `won` when the caller holds (or bought) a unit from it. */
+  | { kind: "drawn"; won: boolean }
   | { kind: "limitReached" }
   | { kind: "soldOut" }
   | { kind: "ended" };
@@ -53,7 +55,8 @@ export function claimState(inputs: ClaimInputs): ClaimState {
   if (opensAt) return { kind: "notYet", opensAt };
   if (drop.mode === "raffle") {
     const closes = drop.entriesCloseAt ? Date.parse(drop.entriesCloseAt) : 0;
-    if (drop.drawnAt || inputs.serverNowMs >= closes) return { kind: "entriesClosed" };
+    if (drop.drawnAt) return { kind: "drawn", won: inputs.claims.some((c) => c.status !== "expired") };
+    if (inputs.serverNowMs >= closes) return { kind: "entriesClosed" };
     return inputs.entered ? { kind: "entered" } : { kind: "enter" };
   }
   const active = inputs.claims.filter((c) => c.status !== "expired").length;

@@ -31,6 +31,11 @@ export function claimWords(
       return { action: t("drops.claim.entered"), detail: t("drops.claim.enteredDetail") };
     case "entriesClosed":
       return { action: t("drops.claim.entriesClosed"), detail: t("drops.claim.entriesClosedDetail") };
+    case "drawn":
+      return {
+        action: t("drops.claim.drawn"),
+        detail: state.won ? t("drops.claim.drawnWon") : t("drops.claim.drawnDetail"),
+      };
     case "limitReached":
       return { action: t("drops.claim.limitReached"), detail: t("drops.claim.limitReachedDetail") };
     case "soldOut":

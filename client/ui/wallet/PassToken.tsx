@@ -28,7 +28,7 @@ export function PassToken({ state }: { state: PassTokenState }) {
       <textarea
         className="pass-token__text"
         readOnly
-        rows={3}
+        rows={4}
         value={state.token}
         aria-label={t("wallet.token.label")}
         data-testid="pass-token"

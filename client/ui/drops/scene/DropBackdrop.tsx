@@ -10,16 +10,17 @@ function paintHalo(): CanvasTexture {
   if (ctx) {
     ctx.fillStyle = "#0c0d13";
     ctx.fillRect(0, 0, canvas.width, canvas.height);
-    const halo = ctx.createRadialGradient(256, 150, 8, 256, 150, 250);
+    const halo = ctx.createRadialGradient(256, 120, 8, 256, 120, 240);
     halo.addColorStop(0, "rgba(201, 160, 100, 0.42)");
     halo.addColorStop(0.45, "rgba(120, 92, 64, 0.16)");
     halo.addColorStop(1, "rgba(12, 13, 19, 0)");
     ctx.fillStyle = halo;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     // Darken towards the floor so the wall meets it without a bright seam.
-    const foot = ctx.createLinearGradient(0, 150, 0, 256);
+    // The floor meets the wall at row ~222 (the plane spans y -0.8…5.2): fully dark by then.
+    const foot = ctx.createLinearGradient(0, 110, 0, 212);
     foot.addColorStop(0, "rgba(12, 13, 19, 0)");
-    foot.addColorStop(1, "rgba(12, 13, 19, 0.95)");
+    foot.addColorStop(1, "rgba(12, 13, 19, 1)");
     ctx.fillStyle = foot;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
   }

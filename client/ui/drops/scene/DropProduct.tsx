@@ -12,6 +12,8 @@ import { PEDESTAL_TOP } from "./DropPedestal.tsx";
 const HERO_HEIGHT = 0.46;
 /** Radians per second of the slow turn. */
 const TURN_SPEED = 0.3;
+/** Where the piece rests when the stage renders on demand: a three-quarter view. */
+const REST_ANGLE = 0.5;
 
 /**
  * The drop's piece on the pedestal, turning slowly: the avenue's own product components (procedural
@@ -27,10 +29,11 @@ export function DropProduct({ product }: { product: Product | null }) {
     if (url) loadCatalogModels(new Map([[url, bytes]]), gl);
   }, [url, bytes, gl]);
   useFrame(({ clock, frameloop }) => {
-    // Rendering on demand (a slow machine) the piece stands still rather than jump between redraws.
-    if (turntable.current && frameloop === "always") {
-      turntable.current.rotation.y = 0.6 + clock.elapsedTime * TURN_SPEED;
-    }
+    // Rendering on demand (a slow machine) the piece rests at its best angle rather than jump
+    // between redraws.
+    if (!turntable.current) return;
+    turntable.current.rotation.y =
+      frameloop === "always" ? REST_ANGLE + clock.elapsedTime * TURN_SPEED : REST_ANGLE;
   });
   return (
     <group position={[0, PEDESTAL_TOP, 0]} ref={turntable}>

@@ -1,29 +1,33 @@
 import { ContactShadows, Environment } from "@react-three/drei";
 import { memo, Suspense, useEffect, useMemo } from "react";
-import { CircleGeometry, MeshStandardMaterial } from "three";
+import { CircleGeometry, MeshBasicMaterial } from "three";
 import type { Product } from "../../../../shared/catalog.ts";
 import { ENVIRONMENT_FILE } from "../../../world/atmosphere/Lighting.tsx";
 import { DropBackdrop } from "./DropBackdrop.tsx";
 import { DropPedestal, PEDESTAL_TOP } from "./DropPedestal.tsx";
 import { DropProduct } from "./DropProduct.tsx";
+import { createFloorTexture } from "./floorTexture.ts";
 
 const NIGHT = "#0c0d13";
 
 /**
- * A quiet salon for one piece: a dark polished floor fading into the night, the studio HDR for soft
+ * A quiet salon for one piece: a floor with a painted pool of light fading into the night, the studio HDR for soft
  * reflections, a warm spot from above onto the pedestal, a cool rim from behind. Five lights' worth
  * of look for very few draw calls. Memoised: it redraws only when the piece changes.
  */
 export const DropScene = memo(function DropScene({ product }: { product: Product | null }) {
-  const res = useMemo(
-    () => ({
+  const res = useMemo(() => {
+    const map = createFloorTexture();
+    return {
+      map,
       floor: new CircleGeometry(7, 64),
-      floorMaterial: new MeshStandardMaterial({ color: "#0f0f13", roughness: 0.3, metalness: 0.15 }),
-    }),
-    [],
-  );
+      // Painted light, not lit: calm, seamless with the backdrop, and nearly free to draw.
+      floorMaterial: new MeshBasicMaterial({ map, fog: false, toneMapped: false }),
+    };
+  }, []);
   useEffect(
     () => () => {
+      res.map.dispose();
       res.floor.dispose();
       res.floorMaterial.dispose();
     },
