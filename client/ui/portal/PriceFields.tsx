@@ -36,9 +36,8 @@ export function PriceFields({
             aria-invalid={amountError ? true : undefined}
             onChange={(e) => onChange({ amount: e.currentTarget.value })}
           />
-          {amountError ? (
-            <span className="form__error">{minor === null ? t("portal.form.priceHelp") : amountError}</span>
-          ) : null}
+          {/* An amount that is not a number is explained by the preview line below. */}
+          {amountError && minor !== null ? <span className="form__error">{amountError}</span> : null}
         </label>
         <label className="form__field form__field--narrow">
           <span className="form__label">{t("portal.form.currency")}</span>
@@ -70,7 +69,12 @@ export function PriceFields({
           {errors.stock ? <span className="form__error">{errors.stock}</span> : null}
         </label>
       </div>
-      <p className="form__preview" data-testid="price-preview" aria-live="polite">
+      <p
+        className="form__preview"
+        data-invalid={minor === null && amountError !== undefined}
+        data-testid="price-preview"
+        aria-live="polite"
+      >
         {minor === null
           ? t("portal.form.priceHelp")
           : LOCALES.map((l) => formatPrice({ amountMinor: minor, currency }, l)).join("   ·   ")}
