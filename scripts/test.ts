@@ -43,7 +43,7 @@ const patterns =
 run("Tests (node:test)", process.execPath, [
   "--test",
   "--test-concurrency=1",
-  "--test-timeout=300000",
+  "--test-timeout=900000",
   "--test-reporter=spec",
   ...patterns,
 ]);

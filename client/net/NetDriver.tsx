@@ -38,7 +38,9 @@ export function NetDriver() {
         world.setConnection("connected", joined.roomId, joined.sessionId);
         joined.onStateChange((state) => {
           sync?.onPatch(performance.now());
-          if (catalogVersion !== -1 && state.catalogVersion !== catalogVersion) void reloadCatalog();
+          // The first state also reloads: a publish between the page's catalog fetch and this join
+          // bumped no version we could have seen (the request revalidates by ETag, so it is cheap).
+          if (state.catalogVersion !== catalogVersion) void reloadCatalog();
           catalogVersion = state.catalogVersion;
         });
         joined.onMessage(ServerMessageType.error, (payload: unknown) => {
