@@ -55,7 +55,6 @@ export function Hud({ onRejoin }: { onRejoin: () => void }) {
           ) : null}
         </div>
         <div className="hud__actions">
-          <DropLinks />
           {shardId ? (
             <button
               type="button"
@@ -84,6 +83,7 @@ export function Hud({ onRejoin }: { onRejoin: () => void }) {
           <LanguagePicker />
         </div>
       </header>
+      <DropLinks />
       <footer className="hud hud--bottom">{t("hud.help")}</footer>
       {authOpen ? (
         <AuthPanel

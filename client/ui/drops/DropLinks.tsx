@@ -2,7 +2,7 @@ import "./drops.css";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-import type { DropListItem } from "../../../shared/dropRoom.ts";
+import type { DropList, DropListItem } from "../../../shared/dropRoom.ts";
 import { fetchDropList } from "../../net/dropApi.ts";
 import { useSessionStore } from "../../stores/sessionStore.ts";
 
@@ -13,12 +13,24 @@ function isOpen(drop: DropListItem): boolean {
   return drop.phase === "early_access" || drop.phase === "public";
 }
 
-/** The drop to point at: one open now with stock left, else the next to open, else any open one. */
-function pickDrop(drops: DropListItem[]): DropListItem | null {
-  return drops.find((d) => isOpen(d) && d.remaining > 0) ?? drops.find((d) => !isOpen(d)) ?? drops[0] ?? null;
+/** Whether someone may still claim (or enter) now: open, stock left, a draw still taking entries. */
+function isClaimable(drop: DropListItem, serverNowMs: number): boolean {
+  if (!isOpen(drop) || drop.remaining <= 0) return false;
+  return (
+    drop.mode === "fcfs" || (drop.entriesCloseAt !== null && Date.parse(drop.entriesCloseAt) > serverNowMs)
+  );
 }
 
-/** HUD links for the avenue: the current or next drop (anyone) and the wallet (signed-in people). */
+/** The drop to point at: one that can be claimed now, else the next to open, else none. */
+function pickDrop(list: DropList): DropListItem | null {
+  const now = Date.parse(list.serverTime);
+  return list.drops.find((d) => isClaimable(d, now)) ?? list.drops.find((d) => !isOpen(d)) ?? null;
+}
+
+/**
+ * HUD links for the avenue, on a line of their own under the top bar (which is full): the current or
+ * next drop (anyone) and the wallet (signed-in people).
+ */
 export function DropLinks() {
   const { t } = useTranslation();
   const user = useSessionStore((s) => s.user);
@@ -27,7 +39,7 @@ export function DropLinks() {
     let cancelled = false;
     const load = () =>
       fetchDropList().then(
-        (list) => !cancelled && setDrop(pickDrop(list.drops)),
+        (list) => !cancelled && setDrop(pickDrop(list)),
         () => undefined, // no list, no link: the avenue works without it
       );
     void load();
@@ -39,8 +51,9 @@ export function DropLinks() {
   }, []);
   const open = drop ? isOpen(drop) : false;
   const label = drop ? t(open ? "drops.hud.live" : "drops.hud.next", { title: drop.title }) : "";
+  if (!drop && !user) return null;
   return (
-    <>
+    <nav className="drop-links" aria-label={t("drops.hud.nav")}>
       {drop ? (
         <Link
           href={`/drops/${encodeURIComponent(drop.id)}`}
@@ -56,6 +69,6 @@ export function DropLinks() {
           {t("wallet.link")}
         </Link>
       ) : null}
-    </>
+    </nav>
   );
 }
