@@ -64,6 +64,14 @@ export const Pass = z.object({
 });
 export type Pass = z.infer<typeof Pass>;
 
+/** A pass as its holder sees it in the wallet: with its programme's name, tier and entitlements. */
+export const WalletPass = Pass.extend({ passType: PassType });
+export type WalletPass = z.infer<typeof WalletPass>;
+
+/** What `GET /api/passes/mine` answers. */
+export const MyPassesAnswer = z.object({ passes: z.array(WalletPass) });
+export type MyPassesAnswer = z.infer<typeof MyPassesAnswer>;
+
 /** Issue to a person named by account id or by the email of their account (exactly one of the two). */
 export const IssuePassBody = z
   .object({

@@ -1,17 +1,15 @@
-/** The pass routes the wallet and the drop page call, every answer checked with the shared schema. */
-import { z } from "zod";
 import {
-  Pass,
+  MyPassesAnswer,
   PassTokenAnswer,
   PassTokenClaims,
-  PassType,
   VerifyPassTokenAnswer,
+  type WalletPass,
 } from "../../shared/passes.ts";
 import { requestJson } from "./requestJson.ts";
 
-/** The signed-in person's passes, whatever their status. */
-export async function fetchMyPasses(): Promise<Pass[]> {
-  return (await requestJson("/api/passes/mine", z.object({ passes: z.array(Pass) }))).passes;
+/** The signed-in person's passes, whatever their status, each with its programme. */
+export async function fetchMyPasses(): Promise<WalletPass[]> {
+  return (await requestJson("/api/passes/mine", MyPassesAnswer)).passes;
 }
 
 /** A freshly signed token of one of the caller's own active passes. */
@@ -39,9 +37,4 @@ export function readTokenClaims(token: string): PassTokenClaims | null {
   } catch {
     return null;
   }
-}
-
-/** Every pass programme (the server answers this to platform admins only). */
-export async function fetchPassTypes(): Promise<PassType[]> {
-  return (await requestJson("/api/pass-types", z.object({ passTypes: z.array(PassType) }))).passTypes;
 }

@@ -11,6 +11,7 @@ import type {
   Pass,
   PassStatus,
   PassType,
+  WalletPass,
 } from "../../shared/passes.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, brands, passes, passTypes, users } from "../db/schema.ts";
@@ -252,10 +253,20 @@ export async function getPass(database: DbLike, passId: string, clock: Clock): P
   return toPass(row, clock.now());
 }
 
-export async function listPassesOfUser(database: DbLike, userId: string, clock: Clock): Promise<Pass[]> {
-  const rows = await drizzleOf(database).select().from(passes).where(eq(passes.userId, userId));
+/** The person's passes, whatever their status, each with its programme (for the wallet). */
+export async function listPassesOfUser(
+  database: DbLike,
+  userId: string,
+  clock: Clock,
+): Promise<WalletPass[]> {
+  const rows = await drizzleOf(database)
+    .select({ pass: passes, passType: passTypes })
+    .from(passes)
+    .innerJoin(passTypes, eq(passes.passTypeId, passTypes.id))
+    .where(eq(passes.userId, userId))
+    .orderBy(passes.createdAt);
   const now = clock.now();
-  return rows.map((r) => toPass(r, now));
+  return rows.map((r) => ({ ...toPass(r.pass, now), passType: toPassType(r.passType) }));
 }
 
 /**

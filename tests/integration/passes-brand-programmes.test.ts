@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { Pass, PassType } from "../../shared/passes.ts";
+import { MyPassesAnswer, Pass, PassType } from "../../shared/passes.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 
 const PASSWORDS: Record<string, string> = {
@@ -134,8 +134,10 @@ describe("brand-run pass programmes over HTTP", () => {
     assert.ok((all.json.passTypes as unknown[]).length >= 2, "the admin also sees the platform's programme");
 
     // The holder sees it in their wallet; the owner revokes it.
-    const mine = await call("shopper@vitrine.demo", "GET", "/passes/mine");
-    assert.ok((mine.json.passes as Array<{ id: string }>).some((p) => p.id === pass.id));
+    const mine = MyPassesAnswer.parse((await call("shopper@vitrine.demo", "GET", "/passes/mine")).json);
+    const inWallet = mine.passes.find((p) => p.id === pass.id);
+    assert.equal(inWallet?.passType.name, "Aubrelle Salon", "the wallet names the programme");
+    assert.equal(inWallet?.passType.entitlements.earlyAccessLeadMinutes, 30);
     const revoked = await call(owner, "POST", `/passes/${pass.id}/revoke`, { reason: "Client asked" });
     assert.equal(revoked.status, 200);
     assert.equal(Pass.parse(revoked.json).status, "revoked");

@@ -2,15 +2,15 @@ import "../drops/drops.css";
 import "./wallet.css";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Pass, PassType } from "../../../shared/passes.ts";
-import { fetchMyPasses, fetchPassTypes } from "../../net/passApi.ts";
+import type { WalletPass } from "../../../shared/passes.ts";
+import { fetchMyPasses } from "../../net/passApi.ts";
 import { useSessionStore } from "../../stores/sessionStore.ts";
 import { AuthPanel } from "../AuthPanel.tsx";
 import { PageHeader } from "../drops/PageHeader.tsx";
 import { CollectiblesSection } from "./CollectiblesSection.tsx";
 import { PassCard } from "./PassCard.tsx";
 
-type Loaded = { passes: Pass[]; passTypes: Map<string, PassType> };
+type Loaded = { passes: WalletPass[] };
 
 const STATUS_ORDER = { active: 0, not_yet_valid: 1, expired: 2, revoked: 3 } as const;
 
@@ -35,14 +35,12 @@ export default function WalletPage() {
     setLoaded(null);
     try {
       const passes = await fetchMyPasses();
-      // Pass programmes are readable by platform admins only; for others a pass shows its tier.
-      const types = user?.role === "admin" ? await fetchPassTypes().catch(() => []) : [];
       passes.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
-      setLoaded({ passes, passTypes: new Map(types.map((p) => [p.id, p])) });
+      setLoaded({ passes });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [user]);
+  }, []);
   useEffect(() => {
     if (user) void load();
   }, [user, load]);
@@ -78,7 +76,7 @@ export default function WalletPage() {
             {loaded?.passes.length === 0 ? <p className="wallet__note">{t("wallet.none")}</p> : null}
             <div className="wallet__passes">
               {loaded?.passes.map((p) => (
-                <PassCard key={p.id} pass={p} passType={loaded.passTypes.get(p.passTypeId) ?? null} />
+                <PassCard key={p.id} pass={p} passType={p.passType} />
               ))}
             </div>
           </section>
