@@ -14,20 +14,31 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls our own API and validates the answer with the shared schema. */
+/**
+ * Calls our own API and validates the answer with the shared schema; extra headers (such as
+ * `Idempotency-Key`) go with the request. A non-JSON answer is an ApiError, never a parse crash.
+ */
 export async function apiRequest<S extends z.ZodType>(
   path: string,
   schema: S,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<z.infer<S>> {
   const response = await fetch(path, {
     method: init.method ?? "GET",
     credentials: "same-origin",
-    headers: init.body === undefined ? undefined : { "Content-Type": "application/json" },
+    headers: {
+      ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
+      ...init.headers,
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await response.text();
-  const json: unknown = text ? JSON.parse(text) : null;
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    throw new ApiError(response.status, "http_error", `The server answered ${response.status}.`);
+  }
   if (!response.ok) {
     const parsed = ApiErrorBody.safeParse(json);
     if (parsed.success) {

@@ -13,8 +13,7 @@ import {
   DropView,
   EntryAnswer,
 } from "../../shared/drops.ts";
-import { ApiError } from "./api.ts";
-import { requestJson as request } from "./requestJson.ts";
+import { ApiError, apiRequest as request } from "./api.ts";
 
 type Refused = Extract<ClaimAnswer, { outcome: "refused" }>;
 

@@ -5,21 +5,21 @@ import {
   VerifyPassTokenAnswer,
   type WalletPass,
 } from "../../shared/passes.ts";
-import { requestJson } from "./requestJson.ts";
+import { apiRequest } from "./api.ts";
 
 /** The signed-in person's passes, whatever their status, each with its programme. */
 export async function fetchMyPasses(): Promise<WalletPass[]> {
-  return (await requestJson("/api/passes/mine", MyPassesAnswer)).passes;
+  return (await apiRequest("/api/passes/mine", MyPassesAnswer)).passes;
 }
 
 /** A freshly signed token of one of the caller's own active passes. */
 export function fetchPassToken(passId: string): Promise<PassTokenAnswer> {
-  return requestJson(`/api/passes/${encodeURIComponent(passId)}/token`, PassTokenAnswer, { method: "POST" });
+  return apiRequest(`/api/passes/${encodeURIComponent(passId)}/token`, PassTokenAnswer, { method: "POST" });
 }
 
 /** Asks the server to check a token: signature, validity window, revocation. */
 export function verifyPassToken(token: string): Promise<VerifyPassTokenAnswer> {
-  return requestJson("/api/passes/verify", VerifyPassTokenAnswer, { method: "POST", body: { token } });
+  return apiRequest("/api/passes/verify", VerifyPassTokenAnswer, { method: "POST", body: { token } });
 }
 
 /**
