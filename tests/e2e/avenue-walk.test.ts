@@ -5,6 +5,7 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { waitUntil as until } from "../helpers/waitUntil.ts";
 
 const ARTIFACTS = path.resolve("test-results/e2e");
 
@@ -22,20 +23,6 @@ async function scene(page: Page): Promise<SceneSnapshot | null> {
     const hook = (window as unknown as { __vitrine?: { scene(): unknown } }).__vitrine;
     return hook ? (hook.scene() as SceneSnapshot) : null;
   });
-}
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 240_000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe("two browsers walk the avenue together", () => {

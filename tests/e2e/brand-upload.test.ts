@@ -11,6 +11,7 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { waitUntil as until } from "../helpers/waitUntil.ts";
 
 const ARTIFACTS = path.resolve("test-results/e2e");
 const MODEL = path.resolve("assets/models/PottedPlant04.glb");
@@ -31,20 +32,6 @@ async function displays(page: Page): Promise<Display[]> {
     const hook = (window as unknown as { __vitrine?: { scene(): { displays: unknown } } }).__vitrine;
     return hook ? (hook.scene().displays as Display[]) : [];
   });
-}
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 240_000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe("a brand uploads a model and publishes it to shoppers already on the avenue", () => {

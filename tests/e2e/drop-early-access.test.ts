@@ -15,6 +15,7 @@ import { ClaimView, DropView } from "../../shared/drops.ts";
 import { Pass, PassType } from "../../shared/passes.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { waitUntil } from "../helpers/waitUntil.ts";
 
 const ARTIFACTS = path.resolve("test-results/e2e");
 /** Public start this long after scheduling: the pages load and the holder claims before it. */
@@ -30,18 +31,13 @@ const ACCOUNTS = {
 
 type PlaqueProbe = { x: number; y: number; action: string; active: boolean };
 
-async function until<T>(
+/** Waits with this test's step timeout by default. */
+function until<T>(
   what: string,
   probe: () => Promise<T | null | undefined | false>,
   timeoutMs = STEP_TIMEOUT_MS,
 ): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  return waitUntil(what, probe, timeoutMs);
 }
 
 /** JSON over the context's own cookie jar (the same session the page uses). */
