@@ -19,8 +19,9 @@ function loadSeed(): SeedFile {
 const seed = loadSeed();
 const products = seed.brands.flatMap((b) => b.products);
 
-test("demo.json parses with SeedFile", () => {
-  assert.equal(seed.version, 1);
+test("demo.json parses with SeedFile, at a positive version", () => {
+  // The version grows when new demo content must reach older databases (see server/catalog/seed.ts).
+  assert.ok(Number.isInteger(seed.version) && seed.version >= 1, `version ${seed.version}`);
 });
 
 test("has at least 6 brands, each with at least 4 products", () => {
