@@ -3,6 +3,7 @@ import { Canvas } from "@react-three/fiber";
 import { Suspense, useRef, useState } from "react";
 import { ACESFilmicToneMapping } from "three";
 import { useWorldStore } from "../stores/worldStore.ts";
+import { isSoftwareRenderer } from "../ui/softwareRenderer.ts";
 import { Lighting } from "./atmosphere/Lighting.tsx";
 import { SkyDome } from "./atmosphere/SkyDome.tsx";
 import { AvatarCrowd } from "./avatars/AvatarCrowd.tsx";
@@ -34,17 +35,19 @@ export function AvenueCanvas() {
   // two canvases rendering every frame would halve the viewer's frame rate on weak machines.
   const inspecting = useWorldStore((s) => s.selectedProductId !== null);
   const tagLayer = useRef<HTMLDivElement>(null);
-  const [dprMax, setDprMax] = useState(1.75);
+  const [software] = useState(isSoftwareRenderer);
+  const fullDpr = software ? 1 : 1.75;
+  const [dprMax, setDprMax] = useState(fullDpr);
   if (!catalog || !layout) return null;
   return (
     <div style={{ position: "absolute", inset: 0, overflow: "hidden", background: "#0a0d2a" }}>
       <Canvas
         frameloop={inspecting ? "demand" : "always"}
         dpr={[1, dprMax]}
-        gl={{ antialias: true, powerPreference: "high-performance", toneMapping: ACESFilmicToneMapping }}
+        gl={{ antialias: !software, powerPreference: "high-performance", toneMapping: ACESFilmicToneMapping }}
         camera={{ fov: 52, near: 0.1, far: 420, position: [layout.spawn.x, 3.5, layout.spawn.z + 7] }}
       >
-        <PerformanceMonitor onDecline={() => setDprMax(1)} onIncline={() => setDprMax(1.75)} />
+        <PerformanceMonitor onDecline={() => setDprMax(1)} onIncline={() => setDprMax(fullDpr)} />
         <AdaptiveDpr />
         <TestHook />
         <SkyDome />

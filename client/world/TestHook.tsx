@@ -19,10 +19,16 @@ const FIRST = -1000;
 export function TestHook() {
   const gl = useThree((s) => s.gl);
   const camera = useThree((s) => s.camera);
+  const setFrameloop = useThree((s) => s.setFrameloop);
+  const invalidate = useThree((s) => s.invalidate);
   const last = useMemo(() => ({ calls: 0, triangles: 0, started: false }), []);
   const hook = useMemo<VitrineTestHook>(
     () => ({
       frames: 0,
+      holdFrames(hold: boolean) {
+        setFrameloop(hold ? "demand" : "always");
+        invalidate();
+      },
       scene(): SceneSnapshot {
         const avatars: SceneSnapshot["avatars"] = [];
         for (let i = 0; i < renderedAvatars.count; i++) {
@@ -47,7 +53,7 @@ export function TestHook() {
         };
       },
     }),
-    [gl, camera, last],
+    [gl, camera, last, setFrameloop, invalidate],
   );
 
   useEffect(() => {

@@ -25,6 +25,11 @@ export type VitrineTestHook = {
   scene(): SceneSnapshot;
   /** Frames rendered since the canvas started. */
   frames: number;
+  /**
+   * Holds the render loop (one last frame is drawn) or lets it run again. Software rasterizers take
+   * a minute to capture a page whose canvas renders continuously; a held scene captures in seconds.
+   */
+  holdFrames(hold: boolean): void;
 };
 
 declare global {

@@ -103,6 +103,12 @@ describe("two browsers walk the avenue together", () => {
       `A walked from (${before.x.toFixed(2)}, ${before.z.toFixed(2)}) to (${moved.x.toFixed(2)}, ${moved.z.toFixed(2)})`,
     );
 
+    // Hold both render loops (one last frame drawn): software capture of a live canvas is very slow.
+    for (const page of [a, b]) {
+      await page.evaluate(() =>
+        (window as unknown as { __vitrine?: { holdFrames(h: boolean): void } }).__vitrine?.holdFrames(true),
+      );
+    }
     await a.waitForTimeout(1500);
     await a.screenshot({ path: path.join(ARTIFACTS, "avenue-page-a.png"), timeout: 180_000 });
     await b.screenshot({ path: path.join(ARTIFACTS, "avenue-page-b.png"), timeout: 180_000 });

@@ -3,11 +3,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ACESFilmicToneMapping } from "three";
 import { useDropStore } from "../../stores/dropStore.ts";
+import { isSoftwareRenderer } from "../softwareRenderer.ts";
 import { ClaimPlaque } from "./scene/ClaimPlaque.tsx";
 import { DropScene } from "./scene/DropScene.tsx";
 import { DropTestHook } from "./scene/DropTestHook.tsx";
 import { LowPowerGuard } from "./scene/LowPowerGuard.tsx";
-import { isSoftwareRenderer } from "./scene/softwareRenderer.ts";
 import { useDropCatalog } from "./useDropCatalog.ts";
 
 /**

@@ -2,8 +2,8 @@ let cached: boolean | null = null;
 
 /**
  * Whether WebGL runs on a software rasterizer (SwiftShader, llvmpipe…), read once from a throwaway
- * context. There multisampling costs more than everything else in the drop scene put together, so
- * the stage turns it off.
+ * context. There multisampling costs more than everything else in a scene put together, so the
+ * avenue and the drop stage turn it off (and the avenue keeps to one device pixel per CSS pixel).
  */
 export function isSoftwareRenderer(): boolean {
   if (cached !== null) return cached;
