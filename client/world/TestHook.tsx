@@ -95,6 +95,7 @@ function currentDisplays(camera: Camera, canvas: HTMLCanvasElement): SceneSnapsh
       slot: slotIndex,
       productId: product.id,
       model: product.model.kind === "procedural" ? "procedural" : modelStatus(product.model.url),
+      lod: product.model.kind === "gltf" && product.model.lodUrl ? modelStatus(product.model.lodUrl) : "none",
       screen: onScreen
         ? { x: rect.left + ((point.x + 1) / 2) * rect.width, y: rect.top + ((1 - point.y) / 2) * rect.height }
         : null,

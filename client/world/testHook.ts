@@ -16,6 +16,8 @@ export type SceneSnapshot = {
     slot: number;
     productId: string;
     model: "procedural" | "loading" | "ready" | "failed";
+    /** The lighter level of detail far displays show: "none" when the model has none. */
+    lod: "none" | "loading" | "ready" | "failed";
     /** Where the product's middle is on the page (CSS pixels), or null when off screen. */
     screen: { x: number; y: number } | null;
   }>;

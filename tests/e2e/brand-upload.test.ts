@@ -24,6 +24,7 @@ type Display = {
   slot: number;
   productId: string;
   model: string;
+  lod: string;
   screen: { x: number; y: number } | null;
 };
 
@@ -217,6 +218,10 @@ describe("a brand uploads a model and publishes it to shoppers already on the av
         (x) => x.brandId === BRAND && x.slot === SLOT && x.productId === productId && x.model === "ready",
       );
     });
+    // The uploaded model's lighter level of detail loads too, for the far displays.
+    await until("the new piece's lighter level of detail", async () =>
+      (await displays(shopper)).some((x) => x.productId === productId && x.lod === "ready"),
+    );
     const brandAfter = (await displays(shopper)).filter((d) => d.brandId === BRAND).map((d) => d.productId);
     console.log(`${BRAND} displays after: ${brandAfter.join(", ")}`);
     assert.equal(brandAfter.length, 4);

@@ -13,10 +13,13 @@ export function ModelLoadingDriver({ layout, catalog }: { layout: AvenueLayout; 
   const gl = useThree((s) => s.gl);
   useEffect(() => {
     const models = new Map<string, number>();
+    const lods: string[] = [];
     for (const { product } of displayedProducts(layout, catalog)) {
-      if (product.model.kind === "gltf") models.set(product.model.url, product.model.bytes);
+      if (product.model.kind !== "gltf") continue;
+      models.set(product.model.url, product.model.bytes);
+      if (product.model.lodUrl) lods.push(product.model.lodUrl);
     }
-    loadCatalogModels(models, gl);
+    loadCatalogModels(models, gl, lods);
   }, [layout, catalog, gl]);
   return null;
 }

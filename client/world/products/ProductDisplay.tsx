@@ -69,7 +69,7 @@ export function ProductDisplay({
       <group ref={turntable}>
         <group scale={h}>
           {model.kind === "gltf" ? (
-            <GltfProduct url={model.url} />
+            <GltfProduct url={model.url} lodUrl={model.lodUrl} />
           ) : (
             <ProceduralProduct shape={model.shape} colors={model.colors} />
           )}

@@ -41,9 +41,15 @@ export function gltfLoader(gl: WebGLRenderer): GLTFLoader {
  * from the catalog) and reports progress over exactly these models into worldStore.loading.
  * Call again with the new list when the catalog changes; finished models are kept.
  */
-export function loadCatalogModels(models: ReadonlyMap<string, number>, gl: WebGLRenderer): void {
+export function loadCatalogModels(
+  models: ReadonlyMap<string, number>,
+  gl: WebGLRenderer,
+  /** Loaded too, but outside the progress figures (lighter levels of detail, sizes unknown). */
+  extras: readonly string[] = [],
+): void {
   tracked = models;
-  for (const [url, expectedBytes] of models) {
+  const wanted: Array<[string, number]> = [...models, ...extras.map((url): [string, number] => [url, 0])];
+  for (const [url, expectedBytes] of wanted) {
     if (records.has(url)) continue;
     const record: ModelRecord = { url, expectedBytes, receivedBytes: 0, status: "loading", scene: null };
     records.set(url, record);
