@@ -252,14 +252,21 @@ describe("a brand uploads a model and publishes it to shoppers already on the av
     assert.equal(await heart.getAttribute("aria-pressed"), "false");
     await heart.click();
     await until("the heart filled", async () => (await heart.getAttribute("aria-pressed")) === "true");
-    const wishlist = (await (await shopper.context().request.get(`${server.url}/api/wishlist`)).json()) as {
-      items: { productId: string }[];
-    };
-    assert.deepEqual(
-      wishlist.items.map((i) => i.productId),
-      [productId],
+    // The heart fills at once; the server answers a moment later.
+    const kept = await until(
       "the server keeps the wish",
+      async () => {
+        const wishlist = (await (
+          await shopper.context().request.get(`${server.url}/api/wishlist`)
+        ).json()) as {
+          items: { productId: string }[];
+        };
+        const ids = wishlist.items.map((i) => i.productId);
+        return ids.length > 0 ? ids : null;
+      },
+      30_000,
     );
+    assert.deepEqual(kept, [productId], "the server keeps the wish");
     await shopper.waitForTimeout(1500);
     await shopper.screenshot({ path: path.join(ARTIFACTS, "viewer.png"), timeout: 180_000 });
     await shopper.keyboard.press("Escape");
