@@ -123,6 +123,8 @@ export const appMeta = pgTable("app_meta", {
   value: jsonb("value").$type<unknown>().notNull(),
 });
 
+export * from "./schema/collectibles.ts";
 export * from "./schema/drops.ts";
+export * from "./schema/host.ts";
 export * from "./schema/models.ts";
 export * from "./schema/passes.ts";

@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { DropView } from "../../../shared/drops.ts";
-import { countdownTarget, formatCountdown, phaseAt, secondsUntil, splitSeconds } from "./dropTimeline.ts";
+import {
+  countdownTarget,
+  dropInstants,
+  formatCountdown,
+  phaseAt,
+  secondsUntil,
+  splitSeconds,
+} from "./dropTimeline.ts";
 
 const T0 = Date.parse("2026-12-01T10:00:00Z");
 const iso = (offsetMs: number) => new Date(T0 + offsetMs).toISOString();
@@ -41,6 +48,17 @@ test("the phase follows server time across every boundary", () => {
   assert.equal(phaseAt(d, T0 - 1), "early_access");
   assert.equal(phaseAt(d, T0), "public");
   assert.equal(phaseAt(d, T0 + 3_600_000), "ended");
+});
+
+test("the page wakes at every instant the phase changes, a raffle's entry deadline included", () => {
+  assert.deepEqual(dropInstants(drop()), [T0 - 3_600_000, T0 - 1_800_000, T0, T0 + 3_600_000]);
+  assert.deepEqual(dropInstants(drop({ mode: "raffle", entriesCloseAt: iso(600_000) })), [
+    T0 - 3_600_000,
+    T0 - 1_800_000,
+    T0,
+    T0 + 600_000,
+    T0 + 3_600_000,
+  ]);
 });
 
 test("a first-come drop counts towards the next boundary of its phase", () => {

@@ -25,6 +25,13 @@ export function phaseAt(drop: DropView, serverNowMs: number): DropPhase {
   );
 }
 
+/** Every moment at which the drop's phase or its countdown target changes. */
+export function dropInstants(drop: DropView): number[] {
+  return [drop.announceAt, drop.earlyAccessStartsAt, drop.publicStartsAt, drop.entriesCloseAt, drop.endsAt]
+    .filter((at): at is string => typeof at === "string")
+    .map(Date.parse);
+}
+
 /** The next moment that matters in this phase. A raffle counts down to its entry deadline once open. */
 export function countdownTarget(drop: DropView, phase: DropPhase): CountdownTarget {
   switch (phase) {

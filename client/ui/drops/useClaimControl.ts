@@ -3,7 +3,7 @@ import { claimUnit, enterDraw } from "../../net/dropSession.ts";
 import { useDropStore } from "../../stores/dropStore.ts";
 import { useSessionStore } from "../../stores/sessionStore.ts";
 import { type ClaimState, claimState, isActionable } from "./claimState.ts";
-import { phaseAt } from "./dropTimeline.ts";
+import { dropInstants, phaseAt } from "./dropTimeline.ts";
 import { useServerSecond } from "./useServerSecond.ts";
 
 export type ClaimControl = {
@@ -21,9 +21,9 @@ export type ClaimControl = {
  * live value, or the last HTTP read while outside the room.
  */
 export function useClaimControl(dropId: string, onSignIn: () => void): ClaimControl {
-  const serverNowMs = useServerSecond();
-  const user = useSessionStore((s) => s.user);
   const drop = useDropStore((s) => s.drop);
+  const serverNowMs = useServerSecond(drop ? dropInstants(drop) : []);
+  const user = useSessionStore((s) => s.user);
   const live = useDropStore((s) => s.live);
   const claims = useDropStore((s) => s.claims);
   const refusal = useDropStore((s) => s.refusal);

@@ -1,0 +1,48 @@
+/**
+ * The host's authored scripts (the platform's, and each brand's part for its own boutique) and the
+ * chat reports kept for moderators.
+ */
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { brands, users } from "../schema.ts";
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+export type ChatReportStatus = "open" | "dismissed" | "actioned";
+
+/**
+ * One row per scope: `platform` (points of interest, tours, general lines and FAQ) or a brand id
+ * (that brand's boutique lines and FAQ). The document is validated by the shared zod schema before
+ * it is stored; `version` increases with every accepted edit.
+ */
+export const hostScripts = pgTable("host_scripts", {
+  scope: text("scope").primaryKey(),
+  brandId: text("brand_id").references(() => brands.id, { onDelete: "cascade" }),
+  document: jsonb("document").$type<unknown>().notNull(),
+  version: integer("version").notNull().default(1),
+  updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+/** A chat message someone reported, copied as it was said (the chat itself is not stored). */
+export const chatReports = pgTable(
+  "chat_reports",
+  {
+    id: text("id").primaryKey(),
+    reporterId: text("reporter_id").references(() => users.id, { onDelete: "set null" }),
+    reporterName: text("reporter_name").notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    messageId: text("message_id").notNull(),
+    message: text("message").notNull(),
+    channel: text("channel").notNull(),
+    roomId: text("room_id").notNull(),
+    reason: text("reason"),
+    status: text("status").$type<ChatReportStatus>().notNull().default("open"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("chat_reports_status_created_idx").on(t.status, t.createdAt),
+    check("chat_reports_status_known", sql`${t.status} in ('open', 'dismissed', 'actioned')`),
+  ],
+);
