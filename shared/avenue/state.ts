@@ -3,6 +3,7 @@
  * decodes it with the same classes.
  */
 import { type SchemaType, schema, t } from "@colyseus/schema";
+import { HostState } from "../host/hostState.ts";
 
 export const AvatarAnim = { idle: 0, walk: 1 } as const;
 export type AvatarAnim = (typeof AvatarAnim)[keyof typeof AvatarAnim];
@@ -32,6 +33,8 @@ export const AvenueState = schema(
     /** Bumped when the catalog changes so clients refetch it without a reload. Starts at 0 (not
      * undefined, which `+= 1` would turn into NaN, sent as 0: the bump would never be seen). */
     catalogVersion: t.uint32().default(0),
+    /** The avenue's host (issue 6), seen by everyone in the shard. */
+    host: HostState,
   },
   "AvenueState",
 );
