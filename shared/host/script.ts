@@ -319,8 +319,11 @@ function platformReferenceIssues(input: unknown, refs: ScriptReferences): FieldI
     }
   };
   const pois = field(input, "pointsOfInterest");
-  if (Array.isArray(pois))
-    pois.forEach((p, i) => brand(field(p, "brandId"), `pointsOfInterest.${i}.brandId`));
+  if (Array.isArray(pois)) {
+    pois.forEach((p, i) => {
+      brand(field(p, "brandId"), `pointsOfInterest.${i}.brandId`);
+    });
+  }
   const tours = field(input, "tours");
   if (Array.isArray(tours)) {
     tours.forEach((tour, t) => {
