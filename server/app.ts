@@ -25,6 +25,7 @@ import { createModelServices } from "./models/modelServices.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, dropChangedChannel, setRoomContext } from "./rooms/context.ts";
 import { DropRoom } from "./rooms/drop/DropRoom.ts";
+import { VitrineRoom } from "./rooms/vitrine/VitrineRoom.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const DEMO_SEED_PATH = path.join(REPO_ROOT, "assets/seed/demo.json");
@@ -131,6 +132,7 @@ export async function startVitrine(
   });
   server.define("avenue", AvenueRoom);
   server.define("drop", DropRoom).filterBy(["dropId"]);
+  server.define("vitrine", VitrineRoom).filterBy(["owner"]);
   server.onShutdown(async () => {
     await dropTimers.stop();
     await models.close();
