@@ -6,7 +6,12 @@
  */
 import { type AuthContext, type Client, CloseCode, Room } from "@colyseus/core";
 import type { z } from "zod";
-import { directionTowards, isWalkable, resolveCollisions, stepPose } from "../../../shared/avenue/movement.ts";
+import {
+  directionTowards,
+  isWalkable,
+  resolveCollisions,
+  stepPose,
+} from "../../../shared/avenue/movement.ts";
 import { AvatarAnim, AvatarState } from "../../../shared/avenue/state.ts";
 import {
   MAX_INVALID_MESSAGES,
@@ -31,7 +36,13 @@ import {
 import { vitrineOfOwner } from "../../collectibles/vitrines.ts";
 import { identityFor, lookFor } from "../avenue/identity.ts";
 import { roomContext } from "../context.ts";
-import { admitToVitrine, linkStillValid, refusedError, type VitrineGuest, VitrineRefused } from "./vitrineAdmission.ts";
+import {
+  admitToVitrine,
+  linkStillValid,
+  refusedError,
+  type VitrineGuest,
+  VitrineRefused,
+} from "./vitrineAdmission.ts";
 import { applyVitrineView, displaySignature } from "./vitrineRoomState.ts";
 
 type Control = { dirX: number; dirZ: number; target: { x: number; z: number } | null; invalid: number };
@@ -49,7 +60,11 @@ export class VitrineRoom extends Room<{ state: InstanceType<typeof VitrineState>
   private refreshing = false;
   private disposed = false;
 
-  static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<VitrineGuest> {
+  static override async onAuth(
+    _token: string,
+    options: unknown,
+    context: AuthContext,
+  ): Promise<VitrineGuest> {
     const parsed = VitrineJoinOptions.safeParse(options ?? {});
     if (!parsed.success) {
       throw refusedError({ ...vitrineRefusal("invalid_options"), message: summarizeIssues(parsed.error) });
@@ -263,6 +278,7 @@ export class VitrineRoom extends Room<{ state: InstanceType<typeof VitrineState>
     if (!control) return;
     control.invalid++;
     client.send(VitrineServerMessageType.error, { code: ErrorCode.invalidMessage, message, details });
-    if (control.invalid >= MAX_INVALID_MESSAGES) client.leave(CloseCode.WITH_ERROR, "too many invalid messages");
+    if (control.invalid >= MAX_INVALID_MESSAGES)
+      client.leave(CloseCode.WITH_ERROR, "too many invalid messages");
   }
 }
