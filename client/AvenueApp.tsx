@@ -5,7 +5,9 @@ import { NetDriver } from "./net/NetDriver.tsx";
 import { useSessionStore } from "./stores/sessionStore.ts";
 import { useWorldStore } from "./stores/worldStore.ts";
 import { BoutiqueList } from "./ui/BoutiqueList.tsx";
+import { ChatPanel } from "./ui/chat/ChatPanel.tsx";
 import { Hud } from "./ui/Hud.tsx";
+import { HostOverlay } from "./ui/host/HostOverlay.tsx";
 import { LoadingScreen } from "./ui/LoadingScreen.tsx";
 import { Notices } from "./ui/Notices.tsx";
 import { ProductViewer } from "./ui/viewer/ProductViewer.tsx";
@@ -53,6 +55,8 @@ export function AvenueApp() {
       <NetDriver key={attempt} />
       {catalog && layout ? <AvenueCanvas /> : null}
       <Hud onRejoin={rejoin} />
+      <HostOverlay />
+      <ChatPanel />
       <ProductViewer />
       <Notices />
       <LoadingScreen />

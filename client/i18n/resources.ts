@@ -11,6 +11,10 @@ import dropsFr from "./locales/drops/fr.json" with { type: "json" };
 import dropsZh from "./locales/drops/zh-CN.json" with { type: "json" };
 import en from "./locales/en.json" with { type: "json" };
 import fr from "./locales/fr.json" with { type: "json" };
+import hostDe from "./locales/host/de.json" with { type: "json" };
+import hostEn from "./locales/host/en.json" with { type: "json" };
+import hostFr from "./locales/host/fr.json" with { type: "json" };
+import hostZh from "./locales/host/zh-CN.json" with { type: "json" };
 import portalDe from "./locales/portal/de.json" with { type: "json" };
 import portalEn from "./locales/portal/en.json" with { type: "json" };
 import portalFr from "./locales/portal/fr.json" with { type: "json" };
@@ -26,8 +30,8 @@ import walletZh from "./locales/wallet/zh-CN.json" with { type: "json" };
 import zhCN from "./locales/zh-CN.json" with { type: "json" };
 
 export const RESOURCES: Record<Locale, Record<string, unknown>> = {
-  en: { ...en, portal: portalEn, viewer: viewerEn, drops: dropsEn, wallet: walletEn },
-  fr: { ...fr, portal: portalFr, viewer: viewerFr, drops: dropsFr, wallet: walletFr },
-  de: { ...de, portal: portalDe, viewer: viewerDe, drops: dropsDe, wallet: walletDe },
-  "zh-CN": { ...zhCN, portal: portalZh, viewer: viewerZh, drops: dropsZh, wallet: walletZh },
+  en: { ...en, portal: portalEn, viewer: viewerEn, drops: dropsEn, wallet: walletEn, host: hostEn },
+  fr: { ...fr, portal: portalFr, viewer: viewerFr, drops: dropsFr, wallet: walletFr, host: hostFr },
+  de: { ...de, portal: portalDe, viewer: viewerDe, drops: dropsDe, wallet: walletDe, host: hostDe },
+  "zh-CN": { ...zhCN, portal: portalZh, viewer: viewerZh, drops: dropsZh, wallet: walletZh, host: hostZh },
 };

@@ -2,6 +2,8 @@ import type { AvenueLayout } from "../../shared/avenue/layout.ts";
 import { directionTowards, stepPose } from "../../shared/avenue/movement.ts";
 import { AvatarAnim } from "../../shared/avenue/state.ts";
 import { INTERPOLATION_DELAY_MS } from "../../shared/constants.ts";
+import { bindChat } from "../ui/chat/chatChannel.ts";
+import { HostSync } from "../world/host/hostSync.ts";
 import { avatarFrame } from "./avatarFrame.ts";
 import type { AvenueRoom } from "./avenueConnection.ts";
 import { SnapshotBuffer } from "./interpolation.ts";
@@ -28,10 +30,14 @@ export class AvenueSync {
   private lastSendAt = -Infinity;
   private sentTarget: { x: number; z: number } | null = null;
   private readonly sample = { x: 0, z: 0, heading: 0 };
+  /** The host's pose and lines, and the room's chat messages. */
+  private readonly host = new HostSync();
+  private readonly unbindChat: () => void;
 
   constructor(room: AvenueRoom, getLayout: () => AvenueLayout | null) {
     this.room = room;
     this.getLayout = getLayout;
+    this.unbindChat = bindChat(room);
   }
 
   /** Records a snapshot of every avatar; called on each state patch. */
@@ -47,6 +53,7 @@ export class AvenueSync {
       buffer.push({ t: now, x: a.x, z: a.z, heading: a.heading });
     }
     for (const id of this.buffers.keys()) if (!seen.has(id)) this.buffers.delete(id);
+    this.host.onPatch(this.room.state, now);
   }
 
   /** Advances prediction and interpolation to `now` and writes avatarFrame. */
@@ -101,6 +108,7 @@ export class AvenueSync {
       }
     }
     if (membershipChanged) avatarFrame.membershipVersion++;
+    this.host.frame(now);
   }
 
   private predictSelf(
@@ -179,6 +187,8 @@ export class AvenueSync {
   }
 
   dispose(): void {
+    this.unbindChat();
+    this.host.dispose();
     avatarFrame.entries.clear();
     avatarFrame.membershipVersion++;
   }

@@ -18,6 +18,7 @@ import { ClickMarker } from "./ground/ClickMarker.tsx";
 import { PlazaMedallions } from "./ground/PlazaMedallions.tsx";
 import { Street } from "./ground/Street.tsx";
 import { WalkSurface } from "./ground/WalkSurface.tsx";
+import { HostScene } from "./host/HostScene.tsx";
 import { ModelLoadingDriver } from "./products/ModelLoadingDriver.tsx";
 import { Products } from "./products/Products.tsx";
 import { LampPosts } from "./props/LampPosts.tsx";
@@ -35,6 +36,7 @@ export function AvenueCanvas() {
   // two canvases rendering every frame would halve the viewer's frame rate on weak machines.
   const inspecting = useWorldStore((s) => s.selectedProductId !== null);
   const tagLayer = useRef<HTMLDivElement>(null);
+  const hostLayer = useRef<HTMLDivElement>(null);
   const [software] = useState(isSoftwareRenderer);
   const fullDpr = software ? 1 : 1.75;
   const [dprMax, setDprMax] = useState(fullDpr);
@@ -68,10 +70,12 @@ export function AvenueCanvas() {
         <ClickMarker layout={layout} />
         <CameraRig layout={layout} />
         <NameTags layer={tagLayer} />
+        <HostScene layout={layout} layer={hostLayer} />
         <KeyboardInput />
         <PointerOrbit />
       </Canvas>
       <div ref={tagLayer} className="vitrine-tags" />
+      <div ref={hostLayer} className="host-layer" />
     </div>
   );
 }

@@ -1,0 +1,143 @@
+import { useEnvironment } from "@react-three/drei";
+import { useFrame, useThree } from "@react-three/fiber";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { type AnimationAction, AnimationMixer, Box3, type Group, LoopRepeat, Vector3 } from "three";
+import type { AvenueLayout } from "../../../shared/avenue/layout.ts";
+import { useHostStore } from "../../stores/hostStore.ts";
+import { ENVIRONMENT_FILE } from "../atmosphere/Lighting.tsx";
+import { groundHeightAt, rowHalfLength } from "../ground/groundHeight.ts";
+import { HostHalo } from "./HostHalo.tsx";
+import { clipFor, facesTarget, HOST_CROSSFADE_SECONDS } from "./hostClips.ts";
+import { hostFrame, renderedHost } from "./hostFrame.ts";
+import { dressHost } from "./hostLook.ts";
+import { type HostModel, loadHostModel } from "./hostModel.ts";
+
+/** The host stands a head taller than shoppers, so it is found at a glance. */
+export const HOST_HEIGHT = 2.05;
+/** Drawn after avatars (-30) and before the camera (-20) and the DOM layers. */
+export const HOST_FRAME_PRIORITY = -25;
+
+const box = new Box3();
+const size = new Vector3();
+
+/**
+ * The avenue's host: one skinned model, tinted in its own colours, posed from `hostFrame` (its
+ * interpolated server state) each frame, its clips crossfading as the synchronised anim changes.
+ * An invisible capsule takes the pointer for the hover card.
+ */
+export function HostCharacter({ layout }: { layout: AvenueLayout }) {
+  const gl = useThree((s) => s.gl);
+  const env = useEnvironment({ files: ENVIRONMENT_FILE });
+  const [model, setModel] = useState<HostModel | null>(null);
+  const root = useRef<Group>(null);
+  const rowHalf = rowHalfLength(layout);
+
+  useEffect(() => {
+    let live = true;
+    loadHostModel(gl).then(
+      (m) => live && setModel(m),
+      (e: unknown) => console.warn("Vitrine: the host's model could not be loaded", e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [gl]);
+
+  const rig = useMemo(() => {
+    if (!model) return null;
+    const materials = dressHost(model.scene, env);
+    box.setFromObject(model.scene, true);
+    box.getSize(size);
+    const scale = size.y > 1e-6 ? HOST_HEIGHT / size.y : 1;
+    const mixer = new AnimationMixer(model.scene);
+    const actions = new Map<string, AnimationAction>();
+    for (const clip of model.animations) {
+      const action = mixer.clipAction(clip);
+      action.setLoop(LoopRepeat, Infinity);
+      actions.set(clip.name, action);
+    }
+    return { mixer, actions, materials, scale, minY: box.min.y, current: null as AnimationAction | null };
+  }, [model, env]);
+
+  useEffect(
+    () => () => {
+      if (!rig) return;
+      rig.mixer.stopAllAction();
+      for (const m of rig.materials) m.dispose();
+    },
+    [rig],
+  );
+
+  const motion = useMemo(() => ({ heading: 0, initialised: false, name: "" }), []);
+
+  useFrame((_, delta) => {
+    const g = root.current;
+    const present = hostFrame.present && rig !== null;
+    renderedHost.visible = present;
+    if (!g) return;
+    g.visible = present;
+    if (!present || !rig) return;
+    const y = groundHeightAt(rowHalf, hostFrame.x, hostFrame.z);
+    g.position.set(hostFrame.x, y, hostFrame.z);
+
+    // Face the walking direction, or whatever it points at or presents.
+    let target = hostFrame.heading;
+    if (facesTarget(hostFrame.anim)) {
+      const dx = hostFrame.lookAtX - hostFrame.x;
+      const dz = hostFrame.lookAtZ - hostFrame.z;
+      if (dx * dx + dz * dz > 0.04) target = Math.atan2(dx, dz);
+    }
+    if (!motion.initialised) motion.heading = target;
+    motion.initialised = true;
+    let d = (target - motion.heading) % (Math.PI * 2);
+    if (d > Math.PI) d -= Math.PI * 2;
+    if (d < -Math.PI) d += Math.PI * 2;
+    motion.heading += d * (1 - Math.exp(-Math.min(delta, 0.25) * 8));
+    g.rotation.y = motion.heading;
+
+    const name = clipFor(hostFrame.anim);
+    if (name !== motion.name) {
+      const next = rig.actions.get(name) ?? rig.actions.get("Idle") ?? null;
+      if (next && next !== rig.current) {
+        next.reset().setEffectiveWeight(1).play();
+        if (rig.current) rig.current.crossFadeTo(next, HOST_CROSSFADE_SECONDS, false);
+        else next.fadeIn(HOST_CROSSFADE_SECONDS);
+        rig.current = next;
+      }
+      motion.name = name;
+    }
+    rig.mixer.update(Math.min(delta, 0.1));
+    renderedHost.x = hostFrame.x;
+    renderedHost.y = y;
+    renderedHost.z = hostFrame.z;
+    renderedHost.clip = rig.current?.getClip().name ?? "";
+  }, HOST_FRAME_PRIORITY);
+
+  const setHovered = useHostStore((s) => s.setHovered);
+  return (
+    <group ref={root} visible={false}>
+      {model && rig ? (
+        <group scale={rig.scale} position={[0, -rig.minY * rig.scale, 0]}>
+          <primitive object={model.scene} />
+        </group>
+      ) : null}
+      <mesh
+        visible={false}
+        position={[0, HOST_HEIGHT / 2, 0]}
+        onPointerOver={(e) => {
+          e.stopPropagation();
+          setHovered(true);
+          gl.domElement.style.cursor = "help";
+        }}
+        onPointerOut={() => {
+          setHovered(false);
+          gl.domElement.style.cursor = "";
+        }}
+      >
+        <cylinderGeometry args={[0.55, 0.55, HOST_HEIGHT, 10]} />
+        <meshBasicMaterial />
+      </mesh>
+      <HostHalo />
+    </group>
+  );
+}

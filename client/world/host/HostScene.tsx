@@ -1,0 +1,22 @@
+import type { RefObject } from "react";
+import type { AvenueLayout } from "../../../shared/avenue/layout.ts";
+import { AvatarChatBubbles } from "./AvatarChatBubbles.tsx";
+import { HostBubble } from "./HostBubble.tsx";
+import { HostCharacter } from "./HostCharacter.tsx";
+
+/** The host in the avenue scene (model, halo, name tag, speech bubble) and avatars' chat bubbles. */
+export function HostScene({
+  layout,
+  layer,
+}: {
+  layout: AvenueLayout;
+  layer: RefObject<HTMLDivElement | null>;
+}) {
+  return (
+    <>
+      <HostCharacter layout={layout} />
+      <HostBubble layer={layer} />
+      <AvatarChatBubbles layer={layer} />
+    </>
+  );
+}

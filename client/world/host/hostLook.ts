@@ -1,0 +1,48 @@
+import { Color, Mesh, MeshStandardMaterial, type Object3D, type Texture } from "three";
+
+/**
+ * The host's own look, so it reads as the avenue's personality and never as a shopper: the stock
+ * robot's orange shell becomes polished champagne gold, its grey parts pearl, its dark parts a deep
+ * midnight lacquer, with a faint warm self-glow so it stays legible in the dusk light.
+ */
+const LOOK: Record<
+  string,
+  { color: string; metalness: number; roughness: number; emissive: string; glow: number }
+> = {
+  Main: { color: "#d8b46e", metalness: 0.9, roughness: 0.28, emissive: "#6b4a18", glow: 0.35 },
+  Grey: { color: "#efe9dd", metalness: 0.25, roughness: 0.4, emissive: "#3a352c", glow: 0.25 },
+  Black: { color: "#141824", metalness: 0.6, roughness: 0.3, emissive: "#0c1830", glow: 0.6 },
+};
+
+/** Replaces the model's materials with the host's tinted ones; returns them for disposal. */
+export function dressHost(root: Object3D, env: Texture): MeshStandardMaterial[] {
+  const made = new Map<string, MeshStandardMaterial>();
+  root.traverse((o) => {
+    if (!(o instanceof Mesh)) return;
+    o.raycast = () => {}; // a proxy takes the pointer; skinned raycasts are costly
+    o.castShadow = false;
+    o.receiveShadow = false;
+    const swap = (m: MeshStandardMaterial): MeshStandardMaterial => {
+      const key = m.name || "Main";
+      let mine = made.get(key);
+      if (!mine) {
+        const look = LOOK[key] ?? LOOK.Main;
+        mine = new MeshStandardMaterial({
+          name: `host-${key}`,
+          color: new Color(look?.color),
+          metalness: look?.metalness,
+          roughness: look?.roughness,
+          emissive: new Color(look?.emissive),
+          emissiveIntensity: look?.glow,
+          envMap: env,
+          envMapIntensity: 1.8,
+        });
+        made.set(key, mine);
+      }
+      return mine;
+    };
+    if (Array.isArray(o.material)) o.material = o.material.map((m) => swap(m as MeshStandardMaterial));
+    else o.material = swap(o.material as MeshStandardMaterial);
+  });
+  return [...made.values()];
+}
