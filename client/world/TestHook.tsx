@@ -3,6 +3,7 @@ import { useEffect, useMemo } from "react";
 import { type Camera, Vector3 } from "three";
 import { useWorldStore } from "../stores/worldStore.ts";
 import { renderedAvatars } from "./avatars/renderedAvatars.ts";
+import { hostSnapshot } from "./host/hostSnapshot.ts";
 import { displayedProducts } from "./products/displayedProducts.ts";
 import { modelCounts, modelStatus } from "./products/modelLoader.ts";
 import { registerTestHook, type SceneSnapshot, type VitrineTestHook } from "./testHook.ts";
@@ -50,6 +51,7 @@ export function TestHook() {
           modelsLoaded: models.loaded,
           modelsFailed: models.failed,
           displays: currentDisplays(camera, gl.domElement),
+          host: hostSnapshot(),
         };
       },
     }),

@@ -21,6 +21,26 @@ export type SceneSnapshot = {
     /** Where the product's middle is on the page (CSS pixels), or null when off screen. */
     screen: { x: number; y: number } | null;
   }>;
+  /** The host as drawn this frame, or null while the room has none (or its model is loading). */
+  host: {
+    x: number;
+    z: number;
+    /** Synchronised anim (HostAnim) and the clip that plays for it. */
+    anim: number;
+    clip: string;
+    mode: string;
+    lineId: number;
+    /** The current line as this page shows it (reader's language, tokens formatted), or "". */
+    line: string;
+    bubbleVisible: boolean;
+    /** Page position of the bubble's anchor above its head, or null off screen. */
+    screen: { x: number; y: number } | null;
+    tourId: string;
+    tourStop: number;
+    followers: number;
+    presentingProductId: string;
+    announceDropId: string;
+  } | null;
 };
 
 export type VitrineTestHook = {
