@@ -11,11 +11,13 @@ import { MAX_MESSAGE_BYTES } from "../shared/constants.ts";
 import { resolveSessionFromCookieHeader } from "./accounts/sessions.ts";
 import { getCatalog } from "./catalog/catalogRepository.ts";
 import { loadSeedFile, seedDemoContent } from "./catalog/seed.ts";
+import { loadSeedCollectibles, seedDemoCollectibles } from "./catalog/seedCollectibles.ts";
 import type { Config } from "./config.ts";
 import { type Database, openDatabase } from "./db/database.ts";
 import { type Clock, systemClock } from "./drops/clock.ts";
 import { startDropTimers } from "./drops/dropTimers.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
+import { createCertificateKeysRoutes, createCollectibleRoutes } from "./http/collectibleRoutes.ts";
 import { createDropRoutes } from "./http/dropRoutes.ts";
 import { errorMiddleware } from "./http/errors.ts";
 import { createPassRoutes } from "./http/passRoutes.ts";
@@ -84,6 +86,13 @@ export async function startVitrine(
 
   // Brand models: blob store, pipeline worker (started on the first upload) and their routes.
   const models = createModelServices(config);
+  if (config.SEED_DEMO) {
+    const seed = await loadSeedCollectibles(DEMO_SEED_PATH);
+    if (seed) {
+      const deps = { config, blobStore: models.blobStore, signer: signingKeys, rootDir: REPO_ROOT };
+      await seedDemoCollectibles(database, seed, deps, clock.now());
+    }
+  }
   const onCatalogChanged = () => void presence.publish(CATALOG_CHANGED_CHANNEL, Date.now());
 
   setRoomContext({
@@ -120,12 +129,15 @@ export async function startVitrine(
           onCatalogChanged,
           domainRouters: [
             createPassRoutes({ database, clock, signingKeys }),
+            // Before the drop routes: it refuses drops that would sell a collectible.
+            createCollectibleRoutes({ database, clock, signingKeys, blobStore: models.blobStore }),
             createDropRoutes({ database, clock, onDropChanged }),
             ...models.apiRouters({ database, onCatalogChanged }),
           ],
         }),
       );
       app.use("/blobs", models.blobRoutes);
+      app.use(createCertificateKeysRoutes(signingKeys));
       mountStatic(app, config.CLIENT_DIST);
       app.use(errorMiddleware);
     },

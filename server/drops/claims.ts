@@ -14,6 +14,7 @@ import {
   type ClaimView,
   callerWindowOpensAt,
 } from "../../shared/drops.ts";
+import { grantForConfirmedClaim } from "../collectibles/grants.ts";
 import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
 import {
   auditEvents,
@@ -269,6 +270,8 @@ export async function confirmClaim(
       dropId: claim.dropId,
       claimId: claim.id,
     });
+    // The drop's collectible (if any) is granted with the confirmation, in the same transaction.
+    await grantForConfirmedClaim(tx, database, claim, now);
     return toClaimView(claim);
   });
 }

@@ -13,6 +13,7 @@ import type {
   PassType,
   WalletPass,
 } from "../../shared/passes.ts";
+import { grantForIssuedPass } from "../collectibles/grants.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, brands, passes, passTypes, users } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
@@ -173,6 +174,8 @@ export async function issuePass(
       passId: row.id,
       details: { passTypeId, source: options.source, issuedBy: options.issuedBy },
     });
+    // The programme's collectibles come with the pass, in the same transaction.
+    await grantForIssuedPass(tx, database, row, now);
     return { pass: toPass(row, now), created: true };
   });
 }

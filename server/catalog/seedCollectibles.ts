@@ -1,0 +1,228 @@
+/**
+ * The collectibles part of the demo seed (`collectibles` in assets/seed/demo.json): brand models run
+ * through the real model pipeline, the collectibles made from them, and the pass collectible granted
+ * to the demo's current pass holders (so the demo VIP owns #1).
+ *
+ * Versioned on its own in `app_meta` (it needs the model pipeline, the blob store and the signing
+ * keys, which the main seed does not have), with the same pattern: a cheap version check first, the
+ * slow part (the pipeline, ~0.3 s for both demo models) before the transaction, then one transaction
+ * under an advisory lock that re-checks the version and inserts with ON CONFLICT DO NOTHING.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { z } from "zod";
+import { LocalizedText } from "../../shared/catalog.ts";
+import { CollectibleCreate } from "../../shared/collectibles.ts";
+import type { CertificateSigner } from "../collectibles/certificateSigner.ts";
+import { grantCopyInTransaction } from "../collectibles/grants.ts";
+import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
+import { appMeta, auditEvents, brandModels, collectibles, passes } from "../db/schema.ts";
+import type { BlobStore } from "../models/blobStore.ts";
+import { modelLimitsFromConfig } from "../models/modelLimits.ts";
+import { type PipelineResult, runModelPipeline } from "../models/modelPipeline.ts";
+import { buildStarGlb } from "./seedStarModel.ts";
+
+/** `app_meta` key holding the demo collectibles' seed version. */
+export const COLLECTIBLES_SEED_VERSION_KEY = "demo_collectibles_seed_version";
+const COLLECTIBLES_SEED_LOCK_KEY = 0x76_63_6f_6c_6cn; // "vcoll"
+
+const SeedId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes");
+
+/** Where a seed model's source comes from: a file of the repository, or the generated star. */
+const SeedModelSource = z.union([
+  z.object({ file: z.string().regex(/^assets\/models\/[A-Za-z0-9_-]+\.glb$/) }).strict(),
+  z.object({ generated: z.literal("etoile-star") }).strict(),
+]);
+
+export const SeedCollectibles = z
+  .object({
+    version: z.number().int().positive(),
+    models: z.array(
+      z
+        .object({
+          id: SeedId,
+          brandId: SeedId,
+          fileName: z.string().min(1).max(100),
+          source: SeedModelSource,
+          /** Metres; overrides the pipeline's suggestion when the brand wants it shown smaller. */
+          displayHeight: z.number().positive().max(3).optional(),
+        })
+        .strict(),
+    ),
+    items: z.array(
+      z
+        .object({
+          brandId: SeedId,
+          collectible: z.object({ id: SeedId, name: LocalizedText, story: LocalizedText }).passthrough(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type SeedCollectibles = z.infer<typeof SeedCollectibles>;
+
+/** The `collectibles` section of a seed file, validated (null when the file has none). */
+export async function loadSeedCollectibles(seedPath: string): Promise<SeedCollectibles | null> {
+  const raw = JSON.parse(await readFile(seedPath, "utf8")) as { collectibles?: unknown };
+  if (raw.collectibles === undefined) return null;
+  const parsed = SeedCollectibles.safeParse(raw.collectibles);
+  if (!parsed.success)
+    throw new Error(`The collectibles of ${seedPath} are not valid: ${parsed.error.message}`);
+  for (const item of parsed.data.items) {
+    // The same rules as a brand's request (no price, edition size, source).
+    const body = CollectibleCreate.safeParse(item.collectible);
+    if (!body.success) {
+      throw new Error(`Seed collectible ${item.collectible.id} is not valid: ${body.error.message}`);
+    }
+  }
+  return parsed.data;
+}
+
+async function readSeedVersion(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ value: appMeta.value })
+    .from(appMeta)
+    .where(eq(appMeta.key, COLLECTIBLES_SEED_VERSION_KEY));
+  const version = z.number().int().nonnegative().safeParse(row?.value);
+  return version.success ? version.data : 0;
+}
+
+export type SeedCollectiblesDeps = {
+  /** The model limits (the same configuration as brand uploads). */
+  config: Parameters<typeof modelLimitsFromConfig>[0];
+  blobStore: BlobStore;
+  signer: CertificateSigner;
+  /** The repository root, against which `source.file` paths resolve. */
+  rootDir: string;
+};
+
+/**
+ * Seeds the demo collectibles once per version. Returns whether it wrote them.
+ * Needs the main demo seed applied first (brands, drops, the pass programme and its holders).
+ */
+export async function seedDemoCollectibles(
+  database: DbLike,
+  seed: SeedCollectibles,
+  deps: SeedCollectiblesDeps,
+  now: Date,
+): Promise<boolean> {
+  const db = drizzleOf(database);
+  if ((await readSeedVersion(db)) >= seed.version) return false;
+
+  const limits = modelLimitsFromConfig(deps.config);
+  const processed = new Map<string, { result: PipelineResult; sha256: [string, string, string] }>();
+  for (const model of seed.models) {
+    const bytes =
+      "file" in model.source
+        ? new Uint8Array(await readFile(path.join(deps.rootDir, model.source.file)))
+        : await buildStarGlb();
+    const result = await runModelPipeline([{ name: model.fileName, bytes }], {
+      limits,
+      lodRatio: 0.25,
+      lodTextureEdge: Math.max(64, Math.round(limits.optimizedTextureEdge / 4)),
+    });
+    const sha256: string[] = [];
+    for (const file of [result.original, result.optimized, result.lod]) {
+      sha256.push((await deps.blobStore.put(file)).ref.sha256);
+    }
+    processed.set(model.id, { result, sha256: sha256 as [string, string, string] });
+  }
+
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${COLLECTIBLES_SEED_LOCK_KEY})`);
+    if ((await readSeedVersion(tx)) >= seed.version) return false;
+
+    for (const model of seed.models) {
+      const done = processed.get(model.id);
+      if (!done) continue;
+      const { result, sha256 } = done;
+      await tx
+        .insert(brandModels)
+        .values({
+          id: model.id,
+          brandId: model.brandId,
+          fileName: model.fileName,
+          originalSha256: sha256[0],
+          originalBytes: result.original.byteLength,
+          optimizedSha256: sha256[1],
+          optimizedBytes: result.optimized.byteLength,
+          lodSha256: sha256[2],
+          lodBytes: result.lod.byteLength,
+          figures: { before: result.before, after: result.after, lod: result.lodFigures },
+          variantNames: result.variantNames,
+          normalization: result.normalization,
+          suggestedDisplayHeight: model.displayHeight ?? result.suggestedDisplayHeight,
+          warnings: result.warnings,
+          processingSeconds: result.processingSeconds,
+          createdAt: now,
+        })
+        .onConflictDoNothing();
+    }
+
+    for (const item of seed.items) {
+      const body = CollectibleCreate.parse(item.collectible);
+      const [model] = await tx
+        .select({ sha256: brandModels.optimizedSha256, bytes: brandModels.optimizedBytes })
+        .from(brandModels)
+        .where(and(eq(brandModels.id, body.modelId), eq(brandModels.brandId, item.brandId)));
+      if (!model)
+        throw new Error(
+          `Seed collectible ${body.id} names model ${body.modelId}, not seeded for ${item.brandId}`,
+        );
+      const [created] = await tx
+        .insert(collectibles)
+        .values({
+          id: body.id ?? item.collectible.id,
+          brandId: item.brandId,
+          modelId: body.modelId,
+          modelSha256: model.sha256,
+          modelBytes: model.bytes,
+          name: body.name,
+          story: body.story,
+          editionSize: body.editionSize,
+          obtainedBy: body.obtainedBy,
+          sourceId: body.sourceId ?? null,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: collectibles.id });
+      if (!created) continue;
+      await tx.insert(auditEvents).values({
+        at: now,
+        kind: "collectible_created",
+        details: { source: "demo_seed", collectibleId: created.id, brandId: item.brandId },
+      });
+      if (body.obtainedBy === "pass" && body.sourceId) {
+        const holders = await tx
+          .select({ passId: passes.id, userId: passes.userId })
+          .from(passes)
+          .where(
+            and(
+              eq(passes.passTypeId, body.sourceId),
+              isNull(passes.revokedAt),
+              lte(passes.validFrom, now),
+              gt(passes.validUntil, now),
+            ),
+          )
+          .orderBy(passes.createdAt, passes.id);
+        for (const holder of holders) {
+          await grantCopyInTransaction(
+            tx,
+            deps.signer,
+            { collectibleId: created.id, userId: holder.userId, reason: "pass_holder", ref: holder.passId },
+            now,
+          );
+        }
+      }
+    }
+
+    await tx
+      .insert(appMeta)
+      .values({ key: COLLECTIBLES_SEED_VERSION_KEY, value: seed.version })
+      .onConflictDoUpdate({ target: appMeta.key, set: { value: seed.version } });
+    return true;
+  });
+}
