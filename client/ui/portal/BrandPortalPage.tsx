@@ -6,6 +6,8 @@ import { apiRequest } from "../../net/api.ts";
 import { useSessionStore } from "../../stores/sessionStore.ts";
 import { BrandPicker } from "./BrandPicker.tsx";
 import { BrandWorkspace } from "./BrandWorkspace.tsx";
+import { HostLinesLink } from "./host/HostLinesLink.tsx";
+import { HostLinesPage } from "./host/HostLinesPage.tsx";
 import { PortalHeader } from "./PortalHeader.tsx";
 import "./portal.css";
 import { portalBrands } from "./roles.ts";
@@ -53,11 +55,27 @@ export default function BrandPortalPage() {
         <Route path="/">
           {only ? <Redirect to={`/${only.id}`} replace /> : <BrandPicker brands={brands} />}
         </Route>
+        <Route path="/:brandId/host">
+          {(params) => {
+            const brand = brands.find((b) => b.id === params.brandId);
+            const full = catalog?.brands.find((b) => b.id === params.brandId);
+            return brand && full ? (
+              <HostLinesPage key={brand.id} brand={full} user={user} />
+            ) : (
+              <p className="portal__notice" role="alert">
+                {t("portal.notYourBrand")}
+              </p>
+            );
+          }}
+        </Route>
         <Route path="/:brandId" nest>
           {(params) => {
             const brand = brands.find((b) => b.id === params.brandId);
             return brand ? (
-              <BrandWorkspace key={brand.id} brand={brand} user={user} />
+              <>
+                <HostLinesLink />
+                <BrandWorkspace key={brand.id} brand={brand} user={user} />
+              </>
             ) : (
               <p className="portal__notice" role="alert">
                 {t("portal.notYourBrand")}
