@@ -6,6 +6,7 @@ import { AvenueApp } from "./AvenueApp.tsx";
 const BrandPortalPage = lazy(() => import("./ui/portal/BrandPortalPage.tsx"));
 const DropPage = lazy(() => import("./ui/drops/DropPage.tsx"));
 const WalletPage = lazy(() => import("./ui/wallet/WalletPage.tsx"));
+const VitrinePage = lazy(() => import("./ui/vitrine/VitrinePage.tsx"));
 
 /** Pages of the one app: the avenue at `/`, the brand portal, drop pages and the wallet. */
 export function App() {
@@ -20,6 +21,12 @@ export function App() {
         </Route>
         <Route path="/wallet" nest>
           <WalletPage />
+        </Route>
+        <Route path="/vitrine">
+          <VitrinePage key="mine" token={null} />
+        </Route>
+        <Route path="/vitrine/:token">
+          {(params) => <VitrinePage key={params.token} token={params.token} />}
         </Route>
         <Route>
           <AvenueApp />

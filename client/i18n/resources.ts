@@ -4,6 +4,10 @@
  * here under the feature's name: `t("portal.upload.title")` reads `locales/portal/<lang>.json`.
  */
 import type { Locale } from "../../shared/constants.ts";
+import collectiblesDe from "./locales/collectibles/de.json" with { type: "json" };
+import collectiblesEn from "./locales/collectibles/en.json" with { type: "json" };
+import collectiblesFr from "./locales/collectibles/fr.json" with { type: "json" };
+import collectiblesZh from "./locales/collectibles/zh-CN.json" with { type: "json" };
 import de from "./locales/de.json" with { type: "json" };
 import dropsDe from "./locales/drops/de.json" with { type: "json" };
 import dropsEn from "./locales/drops/en.json" with { type: "json" };
@@ -30,8 +34,40 @@ import walletZh from "./locales/wallet/zh-CN.json" with { type: "json" };
 import zhCN from "./locales/zh-CN.json" with { type: "json" };
 
 export const RESOURCES: Record<Locale, Record<string, unknown>> = {
-  en: { ...en, portal: portalEn, viewer: viewerEn, drops: dropsEn, wallet: walletEn, host: hostEn },
-  fr: { ...fr, portal: portalFr, viewer: viewerFr, drops: dropsFr, wallet: walletFr, host: hostFr },
-  de: { ...de, portal: portalDe, viewer: viewerDe, drops: dropsDe, wallet: walletDe, host: hostDe },
-  "zh-CN": { ...zhCN, portal: portalZh, viewer: viewerZh, drops: dropsZh, wallet: walletZh, host: hostZh },
+  en: {
+    ...en,
+    portal: portalEn,
+    viewer: viewerEn,
+    drops: dropsEn,
+    wallet: walletEn,
+    host: hostEn,
+    collectibles: collectiblesEn,
+  },
+  fr: {
+    ...fr,
+    portal: portalFr,
+    viewer: viewerFr,
+    drops: dropsFr,
+    wallet: walletFr,
+    host: hostFr,
+    collectibles: collectiblesFr,
+  },
+  de: {
+    ...de,
+    portal: portalDe,
+    viewer: viewerDe,
+    drops: dropsDe,
+    wallet: walletDe,
+    host: hostDe,
+    collectibles: collectiblesDe,
+  },
+  "zh-CN": {
+    ...zhCN,
+    portal: portalZh,
+    viewer: viewerZh,
+    drops: dropsZh,
+    wallet: walletZh,
+    host: hostZh,
+    collectibles: collectiblesZh,
+  },
 };
