@@ -17,6 +17,8 @@ export const ErrorCode = {
   shardFull: "shard_full",
   /** An uploaded 3D model was refused; `details.problems` says why (shared/models.ts). */
   modelRejected: "model_rejected",
+  /** A host script (or a brand's host lines) was refused; `details.issues` lists every problem. */
+  invalidHostScript: "invalid_host_script",
   internal: "internal_error",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

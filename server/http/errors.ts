@@ -40,6 +40,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   out_of_bounds: 400,
   shard_full: 503,
   model_rejected: 422,
+  invalid_host_script: 400,
   internal_error: 500,
 };
 
