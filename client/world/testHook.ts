@@ -35,6 +35,8 @@ export type SceneSnapshot = {
     bubbleVisible: boolean;
     /** Page position of the bubble's anchor above its head, or null off screen. */
     screen: { x: number; y: number } | null;
+    /** Page position of the middle of its body (hover it for the card), or null off screen. */
+    body: { x: number; y: number } | null;
     tourId: string;
     tourStop: number;
     followers: number;

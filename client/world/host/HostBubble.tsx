@@ -9,9 +9,12 @@ import { renderedHost } from "./hostFrame.ts";
 import { placeElement, projectToScreen } from "./project.ts";
 import "./hostBubble.css";
 
-/** The bubble is read up to this distance; the host's name tag a little farther. */
-const BUBBLE_DISTANCE = 42;
-const TAG_DISTANCE = 55;
+/**
+ * The bubble shows up to this distance (the avenue's length: what the host says concerns the whole
+ * street, and DOM text stays legible however far); the name tag a little farther.
+ */
+const BUBBLE_DISTANCE = 75;
+const TAG_DISTANCE = 80;
 /** Token text (countdowns) is re-rendered this often while a bubble shows. */
 const RERENDER_MS = 1000;
 
@@ -47,6 +50,7 @@ export function HostBubble({ layer }: { layer: RefObject<HTMLDivElement | null> 
     return { tag, bubble, who, text, renderedAt: 0, renderedId: -1, lang: "", shown: false, tagShown: false };
   }, []);
   const point = useMemo(() => ({ x: 0, y: 0, distance: 0 }), []);
+  const body = useMemo(() => ({ x: 0, y: 0, distance: 0 }), []);
 
   useEffect(() => {
     const root = layer.current;
@@ -76,6 +80,19 @@ export function HostBubble({ layer }: { layer: RefObject<HTMLDivElement | null> 
         point,
       );
     renderedHost.screen = onScreen ? { x: point.x, y: point.y } : null;
+    const bodyOnScreen =
+      onScreen &&
+      projectToScreen(
+        camera,
+        renderedHost.x,
+        renderedHost.y + HOST_HEIGHT * 0.55,
+        renderedHost.z,
+        size.width,
+        size.height,
+        TAG_DISTANCE,
+        body,
+      );
+    renderedHost.body = bodyOnScreen ? { x: body.x, y: body.y } : null;
     const name = status?.name ?? "";
     if (els.tag.textContent !== name) els.tag.textContent = name;
     const speaking = line !== null && now < line.until;

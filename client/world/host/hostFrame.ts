@@ -28,4 +28,6 @@ export const renderedHost = {
   bubbleVisible: false,
   /** Page position (CSS px) of the bubble's anchor above the head, or null off screen. */
   screen: null as { x: number; y: number } | null,
+  /** Page position (CSS px) of the middle of its body (where the pointer finds it), or null. */
+  body: null as { x: number; y: number } | null,
 };

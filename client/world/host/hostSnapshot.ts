@@ -18,6 +18,7 @@ export function hostSnapshot(): SceneSnapshot["host"] {
     line: line && now < line.until ? hostLineText(line.text, now) : "",
     bubbleVisible: renderedHost.bubbleVisible,
     screen: renderedHost.screen,
+    body: renderedHost.body,
     tourId: status.tourId,
     tourStop: status.tourStop,
     followers: status.followers,
