@@ -16,10 +16,13 @@ import type { Config } from "./config.ts";
 import { type Database, openDatabase } from "./db/database.ts";
 import { type Clock, systemClock } from "./drops/clock.ts";
 import { startDropTimers } from "./drops/dropTimers.ts";
+import { loadDefaultHostScript, seedPlatformScript } from "./host/hostScripts.ts";
+import { HOST_SCRIPT_CHANGED_CHANNEL, HostServices } from "./host/hostServices.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
 import { createCertificateKeysRoutes, createCollectibleRoutes } from "./http/collectibleRoutes.ts";
 import { createDropRoutes } from "./http/dropRoutes.ts";
 import { errorMiddleware } from "./http/errors.ts";
+import { createHostRoutes } from "./http/hostRoutes.ts";
 import { createPassRoutes } from "./http/passRoutes.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
 import { loadSigningKeys } from "./keys/signingKeys.ts";
@@ -31,6 +34,8 @@ import { VitrineRoom } from "./rooms/vitrine/VitrineRoom.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const DEMO_SEED_PATH = path.join(REPO_ROOT, "assets/seed/demo.json");
+/** The default platform host script, validated at start and stored when the database has none. */
+export const HOST_SCRIPT_PATH = path.join(REPO_ROOT, "assets/host/platform-script.json");
 
 export type RunningVitrine = {
   port: number;
@@ -95,6 +100,17 @@ export async function startVitrine(
   }
   const onCatalogChanged = () => void presence.publish(CATALOG_CHANGED_CHANNEL, Date.now());
 
+  // The avenue host: its default script (refused at start when invalid), stored once, and the
+  // services every avenue room of this process shares (the intent classifier trains now).
+  const defaultHostScript = await loadDefaultHostScript(HOST_SCRIPT_PATH);
+  await seedPlatformScript(database, defaultHostScript);
+  const host = new HostServices({ database, clock, defaultScript: defaultHostScript });
+  void host.snapshot().then(
+    (s) => s.classifier,
+    (error: unknown) => console.error("[host] could not load the host's knowledge:", error),
+  );
+  const onHostScriptChanged = () => void presence.publish(HOST_SCRIPT_CHANGED_CHANNEL, Date.now());
+
   setRoomContext({
     loadCatalog: () => getCatalog(database),
     resolveSession: (cookie) => resolveSessionFromCookieHeader(database, cookie),
@@ -102,6 +118,7 @@ export async function startVitrine(
     avenueViewRadius: config.AVENUE_VIEW_RADIUS,
     database,
     clock,
+    host,
   });
 
   // The client is served from this same origin: no cross-origin access, and never with credentials.
@@ -132,6 +149,7 @@ export async function startVitrine(
             // Before the drop routes: it refuses drops that would sell a collectible.
             createCollectibleRoutes({ database, clock, signingKeys, blobStore: models.blobStore }),
             createDropRoutes({ database, clock, onDropChanged }),
+            createHostRoutes({ database, host, onHostScriptChanged }),
             ...models.apiRouters({ database, onCatalogChanged }),
           ],
         }),

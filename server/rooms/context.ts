@@ -2,6 +2,7 @@ import type { SessionUser } from "../../shared/auth.ts";
 import type { Catalog } from "../../shared/catalog.ts";
 import type { DbLike } from "../db/database.ts";
 import type { Clock } from "../drops/clock.ts";
+import type { HostServices } from "../host/hostServices.ts";
 
 /**
  * What rooms need from the rest of the server. Colyseus creates rooms itself, so the app sets this
@@ -15,6 +16,8 @@ export type RoomContext = {
   /** The drop room reads drops and passes directly (through server/drops), on the server's clock. */
   database: DbLike;
   clock: Clock;
+  /** The avenue host's scripts, knowledge and answers (issue 6). */
+  host: HostServices;
 };
 
 let current: RoomContext | null = null;

@@ -18,8 +18,11 @@ import {
   VIEW_REFRESH_MS,
 } from "../../../shared/constants.ts";
 import { describeIssues, ErrorCode, summarizeIssues } from "../../../shared/errors.ts";
+import { ChatReportRequest, ChatSend, HostFollow } from "../../../shared/host/chatMessages.ts";
+import { AvenueHost, DROP_REFRESH_MS } from "../../host/avenueHost.ts";
+import { HOST_SCRIPT_CHANGED_CHANNEL } from "../../host/hostServices.ts";
 import { CATALOG_CHANGED_CHANNEL, roomContext } from "../context.ts";
-import { identityFor, lookFor } from "./identity.ts";
+import { type AvatarIdentity, identityFor, lookFor } from "./identity.ts";
 import { AvatarInterest } from "./interest.ts";
 import { onProtocolError } from "./protocolErrors.ts";
 
@@ -31,6 +34,7 @@ type Control = {
   dirZ: number;
   target: { x: number; z: number } | null;
   invalidMessages: number;
+  identity: AvatarIdentity;
 };
 
 /** WebSocket close code sent by `ws` when a frame exceeds maxPayload. */
@@ -50,6 +54,34 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
   private readonly controls = new Map<string, Control>();
   /** Sessions whose socket broke the protocol (e.g. an oversized frame): no reconnection for them. */
   private readonly protocolViolators = new Set<string>();
+  /** The avenue's host and the chat (server/host). */
+  readonly host: AvenueHost = new AvenueHost({
+    services: roomContext().host,
+    database: roomContext().database,
+    state: this.state.host,
+    now: () => roomContext().clock.now().getTime(),
+    port: {
+      roomId: () => this.roomId,
+      visitors: () => {
+        const out = [];
+        for (const [id, a] of this.state.avatars)
+          if (a.connected) out.push({ id, name: a.name, x: a.x, z: a.z });
+        return out;
+      },
+      position: (sessionId) => {
+        const a = this.state.avatars.get(sessionId);
+        return a ? { x: a.x, z: a.z } : null;
+      },
+      send: (sessionId, type, payload) => this.clients.getById(sessionId)?.send(type, payload),
+      sendNear: (x, z, radius, type, payload) => {
+        for (const client of this.clients) {
+          const a = this.state.avatars.get(client.sessionId);
+          if (a && Math.hypot(a.x - x, a.z - z) <= radius) client.send(type, payload);
+        }
+      },
+      broadcast: (type, payload) => this.broadcast(type, payload),
+    },
+  });
 
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<AuthResult> {
     const parsed = AvenueJoinOptions.safeParse(options ?? {});
@@ -62,9 +94,14 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
     const ctx = roomContext();
     this.maxClients = ctx.avenueShardCapacity;
     await this.reloadLayout();
+    await this.host.start(this.layout);
     this.setFixedTimestep(({ dt }) => this.step(dt), AVENUE_TICK_RATE);
     this.clock.setInterval(() => this.interest.refresh(this.clients, this.state.avatars), VIEW_REFRESH_MS);
+    this.clock.setInterval(() => {
+      this.host.refreshDrops().catch((error: unknown) => console.error("[host] drop schedule:", error));
+    }, DROP_REFRESH_MS);
     await this.presence.subscribe(CATALOG_CHANGED_CHANNEL, this.onCatalogChanged);
+    await this.presence.subscribe(HOST_SCRIPT_CHANGED_CHANNEL, this.onHostScriptChanged);
   }
 
   override messages = {
@@ -90,6 +127,23 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
       control.dirX = 0;
       control.dirZ = 0;
     }),
+    chat: this.intent(ChatSend, (client, msg) => {
+      const control = this.controls.get(client.sessionId);
+      if (!control) return;
+      this.host
+        .chat({ sessionId: client.sessionId, ...control.identity }, msg, this.now())
+        .catch((error: unknown) => console.error("[chat] line lost:", error));
+    }),
+    chatReport: this.intent(ChatReportRequest, (client, msg) => {
+      const control = this.controls.get(client.sessionId);
+      if (!control) return;
+      this.host
+        .report({ sessionId: client.sessionId, ...control.identity }, msg)
+        .catch((error: unknown) => console.error("[chat] report lost:", error));
+    }),
+    hostFollow: this.intent(HostFollow, (client, msg) => {
+      this.host.follow(client.sessionId, msg.follow, this.now());
+    }),
   };
 
   override onJoin(client: Client<{ auth: AuthResult }>): void {
@@ -106,7 +160,7 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
       connected: true,
     });
     this.state.avatars.set(client.sessionId, avatar);
-    this.controls.set(client.sessionId, { dirX: 0, dirZ: 0, target: null, invalidMessages: 0 });
+    this.controls.set(client.sessionId, { dirX: 0, dirZ: 0, target: null, invalidMessages: 0, identity });
     this.interest.attach(client, avatar);
     this.interest.refresh(this.clients, this.state.avatars);
     onProtocolError(client, () => this.protocolViolators.add(client.sessionId));
@@ -136,10 +190,12 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
     this.state.avatars.delete(client.sessionId);
     this.controls.delete(client.sessionId);
     this.protocolViolators.delete(client.sessionId);
+    this.host.leave(client.sessionId);
   }
 
   override async onDispose(): Promise<void> {
     await this.presence.unsubscribe(CATALOG_CHANGED_CHANNEL, this.onCatalogChanged);
+    await this.presence.unsubscribe(HOST_SCRIPT_CHANGED_CHANNEL, this.onHostScriptChanged);
   }
 
   /** The avenue's walkable layout, for tests and diagnostics. */
@@ -172,6 +228,12 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
       const anim = moving ? AvatarAnim.walk : AvatarAnim.idle;
       if (avatar.anim !== anim) avatar.anim = anim;
     }
+    this.host.tick(dt, this.now());
+  }
+
+  /** The server's clock (the drops' clock, which tests control), in epoch ms. */
+  private now(): number {
+    return roomContext().clock.now().getTime();
   }
 
   /** Spawn positions fan out around the plaza so arrivals do not stack on one spot. */
@@ -193,6 +255,11 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
   private readonly onCatalogChanged = async (): Promise<void> => {
     await this.reloadLayout();
     this.state.catalogVersion += 1;
+    await this.host.reload(this.layout);
+  };
+
+  private readonly onHostScriptChanged = async (): Promise<void> => {
+    await this.host.reload(this.layout);
   };
 
   /**

@@ -1,0 +1,323 @@
+/**
+ * The host in one avenue room: runs the shared simulation on the room's fixed step, copies it into
+ * HostState, and handles the chat (guards, filter, nearby/shard delivery, reports) and the
+ * questions addressed to the host. The room only forwards its clients' messages and ticks here.
+ */
+import type { AvenueLayout } from "../../shared/avenue/layout.ts";
+import type { Locale } from "../../shared/constants.ts";
+import { addressedToHost } from "../../shared/host/addressing.ts";
+import { type DropFact, nextOpening } from "../../shared/host/answers.ts";
+import {
+  CHAT_NEARBY_RADIUS,
+  type ChatLine,
+  ChatMessageType,
+  type ChatRefused,
+  type ChatReportRequest,
+  type ChatSend,
+  type LocalizedLine,
+} from "../../shared/host/chatMessages.ts";
+import {
+  createHostBrain,
+  followerCount,
+  forgetVisitor,
+  type HostBrain,
+  type HostLineEvent,
+  type HostVisitor,
+  hostAnswer,
+  leaveTour,
+  requestLead,
+  requestPresent,
+  requestTour,
+  stepHost,
+  type UpcomingDrop,
+} from "../../shared/host/hostSim.ts";
+import type { HostState } from "../../shared/host/hostState.ts";
+import { type HostWorld, resolveHostWorld } from "../../shared/host/hostWorld.ts";
+import type { DbLike } from "../db/database.ts";
+import { storeChatReport } from "./chatReports.ts";
+import { ChatBuffer, ChatGate } from "./chatSafety.ts";
+import type { HostServices, HostSnapshot } from "./hostServices.ts";
+
+/** How often the room re-reads the drop schedule for announcements. */
+export const DROP_REFRESH_MS = 15_000;
+
+export type ChatSpeaker = {
+  sessionId: string;
+  userId: string | null;
+  name: string;
+  kind: "guest" | "shopper" | "staff" | "admin";
+};
+
+/** What the host needs from its room. */
+export type HostRoomPort = {
+  roomId(): string;
+  /** Connected avatars (not the host) with their positions. */
+  visitors(): HostVisitor[];
+  position(sessionId: string): { x: number; z: number } | null;
+  send(sessionId: string, type: string, payload: unknown): void;
+  /** To every client whose avatar is within `radius` of (x, z). */
+  sendNear(x: number, z: number, radius: number, type: string, payload: unknown): void;
+  broadcast(type: string, payload: unknown): void;
+};
+
+export class AvenueHost {
+  private readonly services: HostServices;
+  private readonly database: DbLike;
+  private readonly port: HostRoomPort;
+  private readonly state: HostState;
+  private readonly gate = new ChatGate();
+  private readonly buffer = new ChatBuffer();
+  private snapshot: HostSnapshot | null = null;
+  private world: HostWorld | null = null;
+  private brain: HostBrain | null = null;
+  private upcoming: UpcomingDrop[] = [];
+  private lineSeq = 0;
+  /** Questions being answered (so a test or shutdown can wait for them). */
+  private readonly pending = new Set<Promise<void>>();
+  private readonly now: () => number;
+
+  constructor(deps: {
+    services: HostServices;
+    database: DbLike;
+    port: HostRoomPort;
+    state: HostState;
+    /** The room's clock (the drops' clock), in epoch ms. */
+    now: () => number;
+  }) {
+    this.now = deps.now;
+    this.services = deps.services;
+    this.database = deps.database;
+    this.port = deps.port;
+    this.state = deps.state;
+  }
+
+  /** Loads the scripts and places the host. */
+  async start(layout: AvenueLayout): Promise<void> {
+    await this.reload(layout);
+    await this.refreshDrops();
+  }
+
+  /** Re-reads scripts and catalog (after a change was announced); the host keeps its place. */
+  async reload(layout: AvenueLayout): Promise<void> {
+    this.services.invalidate();
+    const snapshot = await this.services.snapshot();
+    const world = resolveHostWorld(snapshot.script, snapshot.brandLines, snapshot.catalog, layout);
+    this.snapshot = snapshot;
+    this.world = world;
+    if (!this.brain) {
+      this.brain = createHostBrain(world);
+    } else {
+      // Running tours and errands refer to the old world: let them go.
+      this.brain.tour = null;
+      this.brain.errand = null;
+      this.brain.presentingProductId = "";
+      this.brain.patrolIndex %= Math.max(1, world.pois.length);
+    }
+    this.state.name = world.name;
+  }
+
+  /** Re-reads the drop schedule. */
+  async refreshDrops(): Promise<void> {
+    const drops = await this.services.drops();
+    this.upcoming = toUpcoming(drops, this.now());
+  }
+
+  /** Used by `refreshDrops` and tests: the openings the host may announce. */
+  setDrops(drops: DropFact[], nowMs: number): void {
+    this.upcoming = toUpcoming(drops, nowMs);
+  }
+
+  /** One fixed step of the simulation. */
+  tick(dt: number, nowMs: number): void {
+    const brain = this.brain;
+    const world = this.world;
+    const snapshot = this.snapshot;
+    if (!brain || !world || !snapshot) return;
+    const events = stepHost(brain, world, {
+      nowMs,
+      dt,
+      visitors: this.port.visitors(),
+      drops: this.upcoming,
+      announceLeadMs: snapshot.script.schedule.announceLeadMinutes * 60_000,
+      announceEveryMs: snapshot.script.schedule.announceEveryMinutes * 60_000,
+    });
+    for (const event of events) this.sayLine(event, nowMs);
+    this.sync(brain);
+  }
+
+  /** A chat line from a client. */
+  async chat(speaker: ChatSpeaker, message: ChatSend, nowMs: number): Promise<void> {
+    const key = speaker.userId ?? speaker.sessionId;
+    const check = await this.gate.check(key, message.text);
+    if (!check.ok) {
+      this.port.send(speaker.sessionId, ChatMessageType.chatRefused, check.refusal satisfies ChatRefused);
+      return;
+    }
+    const at = this.port.position(speaker.sessionId);
+    const line: ChatLine = {
+      id: this.nextLineId(),
+      channel: message.channel,
+      at: nowMs,
+      from: { sessionId: speaker.sessionId, name: speaker.name, kind: speaker.kind },
+      text: check.text,
+      ...(at ? { x: at.x, z: at.z } : {}),
+    };
+    this.buffer.add({ line, authorUserId: speaker.userId, roomId: this.port.roomId() });
+    if (message.channel === "nearby" && at)
+      this.port.sendNear(at.x, at.z, CHAT_NEARBY_RADIUS, ChatMessageType.chatLine, line);
+    else this.port.broadcast(ChatMessageType.chatLine, line);
+
+    const brain = this.brain;
+    if (!brain || !this.world || !at) return;
+    const distance = Math.hypot(at.x - brain.x, at.z - brain.z);
+    const address = addressedToHost(check.text, this.world.name, message.channel, distance);
+    if (!address.addressed || address.question.length === 0) return;
+    const task = this.answer(speaker, address.question, message.lang).catch((error: unknown) => {
+      console.error("[host] could not answer:", error);
+    });
+    this.pending.add(task);
+    void task.finally(() => this.pending.delete(task));
+  }
+
+  /** Join or leave the host's tour. */
+  follow(sessionId: string, follow: boolean, nowMs: number): void {
+    const brain = this.brain;
+    const world = this.world;
+    if (!brain || !world) return;
+    if (follow) requestTour(brain, world, sessionId, nowMs);
+    else leaveTour(brain, sessionId);
+    this.sync(brain);
+  }
+
+  /** Someone reports a line they saw. */
+  async report(reporter: ChatSpeaker, request: ChatReportRequest): Promise<void> {
+    const reported = this.buffer.get(request.messageId);
+    if (!reported) {
+      this.port.send(reporter.sessionId, ChatMessageType.chatRefused, {
+        code: "invalid",
+        message: "That line is too old or was never said here, so it cannot be reported.",
+      } satisfies ChatRefused);
+      return;
+    }
+    await storeChatReport(this.database, {
+      reporterId: reporter.userId,
+      reporterName: reporter.name,
+      reason: request.reason,
+      reported,
+    });
+    this.port.send(reporter.sessionId, ChatMessageType.chatReported, { messageId: request.messageId });
+  }
+
+  /** A visitor left the room. */
+  leave(sessionId: string): void {
+    if (this.brain) forgetVisitor(this.brain, sessionId);
+  }
+
+  /** Resolves once every question asked so far has been answered. */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  /** For tests and diagnostics. */
+  get currentBrain(): HostBrain | null {
+    return this.brain;
+  }
+
+  get currentWorld(): HostWorld | null {
+    return this.world;
+  }
+
+  private async answer(speaker: ChatSpeaker, question: string, lang: Locale): Promise<void> {
+    const snapshot = this.snapshot;
+    if (!snapshot) return;
+    const result = await this.services.answer(snapshot, {
+      text: question,
+      locale: lang,
+      askerName: speaker.name,
+    });
+    const brain = this.brain;
+    const world = this.world;
+    if (!brain || !world) return;
+    const now = this.now();
+    const at = this.port.position(speaker.sessionId);
+    const asker = at ? { id: speaker.sessionId, name: speaker.name, x: at.x, z: at.z } : null;
+    const event = hostAnswer(brain, now, result.line, asker);
+    this.sayLine(event, now, result.locale);
+    if (result.action?.kind === "tour") requestTour(brain, world, speaker.sessionId, now);
+    else if (result.action?.kind === "present") requestPresent(brain, world, result.action.productId, now);
+    else if (result.action?.kind === "lead") requestLead(brain, world, result.action.brandId, now);
+    this.sync(brain);
+  }
+
+  private sayLine(event: HostLineEvent, nowMs: number, locale: Locale = "en"): void {
+    const brain = this.brain;
+    if (!brain) return;
+    const line: ChatLine = {
+      id: this.nextLineId(),
+      channel: event.channel,
+      at: nowMs,
+      from: { sessionId: "host", name: this.world?.name ?? "Host", kind: "host" },
+      text: event.line[locale],
+      localized: event.line,
+      x: brain.x,
+      z: brain.z,
+      ...(event.to ? { to: event.to } : {}),
+    };
+    this.buffer.add({ line, authorUserId: null, roomId: this.port.roomId() });
+    if (event.channel === "nearby") {
+      this.port.sendNear(brain.x, brain.z, CHAT_NEARBY_RADIUS, ChatMessageType.chatLine, line);
+      // The asker hears the answer even from farther away (they addressed the host by name).
+      if (event.to) {
+        const at = this.port.position(event.to);
+        if (at && Math.hypot(at.x - brain.x, at.z - brain.z) > CHAT_NEARBY_RADIUS) {
+          this.port.send(event.to, ChatMessageType.chatLine, line);
+        }
+      }
+    } else {
+      this.port.broadcast(ChatMessageType.chatLine, line);
+    }
+  }
+
+  private nextLineId(): string {
+    this.lineSeq += 1;
+    return `${this.port.roomId()}:${this.lineSeq}`;
+  }
+
+  /** Copies the brain into the synchronised state (only what changed). */
+  private sync(brain: HostBrain): void {
+    const s = this.state;
+    if (s.x !== brain.x) s.x = brain.x;
+    if (s.z !== brain.z) s.z = brain.z;
+    if (s.heading !== brain.heading) s.heading = brain.heading;
+    if (s.anim !== brain.anim) s.anim = brain.anim;
+    if (s.mode !== brain.mode) s.mode = brain.mode;
+    if (s.lineId !== brain.lineId) {
+      s.lineId = brain.lineId;
+      const line: LocalizedLine | null = brain.line;
+      s.line.clear();
+      if (line) for (const [locale, text] of Object.entries(line)) s.line.set(locale, text);
+      s.lineUntil = brain.lineUntil;
+    }
+    if (s.presentingProductId !== brain.presentingProductId)
+      s.presentingProductId = brain.presentingProductId;
+    const tourId = brain.tour?.tour.id ?? "";
+    if (s.tourId !== tourId) s.tourId = tourId;
+    const stop = brain.tour ? Math.max(-1, Math.min(127, brain.tour.stop)) : -1;
+    if (s.tourStop !== stop) s.tourStop = stop;
+    const followers = Math.min(255, followerCount(brain));
+    if (s.followers !== followers) s.followers = followers;
+    if (s.lookAtX !== brain.lookAt.x) s.lookAtX = brain.lookAt.x;
+    if (s.lookAtZ !== brain.lookAt.z) s.lookAtZ = brain.lookAt.z;
+    if (s.announceDropId !== brain.announceDropId) s.announceDropId = brain.announceDropId;
+    if (s.announceAt !== brain.announceAt) s.announceAt = brain.announceAt;
+  }
+}
+
+function toUpcoming(drops: DropFact[], nowMs: number): UpcomingDrop[] {
+  const out: UpcomingDrop[] = [];
+  for (const d of drops) {
+    const opening = nextOpening(d, nowMs);
+    if (opening) out.push({ dropId: d.dropId, brandId: d.brandId, title: d.title, opensAt: opening.at });
+  }
+  return out;
+}

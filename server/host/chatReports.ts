@@ -1,0 +1,70 @@
+/** Reports of chat lines, kept for moderators (chat_reports). */
+import { desc, eq } from "drizzle-orm";
+import { type DbLike, drizzleOf } from "../db/database.ts";
+import { chatReports } from "../db/schema.ts";
+import type { BufferedLine } from "./chatSafety.ts";
+
+export type NewChatReport = {
+  reporterId: string | null;
+  reporterName: string;
+  reason: string | undefined;
+  /** The line as the server's buffer holds it. */
+  reported: BufferedLine;
+};
+
+export async function storeChatReport(database: DbLike, report: NewChatReport): Promise<string> {
+  const id = crypto.randomUUID();
+  const { line, authorUserId, roomId } = report.reported;
+  await drizzleOf(database)
+    .insert(chatReports)
+    .values({
+      id,
+      reporterId: report.reporterId,
+      reporterName: report.reporterName,
+      authorId: authorUserId,
+      authorName: line.from.name,
+      messageId: line.id,
+      message: line.text,
+      channel: line.channel,
+      roomId,
+      reason: report.reason ?? null,
+    });
+  return id;
+}
+
+export type ChatReportView = {
+  id: string;
+  reporterName: string;
+  authorName: string;
+  authorId: string | null;
+  messageId: string;
+  message: string;
+  channel: string;
+  roomId: string;
+  reason: string | null;
+  status: string;
+  createdAt: string;
+};
+
+/** Open reports, newest first. */
+export async function listOpenChatReports(database: DbLike, limit = 200): Promise<ChatReportView[]> {
+  const rows = await drizzleOf(database)
+    .select()
+    .from(chatReports)
+    .where(eq(chatReports.status, "open"))
+    .orderBy(desc(chatReports.createdAt))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    reporterName: r.reporterName,
+    authorName: r.authorName,
+    authorId: r.authorId,
+    messageId: r.messageId,
+    message: r.message,
+    channel: r.channel,
+    roomId: r.roomId,
+    reason: r.reason,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}

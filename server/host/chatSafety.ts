@@ -1,0 +1,75 @@
+/**
+ * The chat's guards: length, a per-person rate limit (rate-limiter-flexible, in memory per
+ * process), profanity masking, and a buffer of recent lines from which reports copy the message
+ * (a report never carries the text a client claims was said).
+ */
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { CHAT_MAX_LENGTH, type ChatLine, type ChatRefused } from "../../shared/host/chatMessages.ts";
+import { maskProfanity } from "./chatFilter.ts";
+
+/** Lines one person may say per window, and the window in seconds. */
+export const CHAT_RATE_POINTS = 5;
+export const CHAT_RATE_WINDOW_SECONDS = 10;
+
+export type ChatCheck = { ok: true; text: string } | { ok: false; refusal: ChatRefused };
+
+export class ChatGate {
+  private readonly limiter = new RateLimiterMemory({
+    keyPrefix: "chat",
+    points: CHAT_RATE_POINTS,
+    duration: CHAT_RATE_WINDOW_SECONDS,
+  });
+
+  /** Checks and cleans a line from `personKey` (user id, or session id for guests). */
+  async check(personKey: string, raw: string): Promise<ChatCheck> {
+    const text = raw.trim().replace(/\s+/g, " ");
+    if (text.length === 0)
+      return { ok: false, refusal: { code: "empty", message: "Write something first." } };
+    if ([...text].length > CHAT_MAX_LENGTH) {
+      return {
+        ok: false,
+        refusal: { code: "too_long", message: `Keep it under ${CHAT_MAX_LENGTH} characters.` },
+      };
+    }
+    try {
+      await this.limiter.consume(personKey);
+    } catch (rejection) {
+      const retryAfterMs =
+        rejection instanceof RateLimiterRes ? rejection.msBeforeNext : CHAT_RATE_WINDOW_SECONDS * 1000;
+      return {
+        ok: false,
+        refusal: {
+          code: "rate_limited",
+          message: "You are writing faster than the avenue can read. Wait a moment.",
+          retryAfterMs,
+        },
+      };
+    }
+    return { ok: true, text: maskProfanity(text) };
+  }
+}
+
+export type BufferedLine = { line: ChatLine; authorUserId: string | null; roomId: string };
+
+/** The room's recent lines (as they were sent, filtered), for reports. */
+export class ChatBuffer {
+  private readonly size: number;
+  private readonly lines = new Map<string, BufferedLine>();
+
+  constructor(size = 500) {
+    this.size = size;
+  }
+
+  add(entry: BufferedLine): void {
+    this.lines.set(entry.line.id, entry);
+    while (this.lines.size > this.size) {
+      const oldest = this.lines.keys().next().value;
+      if (oldest === undefined) break;
+      this.lines.delete(oldest);
+    }
+  }
+
+  get(id: string): BufferedLine | undefined {
+    return this.lines.get(id);
+  }
+}

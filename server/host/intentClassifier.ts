@@ -1,0 +1,160 @@
+/**
+ * Intent classification with NLP.js (a neural classifier per language over stemmed words, with
+ * the language packs of en, fr, de and zh). Trained on the built-in corpus (shared/host/
+ * intentCorpus.ts) plus every FAQ entry's questions; retrained when a script changes.
+ */
+import { containerBootstrap } from "@nlpjs/core";
+import { LangDe } from "@nlpjs/lang-de";
+import { LangEn } from "@nlpjs/lang-en-min";
+import { LangFr } from "@nlpjs/lang-fr";
+import { LangZh } from "@nlpjs/lang-zh";
+import { Nlp } from "@nlpjs/nlp";
+import type { Locale } from "../../shared/constants.ts";
+import { type Entities, type EntityIndex, findEntities, normalizeText } from "../../shared/host/entities.ts";
+import {
+  CLASSIFIER_LANGUAGES,
+  type ClassifierLanguage,
+  INTENT_CORPUS,
+} from "../../shared/host/intentCorpus.ts";
+import { guessLanguage } from "../../shared/host/languageGuess.ts";
+import type { FaqQuestions } from "../../shared/host/script.ts";
+
+/** A classification at or above this score is trusted; below, the host says it does not know. */
+export const INTENT_MIN_SCORE = 0.62;
+
+export type FaqIntent = { intent: string; questions: FaqQuestions };
+
+export type Classification = {
+  /** null when nothing matched well enough. */
+  intent: string | null;
+  score: number;
+  /** The language the question was understood in (the answer's language). */
+  locale: Locale;
+  entities: Entities;
+};
+
+const LANGS = Object.keys(CLASSIFIER_LANGUAGES) as ClassifierLanguage[];
+
+function toClassifierLanguage(locale: Locale): ClassifierLanguage {
+  return locale === "zh-CN" ? "zh" : locale;
+}
+
+/** Words that carry no topic: they never count for or against an intent. */
+const FUNCTION_WORDS = new Set(
+  (
+    "the is are was be what whats when where how who which why does do did can could would will you your i me my we " +
+    "there any some of to a an and or in on at for it its this that please s d ll m re ve " +
+    "le la les l est sont quand ou comment qui quel quelle quels quelles pourquoi vous je me moi nous il elle on y a un une " +
+    "des du de au aux et en pour ce c cette ces qu que s t il-y " +
+    "der die das den dem des ist sind wann wo wie wer was warum sie ich mich mir wir es gibt ein eine einen und zu bei fur"
+  ).split(" "),
+);
+
+/** A crude stem for the coverage check: the first five letters. */
+function stem(word: string): string {
+  return word.slice(0, 5);
+}
+
+function contentWords(masked: string): string[] {
+  return masked
+    .split(" ")
+    .filter((w) => w.length >= 3 && !FUNCTION_WORDS.has(w) && !/[\u3400-\u9fff]/.test(w));
+}
+
+/**
+ * Share of a question's topic words that the chosen intent was trained with. A neural classifier
+ * is sure of itself on words it never saw ("what's the weather like" → "like" → tour); a question
+ * mostly about words the intent never saw is not about that intent.
+ */
+export const MIN_TOPIC_COVERAGE = 0.5;
+
+export class IntentClassifier {
+  private readonly nlp: Nlp;
+  private readonly vocabulary: Map<string, Set<string>>;
+
+  private constructor(nlp: Nlp, vocabulary: Map<string, Set<string>>) {
+    this.nlp = nlp;
+    this.vocabulary = vocabulary;
+  }
+
+  private coverage(intent: string, masked: string): number {
+    const words = contentWords(masked);
+    if (words.length === 0) return 1;
+    const known = this.vocabulary.get(intent);
+    if (!known) return 0;
+    return words.filter((w) => known.has(stem(w))).length / words.length;
+  }
+
+  /** Trains a classifier (about a second or two of CPU). */
+  static async train(faq: readonly FaqIntent[], entityIndex: EntityIndex): Promise<IntentClassifier> {
+    const container = containerBootstrap();
+    container.registerConfiguration(
+      "nlu-??",
+      { keepStopwords: true, nonefeatureValue: 1, nonedeltaMultiplier: 1.2, spellCheck: false, log: false },
+      true,
+    );
+    container.use(LangEn);
+    container.use(LangFr);
+    container.use(LangDe);
+    container.use(LangZh);
+    const vocabulary = new Map<string, Set<string>>();
+    const learn = (intent: string, utterance: string) => {
+      const set = vocabulary.get(intent) ?? new Set<string>();
+      for (const w of contentWords(normalizeText(utterance))) set.add(stem(w));
+      vocabulary.set(intent, set);
+    };
+    const nlp = new Nlp(
+      { languages: LANGS, autoSave: false, autoLoad: false, nlu: { log: false } },
+      container,
+    );
+    for (const [intent, byLang] of Object.entries(INTENT_CORPUS)) {
+      for (const lang of LANGS)
+        for (const u of byLang[lang] ?? []) {
+          nlp.addDocument(lang, u, intent);
+          learn(intent, u);
+        }
+    }
+    for (const entry of faq) {
+      for (const lang of LANGS) {
+        const questions = entry.questions[CLASSIFIER_LANGUAGES[lang]] ?? [];
+        // FAQ questions may name products or brands: mask them like incoming questions.
+        for (const q of questions) {
+          const masked = findEntities(entityIndex, q).masked;
+          nlp.addDocument(lang, masked, entry.intent);
+          learn(entry.intent, masked);
+        }
+      }
+    }
+    await nlp.train();
+    return new IntentClassifier(nlp, vocabulary);
+  }
+
+  /**
+   * Classifies a question. The language tried first is the one the text looks written in (else the
+   * asker's interface language); the others are tried when it finds nothing good.
+   */
+  async classify(text: string, askerLocale: Locale, entityIndex: EntityIndex): Promise<Classification> {
+    const entities = findEntities(entityIndex, text);
+    const guessed = guessLanguage(text);
+    const first = guessed ?? toClassifierLanguage(askerLocale);
+    const order =
+      guessed === "zh" ? ["zh" as const] : [first, ...LANGS.filter((l) => l !== first && l !== "zh")];
+    let best: { intent: string | null; score: number; lang: ClassifierLanguage } = {
+      intent: null,
+      score: 0,
+      lang: first,
+    };
+    for (const lang of order) {
+      const result = await this.nlp.process(lang, entities.masked);
+      const intent = result.intent && result.intent !== "None" ? result.intent : null;
+      if (intent && this.coverage(intent, entities.masked) < MIN_TOPIC_COVERAGE) continue;
+      if (intent && result.score > best.score) best = { intent, score: result.score, lang };
+      if (best.intent && best.score >= 0.9) break;
+    }
+    const accepted = best.intent !== null && best.score >= INTENT_MIN_SCORE;
+    let locale: Locale = askerLocale;
+    if (guessed) locale = CLASSIFIER_LANGUAGES[guessed];
+    else if (accepted) locale = CLASSIFIER_LANGUAGES[best.lang];
+    return { intent: accepted ? best.intent : null, score: best.score, locale, entities };
+  }
+}
