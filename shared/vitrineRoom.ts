@@ -133,17 +133,24 @@ export function parseVitrineRefusal(error: unknown): VitrineRoomRefusal | null {
 // Layout: one pure function, so the server's colliders and the client's gallery never disagree.
 // ---------------------------------------------------------------------------------------------
 
-/** Width of the gallery (x), wall to wall. */
+/** Width of the gallery (x), wall to wall, for the largest collections; smaller ones get a cosier room. */
 export const VITRINE_WIDTH = 11;
 /** Radius of a pedestal's footprint (metres). */
-export const PEDESTAL_RADIUS = 0.42;
+export const PEDESTAL_RADIUS = 0.45;
 /** Height of a pedestal's top, where the piece stands. */
 export const PEDESTAL_HEIGHT = 1.02;
 const WALL_INSET = 1.5;
 const SIDE_SPACING = 2.8;
-const BACK_SPACING = 2.9;
-/** Room between the last side pedestals and the entrance (the front wall). */
-const ENTRANCE_DEPTH = 4.2;
+const BACK_SPACING = 2.6;
+/** Room between the last pedestals and the entrance (the open front). */
+const ENTRANCE_DEPTH = 5;
+
+/** The room's width for `n` pieces: 7 m for one, 9 m for up to three, VITRINE_WIDTH beyond. */
+function widthFor(n: number): number {
+  if (n <= 1) return 7;
+  if (n <= 3) return 9;
+  return VITRINE_WIDTH;
+}
 
 export type VitrinePedestalSlot = {
   x: number;
@@ -160,15 +167,16 @@ export type VitrineLayout = AvenueLayout & {
 
 /**
  * The gallery for `count` pieces: up to three along the back wall (the first in the middle), the
- * rest in facing pairs along the side walls; the room deepens with the collection. The entrance is
- * at +z, where visitors arrive facing the back wall.
+ * rest in facing pairs along the side walls; the room widens and deepens with the collection. The
+ * entrance is at +z, where people arrive facing the back wall.
  */
 export function layoutVitrine(count: number): VitrineLayout {
   const n = Math.max(0, Math.floor(count));
-  const sidePairs = Math.max(1, Math.ceil(Math.max(0, n - 3) / 2));
+  const sidePairs = Math.ceil(Math.max(0, n - 3) / 2);
   const backZ = 0;
   const frontZ = backZ + WALL_INSET + sidePairs * SIDE_SPACING + ENTRANCE_DEPTH;
-  const half = VITRINE_WIDTH / 2;
+  const width = widthFor(n);
+  const half = width / 2;
   const pedestals: VitrinePedestalSlot[] = [];
   const backOrder = [0, -1, 1];
   for (let i = 0; i < Math.min(n, 3); i++) {
@@ -192,11 +200,12 @@ export function layoutVitrine(count: number): VitrineLayout {
   }));
   return {
     bounds: { minX: -half + 0.2, maxX: half - 0.2, minZ: backZ + 0.2, maxZ: frontZ - 0.2 },
-    spawn: { x: 0, z: frontZ - 1.6, heading: Math.PI },
+    // A step aside from the middle, so the first piece is in view over the owner's shoulder.
+    spawn: { x: 0.9, z: frontZ - 1.4, heading: Math.PI },
     boutiques: [],
     props: [],
     colliders,
     pedestals,
-    room: { width: VITRINE_WIDTH, backZ, frontZ },
+    room: { width, backZ, frontZ },
   };
 }

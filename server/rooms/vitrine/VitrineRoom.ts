@@ -243,11 +243,12 @@ export class VitrineRoom extends Room<{ state: InstanceType<typeof VitrineState>
     }
   }
 
-  /** Arrivals fan out in a short arc inside the entrance so they do not stack on one spot. */
+  /** Arrivals stand side by side inside the entrance (alternating sides) rather than on one spot. */
   private spawnPoint(index: number): { x: number; z: number } {
     const s = this.layout.spawn;
-    const offset = index === 0 ? 0 : (index % 2 === 0 ? 1 : -1) * Math.ceil(index / 2) * 0.9;
-    const p = { x: s.x + offset, z: s.z + Math.abs(offset) * 0.15 };
+    const side = index % 2 === 0 ? 1 : -1;
+    const row = Math.floor(index / 2);
+    const p = { x: side * (Math.abs(s.x) + row * 1.0), z: s.z + Math.min(1, row * 0.15) };
     resolveCollisions(p, this.layout);
     return p;
   }

@@ -1,6 +1,7 @@
 import "./collectiblesPortal.css";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
 import type { SessionUser } from "../../../../shared/auth.ts";
 import type { Brand } from "../../../../shared/catalog.ts";
 import type { CollectibleView } from "../../../../shared/collectibles.ts";
@@ -63,10 +64,17 @@ export function CollectiblesPortalSection({ brand, user }: { brand: Brand; user:
             <div className="portal-collectible__head">
               <div>
                 <span className="portal-collectible__name">{localizedName(c.name, i18n.language)}</span>
-                <span className="portal-collectible__how">
-                  {t(`collectibles.obtained.${c.obtainedBy}`)}
-                  {c.sourceId ? ` · ${c.sourceId}` : ""}
-                </span>
+                <span className="portal-collectible__how">{t(`collectibles.obtained.${c.obtainedBy}`)}</span>
+                {c.sourceId && c.obtainedBy === "drop" ? (
+                  <Link
+                    href={`~/drops/${encodeURIComponent(c.sourceId)}`}
+                    className="portal-collectible__source"
+                  >
+                    {t("collectibles.portal.viewDrop")}
+                  </Link>
+                ) : c.sourceId ? (
+                  <span className="portal-collectible__source">{c.sourceId}</span>
+                ) : null}
               </div>
               <div className="portal-collectible__issued" data-testid="collectible-issued">
                 <span className="portal-collectible__count">{c.issued}</span>
@@ -77,7 +85,12 @@ export function CollectiblesPortalSection({ brand, user }: { brand: Brand; user:
               <span style={{ width: `${Math.min(100, (100 * c.issued) / c.editionSize)}%` }} />
             </div>
             <p className="portal-collectible__story">{localizedName(c.story, i18n.language)}</p>
-            {editable ? <GrantForm collectibleId={c.id} onGranted={() => void load()} /> : null}
+            {editable ? (
+              <details className="portal-collectible__grant">
+                <summary>{t("collectibles.portal.grantByEmail")}</summary>
+                <GrantForm collectibleId={c.id} onGranted={() => void load()} />
+              </details>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -37,7 +37,7 @@ export const GalleryRoom = memo(function GalleryRoom({
       floor: new PlaneGeometry(width, depth),
       back: new PlaneGeometry(width, WALL_HEIGHT),
       side: new PlaneGeometry(frontZ - backZ, WALL_HEIGHT),
-      poolGeometry: new PlaneGeometry(2.4, 2.4),
+      poolGeometry: new PlaneGeometry(3, 3),
       floorMaterial: new MeshStandardMaterial({
         map: floorMap,
         roughness: 0.32,
@@ -66,10 +66,10 @@ export const GalleryRoom = memo(function GalleryRoom({
       <color attach="background" args={[NIGHT]} />
       <fog attach="fog" args={[NIGHT, 14, 30]} />
       <Suspense fallback={null}>
-        <Environment files={ENVIRONMENT_FILE} environmentIntensity={0.22} />
+        <Environment files={ENVIRONMENT_FILE} environmentIntensity={0.3} />
       </Suspense>
-      <hemisphereLight args={["#c8bfd6", "#1b1512", 0.32]} />
-      <directionalLight color="#ffd9ad" position={[-3, 6, frontZ + 4]} intensity={0.45} />
+      <hemisphereLight args={["#d2c6dc", "#20180f", 0.42]} />
+      <directionalLight color="#ffd9ad" position={[-3, 6, frontZ + 4]} intensity={0.55} />
       <mesh
         geometry={res.floor}
         material={res.floorMaterial}

@@ -9,7 +9,7 @@ import {
   paintPedestalPlaque,
 } from "./plaqueTexture.ts";
 
-const WIDTH = 0.5;
+const WIDTH = 0.56;
 const HEIGHT = (WIDTH * PLAQUE_CANVAS.height) / PLAQUE_CANVAS.width;
 
 /**

@@ -33,8 +33,9 @@ export function VitrineCamera({ layout }: { layout: VitrineLayout }) {
     const yaw = localInput.cameraYaw;
     const fx = Math.sin(yaw);
     const fz = Math.cos(yaw);
-    const distance = Math.min(cameraControl.distance, 7.5);
-    const pitch = Math.max(cameraControl.pitch, 0.22);
+    // The avenue's orbit, brought in for a room: closer, and looking down a little more.
+    const distance = Math.min(6, Math.max(2.6, cameraControl.distance * 0.62));
+    const pitch = Math.max(cameraControl.pitch + 0.12, 0.24);
     const horizontal = Math.cos(pitch) * distance;
     const half = layout.room.width / 2 - WALL_MARGIN;
     camera.position.set(

@@ -16,6 +16,7 @@ import { VitrineCamera } from "./VitrineCamera.tsx";
 import { VitrineModelsDriver } from "./VitrineModelsDriver.tsx";
 import { VitrinePedestal } from "./VitrinePedestal.tsx";
 import { VitrineTestHook } from "./VitrineTestHook.tsx";
+import { WallTitle } from "./WallTitle.tsx";
 
 /** Spot lights (each with a soft shadow map on hardware): the first pedestals get their own. */
 const MAX_SPOTS = 6;
@@ -29,6 +30,7 @@ const MAX_SPOTS_SOFTWARE = 3;
 export function VitrineCanvas() {
   const { t, i18n } = useTranslation();
   const pedestals = useVitrineStore((s) => s.pedestals);
+  const ownerName = useVitrineStore((s) => s.ownerName);
   const layout = useMemo(() => layoutVitrine(pedestals.length), [pedestals.length]);
   const tagLayer = useRef<HTMLDivElement>(null);
   const [software] = useState(isSoftwareRenderer);
@@ -44,6 +46,7 @@ export function VitrineCanvas() {
       >
         <VitrineTestHook />
         <GalleryRoom layout={layout} shadows={shadows} />
+        <WallTitle title={ownerName} eyebrow={t("collectibles.vitrine.wallEyebrow")} z={layout.room.backZ} />
         <VitrineModelsDriver pedestals={pedestals} />
         {pedestals.map((p, i) => {
           const slot = layout.pedestals[i];

@@ -9,7 +9,10 @@ import { PedestalPlaque } from "./PedestalPlaque.tsx";
 import type { PlaqueWords } from "./plaqueTexture.ts";
 import { pedestalRegistry } from "./vitrineHook.ts";
 
-const SIDE = 0.62;
+const SIDE = 0.66;
+/** Pieces are shown at a hero size on their pedestal, whatever their real size (metres). */
+const HERO_MIN = 0.42;
+const HERO_MAX = 0.9;
 /** Radians per second of the slow turn of each piece (none when rendering on demand). */
 const TURN_SPEED = 0.25;
 
@@ -43,7 +46,7 @@ export function VitrinePedestal({
   const anchor = useRef<Group>(null);
   const light = useRef<SpotLight>(null);
   const status = useModelStatus(modelUrl);
-  const height = Math.min(1.1, Math.max(0.2, displayHeight));
+  const height = Math.min(HERO_MAX, Math.max(HERO_MIN, displayHeight));
   const res = useMemo(
     () => ({
       body: new BoxGeometry(SIDE, PEDESTAL_HEIGHT - 0.06, SIDE),
@@ -113,15 +116,15 @@ export function VitrinePedestal({
           </Suspense>
         </group>
       </group>
-      <PedestalPlaque words={words} position={[0, PEDESTAL_HEIGHT * 0.62, SIDE / 2 + 0.035]} />
+      <PedestalPlaque words={words} position={[0, PEDESTAL_HEIGHT * 0.66, SIDE / 2 + 0.035]} />
       {spot ? (
         <spotLight
           ref={light}
           color="#ffe0b4"
-          position={[0.35, 3.6, 1.2]}
-          angle={0.34}
-          penumbra={0.8}
-          intensity={34}
+          position={[0.35, 3.6, 1.4]}
+          angle={0.36}
+          penumbra={0.75}
+          intensity={42}
           decay={2}
           castShadow={shadows}
           shadow-mapSize-width={512}

@@ -24,9 +24,9 @@ export function createWallTexture(repeatX: number): CanvasTexture {
   const [c, ctx] = canvas(256, 512);
   if (ctx) {
     const g = ctx.createLinearGradient(0, 0, 0, 512);
-    g.addColorStop(0, "#17131b");
-    g.addColorStop(0.55, "#221a24");
-    g.addColorStop(1, "#120f15");
+    g.addColorStop(0, "#1c1720");
+    g.addColorStop(0.55, "#2a2029");
+    g.addColorStop(1, "#17121a");
     ctx.fillStyle = g;
     ctx.fillRect(0, 0, 256, 512);
     // A recessed panel with a soft inner shade.
@@ -36,6 +36,13 @@ export function createWallTexture(repeatX: number): CanvasTexture {
     ctx.strokeStyle = "rgba(201, 163, 97, 0.28)";
     ctx.lineWidth = 1.5;
     ctx.strokeRect(26, 44, 204, 322);
+    // A wall-washer's warm cone from the cornice down each panel.
+    const cone = ctx.createRadialGradient(128, -40, 10, 128, 60, 300);
+    cone.addColorStop(0, "rgba(255, 214, 160, 0.34)");
+    cone.addColorStop(0.45, "rgba(220, 170, 120, 0.12)");
+    cone.addColorStop(1, "rgba(220, 170, 120, 0)");
+    ctx.fillStyle = cone;
+    ctx.fillRect(0, 0, 256, 512);
     // Brass dado rail and the joint between panels.
     ctx.fillStyle = "rgba(201, 163, 97, 0.55)";
     ctx.fillRect(0, 404, 256, 3);
@@ -49,7 +56,7 @@ export function createWallTexture(repeatX: number): CanvasTexture {
 export function createFloorTexture(repeatX: number, repeatY: number): CanvasTexture {
   const [c, ctx] = canvas(512, 512);
   if (ctx) {
-    ctx.fillStyle = "#1a171c";
+    ctx.fillStyle = "#221d22";
     ctx.fillRect(0, 0, 512, 512);
     // Deterministic veining (a fixed pseudo-random walk) so every page paints the same stone.
     let seed = 7;
@@ -91,5 +98,37 @@ export function createPoolTexture(): CanvasTexture {
   }
   const t = new CanvasTexture(c);
   t.colorSpace = SRGBColorSpace;
+  return t;
+}
+
+/** The owner's name in gold serif capitals, for the back wall above the pieces (transparent around). */
+export function createWallTitleTexture(
+  title: string,
+  eyebrow: string,
+  serif: string,
+  sans: string,
+): CanvasTexture {
+  const [c, ctx] = canvas(2048, 320);
+  if (ctx) {
+    ctx.textAlign = "center";
+    ctx.fillStyle = "#d9b878";
+    ctx.globalAlpha = 0.85;
+    ctx.letterSpacing = "0.5em";
+    ctx.font = `500 40px ${sans}`;
+    ctx.fillText(eyebrow.toLocaleUpperCase(), 1024, 86);
+    ctx.globalAlpha = 1;
+    ctx.letterSpacing = "0.14em";
+    let size = 150;
+    ctx.font = `500 ${size}px ${serif}`;
+    const width = ctx.measureText(title).width;
+    if (width > 1900) {
+      size = Math.floor((size * 1900) / width);
+      ctx.font = `500 ${size}px ${serif}`;
+    }
+    ctx.fillText(title, 1024, 250);
+  }
+  const t = new CanvasTexture(c);
+  t.colorSpace = SRGBColorSpace;
+  t.anisotropy = 8;
   return t;
 }

@@ -1,0 +1,326 @@
+/**
+ * End to end, in real Chromium against a real server: a brand uploads a model, schedules a drop and
+ * makes a collectible of the model that the drop grants; a shopper claims a piece and confirms it,
+ * finds the numbered collectible in their wallet (certificate verified), opens their vitrine and sees
+ * it on its pedestal with its edition number; a guest visits through the shopper's link and the
+ * shopper's page sees them walk in as an avatar. Then the brand's portal section. Screenshots go to
+ * test-results/e2e/.
+ */
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
+import { CollectibleView, MyCollectiblesAnswer, VitrineShareAnswer } from "../../shared/collectibles.ts";
+import { ClaimAnswer, DropView } from "../../shared/drops.ts";
+import { UploadedModel } from "../../shared/models.ts";
+import { layoutVitrine } from "../../shared/vitrineRoom.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+import { startTestServer, type TestServer } from "../helpers/server.ts";
+import { waitUntil } from "../helpers/waitUntil.ts";
+
+const ARTIFACTS = path.resolve("test-results/e2e");
+const MODEL_FILE = path.resolve("assets/models/VintagePocketWatch.glb");
+const STEP_TIMEOUT_MS = 240_000;
+
+const ACCOUNTS = {
+  owner: { email: "owner.aubrelle@vitrine.demo", password: "vitrine-owner-1" },
+  shopper: { email: "shopper@vitrine.demo", password: "vitrine-shopper-1" },
+} as const;
+
+type PedestalProbe = { copyId: string; name: string; editionLabel: string; model: string; screen: unknown };
+type AvatarProbe = { sessionId: string; name: string; isSelf: boolean; isOwner: boolean };
+type SceneProbe = {
+  pedestals: PedestalProbe[];
+  avatars: AvatarProbe[];
+  renderer: { calls: number; lights: number };
+};
+
+function until<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
+  return waitUntil(what, probe, STEP_TIMEOUT_MS);
+}
+
+async function api(
+  request: APIRequestContext,
+  method: "GET" | "POST",
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: unknown }> {
+  const response = await request.fetch(url, { method, data: body, headers, failOnStatusCode: false });
+  const text = await response.text();
+  return { status: response.status(), json: text ? JSON.parse(text) : null };
+}
+
+/** What the vitrine scene reports (null until it has drawn a frame). */
+async function vitrineScene(page: Page): Promise<SceneProbe | null> {
+  return page.evaluate(() => {
+    const hook = (window as unknown as { __vitrineRoom?: { frames: number; scene(): unknown } })
+      .__vitrineRoom;
+    return hook && hook.frames > 0 ? (hook.scene() as SceneProbe) : null;
+  });
+}
+
+async function holdFrames(page: Page, hold: boolean): Promise<void> {
+  await page.evaluate((h) => {
+    (window as unknown as { __vitrineRoom?: { holdFrames(h: boolean): void } }).__vitrineRoom?.holdFrames(h);
+  }, hold);
+}
+
+const text = async (page: Page, testId: string) =>
+  ((await page.getByTestId(testId).textContent()) ?? "").replace(/\s+/g, " ");
+
+describe("a collectible from a drop, in the wallet and the vitrine, with a visitor", () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let collectible: CollectibleView;
+  let shopperPage: Page;
+  let shopper: BrowserContext;
+  let owner: BrowserContext;
+  const foreignRequests: string[] = [];
+
+  async function signedInContext(who: keyof typeof ACCOUNTS): Promise<BrowserContext> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
+    contexts.push(context);
+    const signIn = await api(context.request, "POST", `${server.url}/api/auth/signin`, ACCOUNTS[who]);
+    assert.equal(signIn.status, 200, `${who} signs in`);
+    return context;
+  }
+
+  async function openPage(context: BrowserContext, route: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on("request", (r) => {
+      const url = r.url();
+      if (!url.startsWith(server.url) && !url.startsWith("data:") && !url.startsWith("blob:"))
+        foreignRequests.push(url);
+    });
+    page.on("pageerror", (e) => console.error("[page error]", e.message));
+    await page.goto(`${server.url}${route}`, { waitUntil: "domcontentloaded", timeout: 120_000 });
+    return page;
+  }
+
+  before(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test("the shopper claims in a drop that grants a collectible and finds it in the wallet", {
+    timeout: 400_000,
+  }, async () => {
+    owner = await signedInContext("owner");
+    shopper = await signedInContext("shopper");
+
+    // The brand uploads the model its collectible is made of.
+    const upload = await owner.request.post(`${server.url}/api/brands/aubrelle/models`, {
+      multipart: {
+        file: {
+          name: "VintagePocketWatch.glb",
+          mimeType: "model/gltf-binary",
+          buffer: fs.readFileSync(MODEL_FILE),
+        },
+      },
+      timeout: 180_000,
+      failOnStatusCode: false,
+    });
+    assert.equal(upload.status(), 201, await upload.text());
+    const model = UploadedModel.parse(await upload.json());
+
+    // A drop open to everyone now, and the collectible it grants to whoever confirms a piece.
+    const now = Date.now();
+    const scheduled = await api(owner.request, "POST", `${server.url}/api/brands/aubrelle/drops`, {
+      productId: "aubrelle-aube-rose",
+      title: "Aube Rose, the keepsake drop",
+      mode: "fcfs",
+      stock: 5,
+      perAccountLimit: 1,
+      announceAt: new Date(now - 120_000).toISOString(),
+      earlyAccessStartsAt: new Date(now - 60_000).toISOString(),
+      publicStartsAt: new Date(now - 30_000).toISOString(),
+      endsAt: new Date(now + 3_600_000).toISOString(),
+      holdSeconds: 600,
+    });
+    assert.equal(scheduled.status, 201, JSON.stringify(scheduled.json));
+    const drop = DropView.parse(scheduled.json);
+    const created = await api(owner.request, "POST", `${server.url}/api/brands/aubrelle/collectibles`, {
+      modelId: model.id,
+      name: { en: "Montre de Poche 1862", fr: "Montre de poche 1862" },
+      story: {
+        en: "Struck for those who were there when Aube Rose first opened: a pocket watch from the maison's archive.",
+        fr: "Frappée pour celles et ceux présents à l'ouverture d'Aube Rose : une montre de poche des archives de la maison.",
+      },
+      editionSize: 250,
+      obtainedBy: "drop",
+      sourceId: drop.id,
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.json));
+    collectible = CollectibleView.parse(created.json);
+
+    // The shopper claims a piece and confirms it: the collectible follows.
+    const claimed = await api(
+      shopper.request,
+      "POST",
+      `${server.url}/api/drops/${drop.id}/claims`,
+      undefined,
+      {
+        "Idempotency-Key": "e2e-collectible-claim-1",
+      },
+    );
+    assert.equal(claimed.status, 201, JSON.stringify(claimed.json));
+    const answer = ClaimAnswer.parse(claimed.json);
+    assert.equal(answer.outcome, "held");
+    if (answer.outcome !== "held") return;
+    const confirmed = await api(
+      shopper.request,
+      "POST",
+      `${server.url}/api/drops/${drop.id}/claims/${answer.claim.id}/confirm`,
+    );
+    assert.equal(confirmed.status, 200, JSON.stringify(confirmed.json));
+    const mine = MyCollectiblesAnswer.parse(
+      (await api(shopper.request, "GET", `${server.url}/api/collectibles/mine`)).json,
+    );
+    const copy = mine.copies.find((c) => c.collectible.id === collectible.id);
+    assert.ok(copy, "the confirmed claim granted the collectible");
+    assert.equal(copy.edition, 1);
+    assert.equal(copy.grantReason, "drop_claim");
+
+    // The wallet shows it as a card: name, maison, edition, story, a verified certificate.
+    shopperPage = await openPage(shopper, "/wallet");
+    await until(
+      "the verified collectible card",
+      async () => (await shopperPage.getByTestId("collectible-verified").count()) > 0,
+    );
+    const card = shopperPage.locator(`[data-testid=collectible-card][data-copy-id="${copy.id}"]`);
+    const cardText = ((await card.textContent()) ?? "").replace(/\s+/g, " ");
+    assert.match(cardText, /Montre de Poche 1862/);
+    assert.match(cardText, /#1 of 250/);
+    assert.match(cardText, /Aubrelle/);
+    assert.match(cardText, /Certificate verified/);
+    assert.match(cardText, /claimed in a drop/);
+    assert.equal(
+      await card.getByTestId("download-glb").getAttribute("href"),
+      `/api/collectibles/mine/${copy.id}/model.glb`,
+    );
+    await shopperPage.getByTestId("wallet-collectibles").screenshot({
+      path: path.join(ARTIFACTS, "wallet-collectibles.png"),
+      timeout: 120_000,
+    });
+  });
+
+  test("the shopper's vitrine shows it on a pedestal; a guest visits through the link", {
+    timeout: 600_000,
+  }, async () => {
+    assert.ok(collectible, "the first test created the collectible");
+    await shopperPage.getByTestId("open-vitrine").click();
+    await until("the owner's vitrine connected", async () =>
+      (await shopperPage.getByTestId("vitrine-room").getAttribute("data-status")) === "connected"
+        ? true
+        : null,
+    );
+    const scene = await until("the piece on its pedestal, its model loaded", async () => {
+      const s = await vitrineScene(shopperPage);
+      const pedestal = s?.pedestals.find((p) => p.name === "Montre de Poche 1862");
+      return pedestal?.model === "ready" ? s : null;
+    });
+    const pedestal = scene.pedestals.find((p) => p.name === "Montre de Poche 1862");
+    assert.equal(pedestal?.editionLabel, "#1 of 250");
+    assert.ok(pedestal?.screen, "the pedestal is in view");
+    assert.ok(scene.renderer.lights >= 3, "the pedestals are lit");
+    const panel = await text(shopperPage, "vitrine-panel");
+    assert.match(panel, /Montre de Poche 1862/);
+    assert.match(panel, /#1 of 250/);
+    assert.match(panel, /My vitrine/);
+    assert.equal(scene.avatars.filter((a) => a.isSelf && a.isOwner).length, 1, "the owner stands inside");
+
+    // A guest opens the visitor link and walks in; the owner's page sees them arrive.
+    const share = VitrineShareAnswer.parse(
+      (await api(shopper.request, "GET", `${server.url}/api/vitrine/share`)).json,
+    );
+    assert.equal(await shopperPage.getByTestId("visitor-link").inputValue(), `${server.url}${share.path}`);
+    const guest = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
+    contexts.push(guest);
+    const visitorPage = await openPage(guest, share.path);
+    await until("the visitor inside", async () =>
+      (await visitorPage.getByTestId("vitrine-room").getAttribute("data-status")) === "connected"
+        ? true
+        : null,
+    );
+    const seen = await until("the visitor's avatar on the owner's page", async () => {
+      const s = await vitrineScene(shopperPage);
+      const others = s?.avatars.filter((a) => !a.isSelf) ?? [];
+      return others.length === 1 ? others[0] : null;
+    });
+    assert.equal(seen.isOwner, false);
+    const visitorScene = await until("the visitor's scene with the owner and the piece", async () => {
+      const s = await vitrineScene(visitorPage);
+      return s && s.avatars.length === 2 && s.pedestals[0]?.model === "ready" ? s : null;
+    });
+    assert.equal(
+      visitorScene.avatars.filter((a) => a.isOwner && !a.isSelf).length,
+      1,
+      "the visitor sees the owner",
+    );
+    assert.equal(visitorScene.pedestals[0]?.editionLabel, "#1 of 250");
+    assert.match(await text(visitorPage, "vitrine-panel"), /Visiting/);
+    assert.match(await text(shopperPage, "vitrine-people"), new RegExp(seen.name));
+
+    // The visitor walks towards the piece; the owner's page follows them.
+    const walkedIn = layoutVitrine(1).spawn.z - 1;
+    await visitorPage.keyboard.down("KeyW");
+    await until("the visitor to walk in", async () => {
+      const s = await vitrineScene(shopperPage);
+      const v = s?.avatars.find((a) => a.sessionId === seen.sessionId) as
+        | (AvatarProbe & { z: number })
+        | undefined;
+      return v && v.z < walkedIn ? v : null;
+    });
+    await visitorPage.keyboard.up("KeyW");
+
+    for (const [page, file] of [
+      [shopperPage, "vitrine-owner.png"],
+      [visitorPage, "vitrine-visitor.png"],
+    ] as const) {
+      await holdFrames(page, true);
+      await page.screenshot({ path: path.join(ARTIFACTS, file), timeout: 180_000 });
+      await holdFrames(page, false);
+    }
+    await visitorPage.close();
+  });
+
+  test("the brand's portal lists the collectible with its issued editions", {
+    timeout: 300_000,
+  }, async () => {
+    await shopperPage.close();
+    const portal = await openPage(owner, "/brand/aubrelle/products");
+    const section = portal.getByTestId("portal-collectibles");
+    await until("the collectible in the portal", async () =>
+      (await portal.locator(`[data-collectible-id="${collectible.id}"]`).count()) === 1 ? true : null,
+    );
+    const item = (
+      (await portal.locator(`[data-collectible-id="${collectible.id}"]`).textContent()) ?? ""
+    ).replace(/\s+/g, " ");
+    assert.match(item, /Montre de Poche 1862/);
+    assert.match(item, /1\s*of 250 issued/);
+    assert.match(item, /Claimed in a drop/);
+    assert.ok(
+      (await portal.getByTestId("collectible-form").count()) === 1,
+      "the owner may create collectibles",
+    );
+    await portal.setViewportSize({ width: 1280, height: 1000 });
+    await section.evaluate((el) => {
+      el.scrollIntoView({ block: "start" });
+      // Then a little back, below the portal's sticky header, in whatever element scrolls.
+      let scroller = el.parentElement;
+      while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement;
+      (scroller ?? document.scrollingElement)?.scrollBy(0, -72);
+    });
+    await portal.screenshot({ path: path.join(ARTIFACTS, "portal-collectibles.png"), timeout: 120_000 });
+    assert.deepEqual(foreignRequests, [], "nothing loads from another host");
+  });
+});
