@@ -35,7 +35,7 @@ describe("host script schema", () => {
     stops[1].brandId = "nobody";
     bad.pointsOfInterest.push({ id: "north", x: 1, z: 1 });
     bad.pointsOfInterest.push({ id: "half", x: 1 });
-    bad.schedule.events.push({
+    bad.schedule.events?.push({
       id: "launch",
       title: { en: "Launch" },
       dropId: "drop-404",
