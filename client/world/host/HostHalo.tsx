@@ -13,7 +13,7 @@ import { radialGlowTexture } from "../util/canvasTexture.ts";
 /**
  * What makes the host read as the host without a real light (no extra lit passes on software
  * renderers): a double champagne ring at its feet that breathes slowly, and a soft camera-facing
- * aura behind it. Three draw calls, all unlit and additive.
+ * aura behind it. Four draw calls, all unlit and additive.
  */
 export function HostHalo() {
   const aura = useRef<Mesh>(null);
@@ -47,7 +47,7 @@ export function HostHalo() {
         map: glow,
         color: "#ffd9a0",
         transparent: true,
-        opacity: 0.22,
+        opacity: 0.3,
         depthWrite: false,
         blending: AdditiveBlending,
         toneMapped: false,

@@ -1,4 +1,4 @@
-import type { RefObject } from "react";
+import { type RefObject, Suspense } from "react";
 import type { AvenueLayout } from "../../../shared/avenue/layout.ts";
 import { AvatarChatBubbles } from "./AvatarChatBubbles.tsx";
 import { HostBubble } from "./HostBubble.tsx";
@@ -14,7 +14,10 @@ export function HostScene({
 }) {
   return (
     <>
-      <HostCharacter layout={layout} />
+      {/* The environment map may still be loading (it suspends); the avenue draws meanwhile. */}
+      <Suspense fallback={null}>
+        <HostCharacter layout={layout} />
+      </Suspense>
       <HostBubble layer={layer} />
       <AvatarChatBubbles layer={layer} />
     </>
