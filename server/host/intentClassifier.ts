@@ -4,9 +4,9 @@
  * intentCorpus.ts) plus every FAQ entry's questions; retrained when a script changes.
  */
 import { containerBootstrap } from "@nlpjs/core";
-import { LangDe } from "@nlpjs/lang-de";
-import { LangEn } from "@nlpjs/lang-en-min";
-import { LangFr } from "@nlpjs/lang-fr";
+import { LangDe, StemmerDe } from "@nlpjs/lang-de";
+import { LangEn, StemmerEn } from "@nlpjs/lang-en-min";
+import { LangFr, StemmerFr } from "@nlpjs/lang-fr";
 import { LangZh } from "@nlpjs/lang-zh";
 import { Nlp } from "@nlpjs/nlp";
 import type { Locale } from "../../shared/constants.ts";
@@ -19,8 +19,11 @@ import {
 import { guessLanguage } from "../../shared/host/languageGuess.ts";
 import type { FaqQuestions } from "../../shared/host/script.ts";
 
-/** A classification at or above this score is trusted; below, the host says it does not know. */
-export const INTENT_MIN_SCORE = 0.62;
+/**
+ * The classifier's score an intent needs (with enough topic coverage, below); under it the host
+ * says it does not know.
+ */
+export const INTENT_MIN_SCORE = 0.3;
 
 export type FaqIntent = { intent: string; questions: FaqQuestions };
 
@@ -43,16 +46,21 @@ function toClassifierLanguage(locale: Locale): ClassifierLanguage {
 const FUNCTION_WORDS = new Set(
   (
     "the is are was be what whats when where how who which why does do did can could would will you your i me my we " +
-    "there any some of to a an and or in on at for it its this that please s d ll m re ve " +
+    "there any some of to a an and or in on at for it its this that these those if many please s d ll m re ve " +
+    "doesn don didn isn aren " +
     "le la les l est sont quand ou comment qui quel quelle quels quelles pourquoi vous je me moi nous il elle on y a un une " +
-    "des du de au aux et en pour ce c cette ces qu que s t il-y " +
-    "der die das den dem des ist sind wann wo wie wer was warum sie ich mich mir wir es gibt ein eine einen und zu bei fur"
+    "des du de au aux et en pour ce c cette ces qu que s t tu te toi ton ta il-y " +
+    "der die das den dem des ist sind wann wo wie wer was warum sie ich mich mir wir es gibt ein eine einen und zu bei fur " +
+    // Modal verbs say how, not what, is asked.
+    "can could may might should shall want like peux peut pouvez puis veux voudrais aimerais kann konnen mochte will"
   ).split(" "),
 );
 
-/** A crude stem for the coverage check: the first five letters. */
-function stem(word: string): string {
-  return word.slice(0, 5);
+const STEMMERS = [new StemmerEn(), new StemmerFr(), new StemmerDe()];
+
+/** Keys a word is known by for the coverage check: its stems in each language and its first letters. */
+function keys(word: string): string[] {
+  return [...STEMMERS.map((s) => s.stemWord(word)), word.slice(0, 5)];
 }
 
 function contentWords(masked: string): string[] {
@@ -82,7 +90,7 @@ export class IntentClassifier {
     if (words.length === 0) return 1;
     const known = this.vocabulary.get(intent);
     if (!known) return 0;
-    return words.filter((w) => known.has(stem(w))).length / words.length;
+    return words.filter((w) => keys(w).some((k) => known.has(k))).length / words.length;
   }
 
   /** Trains a classifier (about a second or two of CPU). */
@@ -100,7 +108,7 @@ export class IntentClassifier {
     const vocabulary = new Map<string, Set<string>>();
     const learn = (intent: string, utterance: string) => {
       const set = vocabulary.get(intent) ?? new Set<string>();
-      for (const w of contentWords(normalizeText(utterance))) set.add(stem(w));
+      for (const w of contentWords(normalizeText(utterance))) for (const k of keys(w)) set.add(k);
       vocabulary.set(intent, set);
     };
     const nlp = new Nlp(
@@ -136,25 +144,28 @@ export class IntentClassifier {
   async classify(text: string, askerLocale: Locale, entityIndex: EntityIndex): Promise<Classification> {
     const entities = findEntities(entityIndex, text);
     const guessed = guessLanguage(text);
-    const first = guessed ?? toClassifierLanguage(askerLocale);
-    const order =
-      guessed === "zh" ? ["zh" as const] : [first, ...LANGS.filter((l) => l !== first && l !== "zh")];
-    let best: { intent: string | null; score: number; lang: ClassifierLanguage } = {
-      intent: null,
-      score: 0,
-      lang: first,
-    };
+    const asker = toClassifierLanguage(askerLocale);
+    // A language the text clearly is written in is trusted; otherwise every language is tried.
+    const order: ClassifierLanguage[] = guessed
+      ? [guessed, ...(asker !== guessed && guessed !== "zh" ? [asker] : [])]
+      : [asker, ...LANGS.filter((l) => l !== asker && l !== "zh")];
+    let best: { intent: string; score: number; lang: ClassifierLanguage } | null = null;
     for (const lang of order) {
       const result = await this.nlp.process(lang, entities.masked);
-      const intent = result.intent && result.intent !== "None" ? result.intent : null;
-      if (intent && this.coverage(intent, entities.masked) < MIN_TOPIC_COVERAGE) continue;
-      if (intent && result.score > best.score) best = { intent, score: result.score, lang };
-      if (best.intent && best.score >= 0.9) break;
+      const ranked = [...(result.classifications ?? [])].sort((a, b) => b.score - a.score);
+      // The most probable intent that the question's topic words actually belong to.
+      const pick = ranked.find(
+        (c) =>
+          c.intent !== "None" &&
+          c.score >= INTENT_MIN_SCORE &&
+          this.coverage(c.intent, entities.masked) >= MIN_TOPIC_COVERAGE,
+      );
+      if (pick && (!best || pick.score > best.score)) best = { intent: pick.intent, score: pick.score, lang };
+      if (best && lang === guessed) break;
     }
-    const accepted = best.intent !== null && best.score >= INTENT_MIN_SCORE;
     let locale: Locale = askerLocale;
     if (guessed) locale = CLASSIFIER_LANGUAGES[guessed];
-    else if (accepted) locale = CLASSIFIER_LANGUAGES[best.lang];
-    return { intent: accepted ? best.intent : null, score: best.score, locale, entities };
+    else if (best) locale = CLASSIFIER_LANGUAGES[best.lang];
+    return { intent: best?.intent ?? null, score: best?.score ?? 0, locale, entities };
   }
 }

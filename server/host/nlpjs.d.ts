@@ -23,12 +23,21 @@ declare module "@nlpjs/nlp" {
 }
 declare module "@nlpjs/lang-en-min" {
   export const LangEn: unknown;
+  export class StemmerEn {
+    stemWord(word: string): string;
+  }
 }
 declare module "@nlpjs/lang-fr" {
   export const LangFr: unknown;
+  export class StemmerFr {
+    stemWord(word: string): string;
+  }
 }
 declare module "@nlpjs/lang-de" {
   export const LangDe: unknown;
+  export class StemmerDe {
+    stemWord(word: string): string;
+  }
 }
 declare module "@nlpjs/lang-zh" {
   export const LangZh: unknown;

@@ -255,7 +255,14 @@ export const INTENT_CORPUS: Corpus = {
   },
   [HostIntent.who]: {
     en: ["who are you", "what is your name", "are you a robot", "what do you do here"],
-    fr: ["qui êtes-vous", "comment vous appelez-vous", "êtes-vous un robot", "que faites-vous ici"],
+    fr: [
+      "qui êtes-vous",
+      "comment vous appelez-vous",
+      "tu t'appelles comment",
+      "quel est ton nom",
+      "êtes-vous un robot",
+      "que faites-vous ici",
+    ],
     de: ["wer sind sie", "wie heißen sie", "sind sie ein roboter"],
     zh: ["你是谁", "你叫什么名字", "你是机器人吗"],
   },

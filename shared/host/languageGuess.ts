@@ -34,7 +34,8 @@ export function guessLanguage(text: string): ClassifierLanguage | null {
   for (const w of words) {
     for (const lang of ["en", "fr", "de"] as const) if (MARKERS[lang].has(w)) score[lang] += 1;
   }
-  if (/[àâçèéêëîïôùûœ]/.test(raw)) score.fr += 1.5;
+  // Not "é": brand and product names carry it whatever the language ("Heure Dorée").
+  if (/[àâçèêëîïôùûœ]/.test(raw)) score.fr += 1.5;
   if (/[äöüß]/.test(raw)) score.de += 1.5;
   const ranked = (Object.entries(score) as ["en" | "fr" | "de", number][]).sort((a, b) => b[1] - a[1]);
   const [top, second] = ranked;
