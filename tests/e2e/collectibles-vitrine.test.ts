@@ -246,11 +246,16 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
     const guest = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-GB" });
     contexts.push(guest);
     const visitorPage = await openPage(guest, share.path);
-    await until("the visitor inside", async () =>
-      (await visitorPage.getByTestId("vitrine-room").getAttribute("data-status")) === "connected"
-        ? true
-        : null,
-    );
+    let visitorStatus: string | null = null;
+    await until("the visitor inside", async () => {
+      visitorStatus = await visitorPage
+        .getByTestId("vitrine-room")
+        .getAttribute("data-status", { timeout: 1000 })
+        .catch(() => null);
+      return visitorStatus === "connected";
+    }).catch((error: unknown) => {
+      throw new Error(`${String(error)} (the visitor's page says: ${visitorStatus ?? "no vitrine panel"})`);
+    });
     const seen = await until("the visitor's avatar on the owner's page", async () => {
       const s = await vitrineScene(shopperPage);
       const others = s?.avatars.filter((a) => !a.isSelf) ?? [];

@@ -10,6 +10,7 @@ import { WalkSurface } from "../../../world/ground/WalkSurface.tsx";
 import { isSoftwareRenderer } from "../../softwareRenderer.ts";
 import { localizedName } from "../localizedName.ts";
 import { useVitrineStore } from "../vitrineStore.ts";
+import { FrameBudget } from "./FrameBudget.tsx";
 import { GalleryRoom } from "./GalleryRoom.tsx";
 import { VitrineAvatars } from "./VitrineAvatars.tsx";
 import { VitrineCamera } from "./VitrineCamera.tsx";
@@ -44,7 +45,8 @@ export function VitrineCanvas() {
         gl={{ antialias: !software, toneMapping: ACESFilmicToneMapping, preserveDrawingBuffer: true }}
         camera={{ fov: 48, near: 0.1, far: 60, position: [0, 3, layout.room.frontZ + 3] }}
       >
-        <VitrineTestHook />
+        <VitrineTestHook software={software} />
+        <FrameBudget software={software} />
         <GalleryRoom layout={layout} shadows={shadows} />
         <WallTitle title={ownerName} eyebrow={t("collectibles.vitrine.wallEyebrow")} z={layout.room.backZ} />
         <VitrineModelsDriver pedestals={pedestals} />

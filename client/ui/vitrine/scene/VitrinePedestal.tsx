@@ -7,7 +7,7 @@ import { ProductPlaceholder } from "../../../world/products/ProductPlaceholder.t
 import { useModelStatus } from "../../../world/products/useModel.ts";
 import { PedestalPlaque } from "./PedestalPlaque.tsx";
 import type { PlaqueWords } from "./plaqueTexture.ts";
-import { pedestalRegistry } from "./vitrineHook.ts";
+import { frameControl, pedestalRegistry } from "./vitrineHook.ts";
 
 const SIDE = 0.66;
 /** Pieces are shown at a hero size on their pedestal, whatever their real size (metres). */
@@ -86,10 +86,11 @@ export function VitrinePedestal({
     if (l && anchor.current) l.target = anchor.current;
   }, []);
 
-  useFrame(({ clock, frameloop }) => {
+  useFrame(({ clock }) => {
     const t = turntable.current;
     if (!t) return;
-    t.rotation.y = frameloop === "always" ? 0.6 + index * 1.3 + clock.elapsedTime * TURN_SPEED : 0.6;
+    // Held for a screenshot, each piece rests at a three-quarter view.
+    t.rotation.y = frameControl.held ? 0.6 : 0.6 + index * 1.3 + clock.elapsedTime * TURN_SPEED;
   });
 
   return (

@@ -4,13 +4,18 @@ import { Vector3 } from "three";
 import { renderedAvatars } from "../../../world/avatars/renderedAvatars.ts";
 import { modelStatus } from "../../../world/products/modelLoader.ts";
 import { useVitrineStore } from "../vitrineStore.ts";
-import { pedestalRegistry, registerVitrineHook, type VitrineRoomTestHook } from "./vitrineHook.ts";
+import {
+  frameControl,
+  pedestalRegistry,
+  registerVitrineHook,
+  type VitrineRoomTestHook,
+} from "./vitrineHook.ts";
 
 const FIRST = -1000;
 const point = new Vector3();
 
 /** Renderless: publishes `window.__vitrineRoom` (pedestals, avatars, renderer figures, frames). */
-export function VitrineTestHook() {
+export function VitrineTestHook({ software }: { software: boolean }) {
   const gl = useThree((s) => s.gl);
   const camera = useThree((s) => s.camera);
   const scene = useThree((s) => s.scene);
@@ -21,7 +26,9 @@ export function VitrineTestHook() {
     () => ({
       frames: 0,
       holdFrames(hold) {
-        setFrameloop(hold ? "demand" : "always");
+        frameControl.held = hold;
+        // On a software rasterizer FrameBudget keeps the loop on demand and wakes it itself.
+        setFrameloop(hold || software ? "demand" : "always");
         invalidate();
       },
       scene() {
@@ -68,7 +75,7 @@ export function VitrineTestHook() {
         };
       },
     }),
-    [gl, camera, scene, last, setFrameloop, invalidate],
+    [gl, camera, scene, last, setFrameloop, invalidate, software],
   );
   useEffect(() => {
     gl.info.autoReset = false;

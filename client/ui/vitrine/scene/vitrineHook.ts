@@ -33,6 +33,9 @@ export type VitrineRoomTestHook = {
   holdFrames(hold: boolean): void;
 };
 
+/** Whether the test hook holds the render loop (FrameBudget then stops waking it). */
+export const frameControl = { held: false };
+
 /** Pedestals currently mounted, written by VitrinePedestal, read by the test hook. */
 export const pedestalRegistry = new Map<
   string,
