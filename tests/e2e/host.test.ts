@@ -123,12 +123,6 @@ describe("the host on the avenue", () => {
     return page;
   }
 
-  async function sendChat(page: Page, text: string): Promise<void> {
-    const input = page.getByTestId("chat-input");
-    await input.fill(text);
-    await input.press("Enter");
-  }
-
   test("a shopper asks when the next drop is; the bubble shows its time in the page's locale and zone", async () => {
     const a = await open(server.url, { locale: LOCALE_A, timezoneId: ZONE_A });
     pageA = a;
@@ -141,14 +135,24 @@ describe("the host on the avenue", () => {
     const next = nextOpening(drops);
     assert.ok(next, "the seed schedules a drop that has yet to open");
 
-    await sendChat(a, "Quand est le prochain drop ?");
+    // The shopper names the host (the "Ask" button puts "@Céleste " in front), so it hears them
+    // from anywhere on the avenue.
+    const before = (await scene(a))?.host?.lineId ?? 0;
+    await a.getByTestId("chat-ask-host").click();
+    await a.getByTestId("chat-input").pressSequentially("quand est le prochain drop ?");
+    await a.getByTestId("chat-input").press("Enter");
     // The page's own clock decides "today" for the formatted time, like renderLine does.
     const expectedTime = () => formatTime(next.at, LANG_A, Date.now(), ZONE_A);
+    let last = "";
     const answered = await until(
-      `the host's bubble with ${expectedTime()}`,
+      `the host's answer with ${expectedTime()}`,
       async () => {
         const h = (await scene(a))?.host;
-        return h?.line.includes(expectedTime()) ? h : null;
+        if (h && h.line !== last) {
+          last = h.line;
+          console.log(`host line #${h.lineId} (${h.mode}): ${h.line}`);
+        }
+        return h && h.lineId > before && h.mode === "answer" && h.line.includes(expectedTime()) ? h : null;
       },
       120_000,
     );
@@ -168,7 +172,10 @@ describe("the host on the avenue", () => {
     });
     const bubble = a.getByTestId("host-bubble");
     assert.ok(((await bubble.textContent()) ?? "").includes(expectedTime()), "the DOM bubble shows the time");
-    const hostLine = a.locator("[data-testid=chat-line][data-kind=host]").filter({ hasText: expectedTime() });
+    // The answer is addressed to the asker: in the log as a private line, in their language.
+    const hostLine = a
+      .locator("[data-testid=chat-line][data-kind=host][data-private=true]")
+      .filter({ hasText: expectedTime() });
     await hostLine.first().waitFor({ timeout: 30_000 });
     const mine = a.locator("[data-testid=chat-line][data-self=true]");
     assert.ok(

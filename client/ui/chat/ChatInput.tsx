@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CHAT_MAX_LENGTH, type ChatChannel } from "../../../shared/host/chatMessages.ts";
 import { useChatStore } from "../../stores/chatStore.ts";
+import { useHostStore } from "../../stores/hostStore.ts";
 import { sendChat } from "./chatChannel.ts";
 import { RefusalNote } from "./RefusalNote.tsx";
 
@@ -13,6 +14,8 @@ export function ChatInput() {
   const channel = useChatStore((s) => s.channel);
   const setChannel = useChatStore((s) => s.setChannel);
   const refusal = useChatStore((s) => s.refusal);
+  const hostName = useHostStore((s) => s.status?.name ?? "");
+  const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
   const length = text.trim().length;
   const over = length > CHAT_MAX_LENGTH;
@@ -46,6 +49,21 @@ export function ChatInput() {
             {t(`host.chat.channel.${c}`)}
           </button>
         ))}
+        {hostName ? (
+          <button
+            type="button"
+            className="chat__ask"
+            data-testid="chat-ask-host"
+            onClick={() => {
+              // Naming the host is how a line reaches it from anywhere on the avenue.
+              const mention = `@${hostName} `;
+              setText((current) => (current.startsWith(mention) ? current : mention + current));
+              input.current?.focus();
+            }}
+          >
+            ✦ {t("host.chat.askHost", { name: hostName })}
+          </button>
+        ) : null}
         <span className="chat__counter" data-over={over} aria-live="polite">
           {length > CHAT_MAX_LENGTH - 60
             ? t("host.chat.counter", { count: length, max: CHAT_MAX_LENGTH })
@@ -54,6 +72,7 @@ export function ChatInput() {
       </fieldset>
       <div className="chat__row">
         <input
+          ref={input}
           className="chat__input"
           data-testid="chat-input"
           value={text}
