@@ -27,6 +27,8 @@ export type ChatEntry = {
   private: boolean;
   /** Host lines that came from the room's state (a bubble) rather than as a chat message. */
   fromState?: boolean;
+  /** This page's clock when the line arrived (the server's `at` may be skewed from it). */
+  receivedAt: number;
 };
 
 export type ChatRefusal = ChatRefused & { at: number };
@@ -44,7 +46,7 @@ export type ChatStore = {
   /** Message ids whose report is on its way. */
   reporting: Record<string, true>;
   setChannel: (channel: ChatChannel) => void;
-  receive: (line: ChatLine) => void;
+  receive: (line: ChatLine, now?: number) => void;
   receiveHostLine: (entry: ChatEntry) => void;
   refuse: (refused: ChatRefused) => void;
   clearRefusal: () => void;
@@ -94,7 +96,7 @@ function hasHostTwin(entries: ChatEntry[], entry: ChatEntry): boolean {
   for (let i = entries.length - 1; i >= 0 && i >= entries.length - 12; i--) {
     const e = entries[i];
     if (!e || e.from.kind !== "host") continue;
-    if (Math.abs(e.at - entry.at) > HOST_DEDUPE_MS) continue;
+    if (Math.abs(e.receivedAt - entry.receivedAt) > HOST_DEDUPE_MS) continue;
     if ((e.localized?.en ?? e.text) === key) return true;
   }
   return false;
@@ -112,8 +114,9 @@ export const useChatStore = create<ChatStore>((set, get) => ({
   reported: {},
   reporting: {},
   setChannel: (channel) => set({ channel }),
-  receive: (line) => {
+  receive: (line, now = Date.now()) => {
     const entry: ChatEntry = {
+      receivedAt: now,
       id: line.id,
       at: line.at,
       channel: line.channel,

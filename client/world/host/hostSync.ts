@@ -67,6 +67,7 @@ export class HostSync {
     const entry: ChatEntry = {
       id: `host-line-${host.lineId}`,
       at: Date.now(),
+      receivedAt: Date.now(),
       channel: "nearby",
       from: { sessionId: "host", name: host.name, kind: "host" },
       text: text.en,
