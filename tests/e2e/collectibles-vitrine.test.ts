@@ -276,8 +276,11 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
     assert.match(await text(shopperPage, "vitrine-people"), new RegExp(seen.name));
 
     // The visitor walks towards the piece; the owner's page follows them.
-    const walkedIn = layoutVitrine(1).spawn.z - 1;
+    // A short press: a step or two towards the piece, not all the way to the wall.
+    const walkedIn = layoutVitrine(1).spawn.z - 0.5;
     await visitorPage.keyboard.down("KeyW");
+    await new Promise((r) => setTimeout(r, 450));
+    await visitorPage.keyboard.up("KeyW");
     await until("the visitor to walk in", async () => {
       const s = await vitrineScene(shopperPage);
       const v = s?.avatars.find((a) => a.sessionId === seen.sessionId) as
@@ -285,7 +288,6 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
         | undefined;
       return v && v.z < walkedIn ? v : null;
     });
-    await visitorPage.keyboard.up("KeyW");
 
     for (const [page, file] of [
       [shopperPage, "vitrine-owner.png"],
@@ -323,7 +325,7 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
       // Then a little back, below the portal's sticky header, in whatever element scrolls.
       let scroller = el.parentElement;
       while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement;
-      (scroller ?? document.scrollingElement)?.scrollBy(0, -72);
+      (scroller ?? document.scrollingElement)?.scrollBy(0, -120);
     });
     await portal.screenshot({ path: path.join(ARTIFACTS, "portal-collectibles.png"), timeout: 120_000 });
     assert.deepEqual(foreignRequests, [], "nothing loads from another host");

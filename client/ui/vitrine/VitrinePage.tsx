@@ -30,6 +30,8 @@ export default function VitrinePage({ token }: { token: string | null }) {
       .refresh()
       .catch(() => undefined);
   }, []);
+  // The owner may open their own visitor link: the room knows them as the owner all the same.
+  const ownerInside = useVitrineStore((s) => s.ownerSessionId !== "" && s.ownerSessionId === s.sessionId);
   const [state, reload] = useVitrineView(token, checked && (token !== null || user !== null));
 
   // When the pieces on display change (one hidden, one granted), the list follows the room.
@@ -53,7 +55,7 @@ export default function VitrinePage({ token }: { token: string | null }) {
     );
   } else if (state.kind === "loading") body = <div className="page-loading" aria-busy="true" />;
   else if (state.kind === "ready") {
-    const isOwner = token === null;
+    const isOwner = token === null || ownerInside;
     body = (
       <div className="vitrine-layout">
         {/* The room join carries the session cookie: join again when the person changes. */}

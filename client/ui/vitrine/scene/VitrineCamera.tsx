@@ -7,7 +7,7 @@ import { renderedSelf } from "../../../world/avatars/renderedAvatars.ts";
 import { CAMERA_PRIORITY } from "../../../world/controls/CameraRig.tsx";
 import { cameraControl } from "../../../world/controls/cameraControl.ts";
 
-const AIM_HEIGHT = 1.35;
+const AIM_HEIGHT = 1.15;
 const AIM_AHEAD = 3.2;
 /** The camera keeps this far inside the side and back walls; the entrance side is open. */
 const WALL_MARGIN = 0.35;
@@ -35,7 +35,7 @@ export function VitrineCamera({ layout }: { layout: VitrineLayout }) {
     const fz = Math.cos(yaw);
     // The avenue's orbit, brought in for a room: closer, and looking down a little more.
     const distance = Math.min(6, Math.max(2.6, cameraControl.distance * 0.62));
-    const pitch = Math.max(cameraControl.pitch + 0.12, 0.24);
+    const pitch = Math.max(cameraControl.pitch + 0.22, 0.3);
     const horizontal = Math.cos(pitch) * distance;
     const half = layout.room.width / 2 - WALL_MARGIN;
     camera.position.set(

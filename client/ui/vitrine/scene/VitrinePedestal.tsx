@@ -29,7 +29,7 @@ type Props = {
 };
 
 /**
- * One collectible on display: a lacquered plinth with a brass crown, the piece turning slowly on
+ * One collectible on display: a lacquered plinth with a brass band under its cap, the piece turning slowly on
  * top under its own warm spot (soft shadows when the machine affords them), and the plaque.
  */
 export function VitrinePedestal({
@@ -50,7 +50,8 @@ export function VitrinePedestal({
   const res = useMemo(
     () => ({
       body: new BoxGeometry(SIDE, PEDESTAL_HEIGHT - 0.06, SIDE),
-      crown: new BoxGeometry(SIDE + 0.06, 0.04, SIDE + 0.06),
+      band: new BoxGeometry(SIDE + 0.02, 0.018, SIDE + 0.02),
+      cap: new BoxGeometry(SIDE + 0.05, 0.03, SIDE + 0.05),
       plinth: new BoxGeometry(SIDE + 0.08, 0.06, SIDE + 0.08),
       lacquer: new MeshStandardMaterial({ color: "#0f0e12", roughness: 0.22, metalness: 0.2 }),
       brass: new MeshStandardMaterial({ color: "#c8a361", roughness: 0.24, metalness: 0.95 }),
@@ -73,7 +74,7 @@ export function VitrinePedestal({
     };
   }, [copyId, words.name, words.edition, modelUrl]);
 
-  // The loaded piece casts its shadow on the crown (only where shadow maps are on).
+  // The loaded piece casts its shadow on the cap (only where shadow maps are on).
   useEffect(() => {
     if (!shadows || status !== "ready") return;
     turntable.current?.traverse((o: Object3D) => {
@@ -103,10 +104,11 @@ export function VitrinePedestal({
         castShadow={shadows}
         receiveShadow={shadows}
       />
+      <mesh geometry={res.band} material={res.brass} position={[0, PEDESTAL_HEIGHT - 0.045, 0]} />
       <mesh
-        geometry={res.crown}
-        material={res.brass}
-        position={[0, PEDESTAL_HEIGHT - 0.02, 0]}
+        geometry={res.cap}
+        material={res.lacquer}
+        position={[0, PEDESTAL_HEIGHT - 0.015, 0]}
         receiveShadow={shadows}
       />
       <group ref={anchor} position={[0, PEDESTAL_HEIGHT + height / 2, 0]} />
