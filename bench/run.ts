@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchAvenue } from "./avenue.ts";
 import { benchDrops } from "./drops.ts";
+import { benchHost } from "./host.ts";
 import { benchPipeline } from "./pipeline.ts";
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
@@ -50,5 +51,11 @@ if (!only || only === "pipeline") {
   const rows = await benchPipeline();
   console.table(rows);
   write("pipeline", rows);
+}
+if (!only || only === "host") {
+  console.log("Host: simulation step cost with 100 and 500 avatars, answer latency after training");
+  const rows = await benchHost();
+  console.table(rows);
+  write("host", rows);
 }
 process.exit(0);

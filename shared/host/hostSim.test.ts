@@ -348,4 +348,32 @@ describe("host simulation (controllable clock)", () => {
       "makes a remark to people around now and then",
     );
   });
+
+  test("a brand's lines: its greeting at its boutique, its presentation line for its products", () => {
+    const sim = new Sim(
+      testWorld(
+        new Map([
+          [
+            "aurel",
+            {
+              version: 1 as const,
+              greetings: [{ en: "Welcome to Maison Aurel, {name}." }],
+              products: [{ productId: "aurel-lune", line: { en: "Our {product}, {price}, set by hand." } }],
+              faq: [],
+            },
+          ],
+        ]),
+      ),
+    );
+    // The host patrols to Aurel's boutique (the second point) and dwells there.
+    sim.runUntil("dwelling at Aurel", () => sim.brain.patrolIndex === 1 && sim.brain.dwellUntil > 0, 60_000);
+    const ana: HostVisitor = { id: "s-ana", name: "Ana", x: sim.brain.x + 1, z: sim.brain.z };
+    sim.visitors = [ana];
+    sim.runUntil("a greeting", () => sim.said.some((l) => l.kind === "greet"), 2000);
+    assert.equal(sim.said.find((l) => l.kind === "greet")?.line.en, "Welcome to Maison Aurel, Ana.");
+
+    requestPresent(sim.brain, sim.world, "aurel-lune", sim.now);
+    sim.runUntil("the presentation", () => sim.brain.presentingProductId === "aurel-lune", 60_000);
+    assert.equal(sim.said.at(-1)?.line.en, "Our Lune Ring, {{price:450000:EUR}}, set by hand.");
+  });
 });
