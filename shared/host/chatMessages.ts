@@ -80,7 +80,11 @@ export const ChatLine = z.object({
   /** Speaker position, for nearby lines. */
   x: z.number().optional(),
   z: z.number().optional(),
-  /** Set when the line is a private answer to this session. */
+  /**
+   * The session a host line answers or greets. Host lines are not secret (the bubble over the host
+   * shows them to everyone around): they go to the nearby channel, and also to this session when
+   * it asked from farther away. A client may show them as addressed to its person.
+   */
   to: z.string().optional(),
 });
 export type ChatLine = z.infer<typeof ChatLine>;
