@@ -94,7 +94,7 @@ export async function startVitrine(
   if (config.SEED_DEMO) {
     const seed = await loadSeedCollectibles(DEMO_SEED_PATH);
     if (seed) {
-      const deps = { config, blobStore: models.blobStore, signer: signingKeys, rootDir: REPO_ROOT };
+      const deps = { blobStore: models.blobStore, signer: signingKeys, rootDir: REPO_ROOT };
       await seedDemoCollectibles(database, seed, deps, clock.now());
     }
   }

@@ -16,6 +16,7 @@ import { LocalizedText } from "../../shared/catalog.ts";
 import { CollectibleCreate } from "../../shared/collectibles.ts";
 import type { CertificateSigner } from "../collectibles/certificateSigner.ts";
 import { grantCopyInTransaction } from "../collectibles/grants.ts";
+import { ConfigSchema } from "../config.ts";
 import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
 import { appMeta, auditEvents, brandModels, collectibles, passes } from "../db/schema.ts";
 import type { BlobStore } from "../models/blobStore.ts";
@@ -91,8 +92,6 @@ async function readSeedVersion(db: Db): Promise<number> {
 }
 
 export type SeedCollectiblesDeps = {
-  /** The model limits (the same configuration as brand uploads). */
-  config: Parameters<typeof modelLimitsFromConfig>[0];
   blobStore: BlobStore;
   signer: CertificateSigner;
   /** The repository root, against which `source.file` paths resolve. */
@@ -112,7 +111,9 @@ export async function seedDemoCollectibles(
   const db = drizzleOf(database);
   if ((await readSeedVersion(db)) >= seed.version) return false;
 
-  const limits = modelLimitsFromConfig(deps.config);
+  // The default limits, not this deployment's upload limits: the seed's models are our own content,
+  // and the same settings give the same files (and hashes) in every process.
+  const limits = modelLimitsFromConfig(ConfigSchema.parse({}));
   const processed = new Map<string, { result: PipelineResult; sha256: [string, string, string] }>();
   for (const model of seed.models) {
     const bytes =

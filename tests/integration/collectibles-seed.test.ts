@@ -13,7 +13,6 @@ import { eq } from "drizzle-orm";
 import { loadSeedFile, seedDemoContent } from "../../server/catalog/seed.ts";
 import { loadSeedCollectibles, seedDemoCollectibles } from "../../server/catalog/seedCollectibles.ts";
 import { keyIdOf, verifyCertificate } from "../../server/collectibles/certificates.ts";
-import { loadConfig } from "../../server/config.ts";
 import { openDatabase } from "../../server/db/database.ts";
 import { brandModels, collectibleCopies, collectibles, users } from "../../server/db/schema.ts";
 import { createFileBlobStore, sha256Hex } from "../../server/models/blobStore.ts";
@@ -36,7 +35,6 @@ for (const target of databaseTargets()) {
           const keyId = keyIdOf(publicKey);
           const blobStore = createFileBlobStore(dataDir);
           const deps = {
-            config: loadConfig({ DATA_DIR: dataDir }),
             blobStore,
             signer: { privateKey, keyId },
             rootDir: ROOT,
