@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { verifyCertificate } from "../../server/collectibles/certificates.ts";
 import { type GrantOutcome, grantCopy } from "../../server/collectibles/grants.ts";
+import { ownerPseudonym } from "../../server/collectibles/ownerPseudonyms.ts";
 import { type Database, openDatabase, openPgliteDatabase } from "../../server/db/database.ts";
 import { manualClock } from "../../server/drops/clock.ts";
 import { databaseTargets, type TestDatabase, withDatabase } from "../helpers/databases.ts";
@@ -124,12 +125,20 @@ describe("collectible editions after closing and reopening PGlite on disk", () =
       const collectible = await createTestCollectible(database, owner, { editionSize: 30 });
       const users = await createUsers(database.db, 40);
       assert.deepEqual(editionsOf(await grantAll(database, collectible.id, users.slice(0, 25))), range(25));
+      const pseudonym = await ownerPseudonym(database, users[0] as string);
+      assert.match(pseudonym, /^own_[0-9a-f]{24}$/);
+      assert.notEqual(await ownerPseudonym(database, users[1] as string), pseudonym);
       await database.close();
 
       database = await openPgliteDatabase(new PGlite(path.join(dataDir, "db")));
       registerTestSigner(database);
       const outcomes = await grantAll(database, collectible.id, users.slice(25));
       assert.deepEqual(editionsOf(outcomes), [26, 27, 28, 29, 30]);
+      assert.equal(
+        await ownerPseudonym(database, users[0] as string),
+        pseudonym,
+        "the same owner, the same pseudonym",
+      );
       assert.equal(outcomes.filter((o) => o.outcome === "sold_out").length, 10);
       const stored = await ledger(database, collectible.id);
       assert.deepEqual(
