@@ -6,7 +6,8 @@
 import type { AvenueLayout } from "../../shared/avenue/layout.ts";
 import type { Locale } from "../../shared/constants.ts";
 import { addressedToHost } from "../../shared/host/addressing.ts";
-import { type DropFact, nextOpening } from "../../shared/host/answers.ts";
+import { ANSWER_LINES } from "../../shared/host/answerLines.ts";
+import { type DropFact, isAffirmative, nextOpening } from "../../shared/host/answers.ts";
 import {
   CHAT_NEARBY_RADIUS,
   type ChatLine,
@@ -16,6 +17,7 @@ import {
   type ChatSend,
   type LocalizedLine,
 } from "../../shared/host/chatMessages.ts";
+import { normalizeText } from "../../shared/host/entities.ts";
 import {
   createHostBrain,
   followerCount,
@@ -33,10 +35,14 @@ import {
 } from "../../shared/host/hostSim.ts";
 import type { HostState } from "../../shared/host/hostState.ts";
 import { type HostWorld, resolveHostWorld } from "../../shared/host/hostWorld.ts";
+import { fillLine } from "../../shared/host/script.ts";
 import type { DbLike } from "../db/database.ts";
 import { storeChatReport } from "./chatReports.ts";
 import { ChatBuffer, ChatGate } from "./chatSafety.ts";
 import type { HostServices, HostSnapshot } from "./hostServices.ts";
+
+/** How long the host's offer to take someone to a boutique stands. */
+export const OFFER_MS = 60_000;
 
 /** How often the room re-reads the drop schedule for announcements. */
 export const DROP_REFRESH_MS = 15_000;
@@ -75,6 +81,8 @@ export class AvenueHost {
   /** Questions being answered (so a test or shutdown can wait for them). */
   private readonly pending = new Set<Promise<void>>();
   private readonly now: () => number;
+  /** Offers to take someone to a boutique, by session: a "yes" within OFFER_MS accepts. */
+  private readonly offers = new Map<string, { brandId: string; until: number; locale: Locale }>();
 
   constructor(deps: {
     services: HostServices;
@@ -169,6 +177,7 @@ export class AvenueHost {
 
     const brain = this.brain;
     if (!brain || !this.world || !at) return;
+    if (this.acceptOffer(speaker, check.text, nowMs)) return;
     const distance = Math.hypot(at.x - brain.x, at.z - brain.z);
     const address = addressedToHost(check.text, this.world.name, message.channel, distance);
     if (!address.addressed || address.question.length === 0) return;
@@ -211,6 +220,27 @@ export class AvenueHost {
   /** A visitor left the room. */
   leave(sessionId: string): void {
     if (this.brain) forgetVisitor(this.brain, sessionId);
+    this.offers.delete(sessionId);
+  }
+
+  /** "Yes" to the host's standing offer: it says so and leads the way to the boutique. */
+  private acceptOffer(speaker: ChatSpeaker, text: string, nowMs: number): boolean {
+    const offer = this.offers.get(speaker.sessionId);
+    if (!offer || offer.until < nowMs) return false;
+    const reply = normalizeText(text.replace(/^\s*@\S+/u, ""));
+    if (!isAffirmative(reply)) return false;
+    this.offers.delete(speaker.sessionId);
+    const brain = this.brain;
+    const world = this.world;
+    const boutique = world?.boutiques.get(offer.brandId);
+    if (!brain || !world || !boutique) return false;
+    const at = this.port.position(speaker.sessionId);
+    const asker = at ? { id: speaker.sessionId, name: speaker.name, x: at.x, z: at.z } : null;
+    const event = hostAnswer(brain, nowMs, fillLine(ANSWER_LINES.lead, { brand: boutique.brandName }), asker);
+    this.sayLine(event, nowMs, offer.locale);
+    requestLead(brain, world, offer.brandId, nowMs);
+    this.sync(brain);
+    return true;
   }
 
   /** Resolves once every question asked so far has been answered. */
@@ -243,6 +273,13 @@ export class AvenueHost {
     const asker = at ? { id: speaker.sessionId, name: speaker.name, x: at.x, z: at.z } : null;
     const event = hostAnswer(brain, now, result.line, asker);
     this.sayLine(event, now, result.locale);
+    if (result.offer)
+      this.offers.set(speaker.sessionId, {
+        brandId: result.offer.brandId,
+        until: now + OFFER_MS,
+        locale: result.locale,
+      });
+    else this.offers.delete(speaker.sessionId);
     if (result.action?.kind === "tour") requestTour(brain, world, speaker.sessionId, now);
     else if (result.action?.kind === "present") requestPresent(brain, world, result.action.productId, now);
     else if (result.action?.kind === "lead") requestLead(brain, world, result.action.brandId, now);

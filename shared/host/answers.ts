@@ -52,6 +52,8 @@ export type HostAnswer = {
   action: HostAction | null;
   /** What the answer refers to, for tests and logs. */
   facts: { productIds: string[]; dropIds: string[]; brandIds: string[]; faqId?: string };
+  /** The line offers to take the asker to this brand's boutique (a "yes" accepts). */
+  offer?: { brandId: string };
 };
 
 export type AnswerInput = {
@@ -60,6 +62,15 @@ export type AnswerInput = {
   entities: Entities;
   askerName: string;
 };
+
+/** "yes" in the served languages: accepts the host's offer to take someone somewhere. */
+const AFFIRMATIVE =
+  /^(yes|yes please|yeah|sure|ok|okay|please|please do|oui|oui merci|volontiers|d accord|avec plaisir|ja|ja bitte|gerne|gern|好|好的|可以|是的|麻烦你了)$/u;
+
+/** True when a reply accepts an offer ("yes please", "oui", "gerne", "好的"). */
+export function isAffirmative(normalized: string): boolean {
+  return AFFIRMATIVE.test(normalized.trim());
+}
 
 /** The FAQ intent name of an entry. */
 export function faqIntent(scope: string, id: string): string {
@@ -96,10 +107,11 @@ export function composeAnswer(input: AnswerInput, k: HostKnowledge): HostAnswer 
     const brandId = entities.brandIds[0];
     const brand = brandId ? brands.get(brandId) : undefined;
     if (brand) facts.brandIds.push(brand.id);
-    const line = brand
-      ? fillLine(k.script.lines.unknown, { brand: brand.name })
-      : fillLine(k.script.lines.unknownGeneral, {});
-    return answer(line, null, true);
+    if (!brand) return answer(fillLine(k.script.lines.unknownGeneral, {}), null, true);
+    return {
+      ...answer(fillLine(k.script.lines.unknown, { brand: brand.name }), null, true),
+      offer: { brandId: brand.id },
+    };
   };
   const productVars = (id: string): LineVars => {
     const p = products.get(id);
@@ -175,9 +187,12 @@ export function composeAnswer(input: AnswerInput, k: HostKnowledge): HostAnswer 
       const row = Math.floor(boutique.index / 2);
       const position =
         row === 0 ? POSITION_WORDS.north : row === rows - 1 ? POSITION_WORDS.south : POSITION_WORDS.middle;
-      return answer(
-        fillLine(ANSWER_LINES.where, { brand: brand.name, side: SIDE_WORDS[boutique.side], position }),
-      );
+      return {
+        ...answer(
+          fillLine(ANSWER_LINES.where, { brand: brand.name, side: SIDE_WORDS[boutique.side], position }),
+        ),
+        offer: { brandId: brand.id },
+      };
     }
     case HostIntent.nextDrop:
       return nextDropAnswer(k, entities, facts, answer, brands);
@@ -207,7 +222,10 @@ export function composeAnswer(input: AnswerInput, k: HostKnowledge): HostAnswer 
       const brand = brands.get(brandOf() ?? "");
       if (!brand) return answer(fillLine(k.script.lines.unknownGeneral), null, false);
       facts.brandIds.push(brand.id);
-      return answer(fillLine(ANSWER_LINES.advisorBrand, { brand: brand.name }));
+      return {
+        ...answer(fillLine(ANSWER_LINES.advisorBrand, { brand: brand.name })),
+        offer: { brandId: brand.id },
+      };
     }
     case HostIntent.who:
       return answer(fillLine(ANSWER_LINES.who, { name: k.script.host.name, bio: k.script.host.biography }));

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { layoutAvenue } from "../../shared/avenue/layout.ts";
 import type { ChatLine } from "../../shared/host/chatMessages.ts";
 import { HOST_MODES, HostAnim } from "../../shared/host/hostState.ts";
 import { renderLine, timeToken } from "../../shared/host/lineTokens.ts";
@@ -140,5 +141,41 @@ describe("the host in the avenue room", () => {
     a.send("hostFollow", { follow: false });
     await waitFor("the tour ends", () => b.state.host.tourId === "" && b.state.host.followers === 0, 10_000);
     assert.equal(b.state.host.presentingProductId, "");
+  });
+
+  test("when it does not know, the host offers the brand's advisor, and a yes takes the asker there", async () => {
+    a.send("chat", { text: "@host how much is Aubrelle's diamond tiara?", channel: "nearby", lang: "en" });
+    const offered = () =>
+      aLines.find(
+        (l) =>
+          l.from.kind === "host" && l.to === a.sessionId && l.text.includes("Aubrelle Joaillerie's advisor"),
+      );
+    await waitFor("the offer", () => offered() !== undefined, 20_000);
+    assert.equal(
+      offered()?.text,
+      "I'm afraid I don't know that. Shall I take you to Aubrelle Joaillerie's advisor?",
+    );
+
+    a.send("chat", { text: "yes please", channel: "nearby", lang: "en" });
+    await waitFor(
+      "the host accepts",
+      () =>
+        aLines.some(
+          (l) => l.from.kind === "host" && l.text === "With pleasure: follow me to Aubrelle Joaillerie.",
+        ),
+      10_000,
+    );
+    const catalog = (await (await fetch(`${server.url}/api/catalog`)).json()) as { brands: { id: string }[] };
+    const boutique = layoutAvenue(catalog.brands.map((x) => x.id)).boutiques.find(
+      (x) => x.brandId === "aubrelle",
+    );
+    assert.ok(boutique);
+    await waitFor(
+      "the host at Aubrelle's door, pointing at it",
+      () =>
+        Math.hypot(b.state.host.x - boutique.door.x, b.state.host.z - boutique.door.z) < 3.5 &&
+        b.state.host.anim === HostAnim.point,
+      40_000,
+    );
   });
 });
