@@ -11,7 +11,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { APIRequestContext, Browser, BrowserContext, Page } from "playwright-core";
-import { CollectibleView, MyCollectiblesAnswer, VitrineShareAnswer } from "../../shared/collectibles.ts";
+import {
+  CollectibleView,
+  MyCollectiblesAnswer,
+  VitrineShareAnswer,
+  VitrineView,
+} from "../../shared/collectibles.ts";
 import { ClaimAnswer, DropView } from "../../shared/drops.ts";
 import { UploadedModel } from "../../shared/models.ts";
 import { layoutVitrine } from "../../shared/vitrineRoom.ts";
@@ -207,6 +212,19 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
       await card.getByTestId("download-glb").getAttribute("href"),
       `/api/collectibles/mine/${copy.id}/model.glb`,
     );
+    // Hidden from the vitrine and shown again, from the card.
+    await card.getByTestId("toggle-hidden").click();
+    await until("the card hidden", async () =>
+      (await card.getAttribute("data-hidden")) === "true" ? true : null,
+    );
+    const whileHidden = VitrineView.parse(
+      (await api(shopper.request, "GET", `${server.url}/api/vitrines/mine`)).json,
+    );
+    assert.deepEqual(whileHidden.copies, [], "a hidden copy is not in the vitrine");
+    await card.getByTestId("toggle-hidden").click();
+    await until("the card shown", async () =>
+      (await card.getAttribute("data-hidden")) === "false" ? true : null,
+    );
     await shopperPage.getByTestId("wallet-collectibles").screenshot({
       path: path.join(ARTIFACTS, "wallet-collectibles.png"),
       timeout: 120_000,
@@ -297,6 +315,23 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
       await page.screenshot({ path: path.join(ARTIFACTS, file), timeout: 180_000 });
       await holdFrames(page, false);
     }
+    // The owner replaces the link: the visitor is shown out with the reason, the old link is dead.
+    const oldLink = await shopperPage.getByTestId("visitor-link").inputValue();
+    await shopperPage.getByTestId("rotate-link").click();
+    await until("the visitor shown out", async () =>
+      (await visitorPage.getByTestId("vitrine-room").getAttribute("data-reason")) === "link_invalid"
+        ? true
+        : null,
+    );
+    assert.match(await text(visitorPage, "vitrine-panel"), /no longer opens the vitrine/);
+    await until("a new link on the owner's page", async () => {
+      const link = await shopperPage.getByTestId("visitor-link").inputValue();
+      return link !== oldLink && link.includes("/vitrine/") ? link : null;
+    });
+    await visitorPage.goto(oldLink, { waitUntil: "domcontentloaded" });
+    await until("the dead link explained", async () =>
+      (await visitorPage.getByTestId("vitrine-unavailable").count()) === 1 ? true : null,
+    );
     await visitorPage.close();
   });
 
@@ -321,11 +356,9 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
     );
     await portal.setViewportSize({ width: 1280, height: 1000 });
     await section.evaluate((el) => {
+      // Scrolled to the top of the view, below the portal's sticky header.
+      (el as HTMLElement).style.scrollMarginTop = "90px";
       el.scrollIntoView({ block: "start" });
-      // Then a little back, below the portal's sticky header, in whatever element scrolls.
-      let scroller = el.parentElement;
-      while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement;
-      (scroller ?? document.scrollingElement)?.scrollBy(0, -120);
     });
     await portal.screenshot({ path: path.join(ARTIFACTS, "portal-collectibles.png"), timeout: 120_000 });
     assert.deepEqual(foreignRequests, [], "nothing loads from another host");

@@ -11,7 +11,7 @@ import { frameControl, pedestalRegistry } from "./vitrineHook.ts";
 
 const SIDE = 0.66;
 /** Pieces are shown at a hero size on their pedestal, whatever their real size (metres). */
-const HERO_MIN = 0.42;
+const HERO_MIN = 0.5;
 const HERO_MAX = 0.9;
 /** Radians per second of the slow turn of each piece (none when rendering on demand). */
 const TURN_SPEED = 0.25;
