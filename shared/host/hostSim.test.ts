@@ -132,9 +132,28 @@ describe("host simulation (controllable clock)", () => {
     sim.run(5 * 60_000, follow);
     assert.equal(sim.said.filter((l) => l.kind === "greet").length, 1);
 
+    // Signed-in people are remembered as persons: a new session (a reload) is not greeted again.
+    const ben: HostVisitor = {
+      id: "s-ben-1",
+      name: "Ben",
+      x: sim.brain.x + 2,
+      z: sim.brain.z,
+      person: "user-ben",
+    };
+    sim.visitors = [ana, ben];
+    const benFollows = () => {
+      follow();
+      ben.x = sim.brain.x - 2;
+      ben.z = sim.brain.z;
+    };
+    sim.runUntil("Ben greeted", () => sim.said.some((l) => l.to === "s-ben-1"), 20_000, benFollows);
+    ben.id = "s-ben-2";
+    sim.run(60_000, benFollows);
+    assert.equal(sim.said.filter((l) => l.kind === "greet" && l.line.en.includes("Ben")).length, 1);
+
     // After the interval she is greeted again.
     sim.run(GREET_INTERVAL_MS, follow);
-    assert.equal(sim.said.filter((l) => l.kind === "greet").length, 2);
+    assert.equal(sim.said.filter((l) => l.kind === "greet" && l.to === "s-ana").length, 2);
   });
 
   test("never spams: a crowd arriving at once is greeted one line at a time, at least the minimum gap apart", () => {

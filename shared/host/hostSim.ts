@@ -45,7 +45,15 @@ export const HOST_SPEED_FACTOR = 0.75;
 /** Walking without getting nearer for this long counts as arrived (blocked by a prop). */
 const STUCK_MS = 2500;
 
-export type HostVisitor = { id: string; name: string; x: number; z: number };
+export type HostVisitor = {
+  /** The avatar's session id (tour followers, addressing). */
+  id: string;
+  name: string;
+  x: number;
+  z: number;
+  /** Who the person is across visits (their user id), for greeting once per interval; else `id`. */
+  person?: string;
+};
 
 export type UpcomingDrop = {
   dropId: string;
@@ -411,13 +419,13 @@ function tryGreet(brain: HostBrain, world: HostWorld, input: HostStepInput, out:
   for (const v of input.visitors) {
     const d = Math.hypot(v.x - brain.x, v.z - brain.z);
     if (d > bestD) continue;
-    const last = brain.greeted.get(v.id);
+    const last = brain.greeted.get(v.person ?? v.id);
     if (last !== undefined && now - last < GREET_INTERVAL_MS) continue;
     best = v;
     bestD = d;
   }
   if (!best) return false;
-  brain.greeted.set(best.id, now);
+  brain.greeted.set(best.person ?? best.id, now);
   const poi = world.pois[brain.patrolIndex % world.pois.length];
   const atBrand = brain.dwellUntil > 0 && poi?.brandId ? world.brandGreetings.get(poi.brandId) : undefined;
   const lines: LocalizedText[] = atBrand ?? world.lines.greetings;

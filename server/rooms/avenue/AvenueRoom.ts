@@ -64,8 +64,10 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
       roomId: () => this.roomId,
       visitors: () => {
         const out = [];
-        for (const [id, a] of this.state.avatars)
-          if (a.connected) out.push({ id, name: a.name, x: a.x, z: a.z });
+        for (const [id, a] of this.state.avatars) {
+          const person = this.controls.get(id)?.identity.userId ?? id;
+          if (a.connected) out.push({ id, name: a.name, x: a.x, z: a.z, person });
+        }
         return out;
       },
       position: (sessionId) => {
