@@ -182,7 +182,14 @@ export class AvenueHost {
     const address = addressedToHost(check.text, this.world.name, message.channel, distance);
     if (!address.addressed || address.question.length === 0) return;
     const task = this.answer(speaker, address.question, message.lang).catch((error: unknown) => {
+      // The person still gets an answer: the host does not know, rather than silence.
       console.error("[host] could not answer:", error);
+      const brain = this.brain;
+      const script = this.snapshot?.script;
+      if (!brain || !script) return;
+      const now = this.now();
+      const event = hostAnswer(brain, now, fillLine(script.lines.unknownGeneral), null);
+      this.sayLine({ ...event, to: speaker.sessionId }, now, message.lang);
     });
     this.pending.add(task);
     void task.finally(() => this.pending.delete(task));
