@@ -19,7 +19,7 @@ import { grantCopyInTransaction } from "../collectibles/grants.ts";
 import { ConfigSchema } from "../config.ts";
 import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
 import { appMeta, auditEvents, brandModels, collectibles, passes } from "../db/schema.ts";
-import type { BlobStore } from "../models/blobStore.ts";
+import { type BlobStore, sha256Hex } from "../models/blobStore.ts";
 import { modelLimitsFromConfig } from "../models/modelLimits.ts";
 import { type PipelineResult, runModelPipeline } from "../models/modelPipeline.ts";
 import { buildStarGlb } from "./seedStarModel.ts";
@@ -91,6 +91,71 @@ async function readSeedVersion(db: Db): Promise<number> {
   return version.success ? version.data : 0;
 }
 
+type SeedModel = SeedCollectibles["models"][number];
+
+/**
+ * Runs a seed model through the model pipeline with the default limits, not this deployment's upload
+ * limits: the seed's models are our own content, and the same settings give the same files (and
+ * hashes) in every process.
+ */
+async function processSeedModel(model: SeedModel, rootDir: string): Promise<PipelineResult> {
+  const limits = modelLimitsFromConfig(ConfigSchema.parse({}));
+  const bytes =
+    "file" in model.source
+      ? new Uint8Array(await readFile(path.join(rootDir, model.source.file)))
+      : await buildStarGlb();
+  return runModelPipeline([{ name: model.fileName, bytes }], {
+    limits,
+    lodRatio: 0.25,
+    lodTextureEdge: Math.max(64, Math.round(limits.optimizedTextureEdge / 4)),
+  });
+}
+
+async function hasBlob(blobStore: BlobStore, sha256: string): Promise<boolean> {
+  const blob = await blobStore.open(sha256);
+  // Only asking: close the stream at once (and ignore a late open error if the file goes meanwhile).
+  blob?.stream.on("error", () => {}).destroy();
+  return blob !== null;
+}
+
+/**
+ * A process whose blob store does not hold the seeded models (another process with its own data
+ * folder seeded the shared database) makes them again: the pipeline gives the same bytes, checked
+ * against the hashes recorded.
+ */
+async function restoreMissingBlobs(
+  db: Db,
+  seed: SeedCollectibles,
+  deps: SeedCollectiblesDeps,
+): Promise<void> {
+  for (const model of seed.models) {
+    const [row] = await db
+      .select({
+        original: brandModels.originalSha256,
+        optimized: brandModels.optimizedSha256,
+        lod: brandModels.lodSha256,
+      })
+      .from(brandModels)
+      .where(eq(brandModels.id, model.id));
+    if (!row) continue;
+    const wanted = [row.original, row.optimized, row.lod];
+    const missing = [];
+    for (const sha256 of wanted) if (!(await hasBlob(deps.blobStore, sha256))) missing.push(sha256);
+    if (missing.length === 0) continue;
+    const result = await processSeedModel(model, deps.rootDir);
+    for (const file of [result.original, result.optimized, result.lod]) {
+      if (missing.includes(sha256Hex(file))) await deps.blobStore.put(file);
+    }
+    for (const sha256 of missing) {
+      if (!(await hasBlob(deps.blobStore, sha256))) {
+        console.warn(
+          `[seed] the seeded model ${model.id} no longer gives the file ${sha256}; it stays missing here`,
+        );
+      }
+    }
+  }
+}
+
 export type SeedCollectiblesDeps = {
   blobStore: BlobStore;
   signer: CertificateSigner;
@@ -109,22 +174,14 @@ export async function seedDemoCollectibles(
   now: Date,
 ): Promise<boolean> {
   const db = drizzleOf(database);
-  if ((await readSeedVersion(db)) >= seed.version) return false;
+  if ((await readSeedVersion(db)) >= seed.version) {
+    await restoreMissingBlobs(db, seed, deps);
+    return false;
+  }
 
-  // The default limits, not this deployment's upload limits: the seed's models are our own content,
-  // and the same settings give the same files (and hashes) in every process.
-  const limits = modelLimitsFromConfig(ConfigSchema.parse({}));
   const processed = new Map<string, { result: PipelineResult; sha256: [string, string, string] }>();
   for (const model of seed.models) {
-    const bytes =
-      "file" in model.source
-        ? new Uint8Array(await readFile(path.join(deps.rootDir, model.source.file)))
-        : await buildStarGlb();
-    const result = await runModelPipeline([{ name: model.fileName, bytes }], {
-      limits,
-      lodRatio: 0.25,
-      lodTextureEdge: Math.max(64, Math.round(limits.optimizedTextureEdge / 4)),
-    });
+    const result = await processSeedModel(model, deps.rootDir);
     const sha256: string[] = [];
     for (const file of [result.original, result.optimized, result.lod]) {
       sha256.push((await deps.blobStore.put(file)).ref.sha256);

@@ -56,6 +56,26 @@ for (const target of databaseTargets()) {
           }
           assert.equal(await seedDemoCollectibles(database, seed, deps, now), false);
 
+          // Another process with a data folder of its own: the seed is applied, its blobs made again.
+          const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), "vitrine-seed-other-"));
+          try {
+            const otherStore = createFileBlobStore(otherDir);
+            assert.equal(
+              await seedDemoCollectibles(database, seed, { ...deps, blobStore: otherStore }, now),
+              false,
+            );
+            const recorded = await database.db.select().from(brandModels);
+            for (const model of recorded) {
+              for (const sha256 of [model.originalSha256, model.optimizedSha256, model.lodSha256]) {
+                const blob = await otherStore.open(sha256);
+                assert.ok(blob, `${model.id}: ${sha256} restored`);
+                blob.stream.on("error", () => {}).destroy();
+              }
+            }
+          } finally {
+            fs.rmSync(otherDir, { recursive: true, force: true });
+          }
+
           const rows = await database.db.select().from(collectibles).orderBy(collectibles.id);
           assert.deepEqual(
             rows.map((r) => [r.id, r.brandId, r.editionSize, r.obtainedBy, r.sourceId]),
