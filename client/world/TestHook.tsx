@@ -1,6 +1,7 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useMemo } from "react";
 import { type Camera, Vector3 } from "three";
+import { walkTo } from "../net/localInput.ts";
 import { useWorldStore } from "../stores/worldStore.ts";
 import { renderedAvatars } from "./avatars/renderedAvatars.ts";
 import { hostSnapshot } from "./host/hostSnapshot.ts";
@@ -30,6 +31,7 @@ export function TestHook() {
         setFrameloop(hold ? "demand" : "always");
         invalidate();
       },
+      walkTo,
       scene(): SceneSnapshot {
         const avatars: SceneSnapshot["avatars"] = [];
         for (let i = 0; i < renderedAvatars.count; i++) {

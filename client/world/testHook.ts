@@ -54,6 +54,8 @@ export type VitrineTestHook = {
    * a minute to capture a page whose canvas renders continuously; a held scene captures in seconds.
    */
   holdFrames(hold: boolean): void;
+  /** Walks the local avatar to a ground point, as a click on the ground there would. */
+  walkTo(x: number, z: number): void;
 };
 
 declare global {

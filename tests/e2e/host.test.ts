@@ -130,13 +130,41 @@ describe("the host on the avenue", () => {
       const s = await scene(a);
       return s?.avatars.some((x) => x.isSelf) && s.host ? s : null;
     });
+    const info = (await (await fetch(`${server.url}/api/host`)).json()) as {
+      name: string;
+      biography: Record<string, string>;
+    };
 
     const drops = DropList.parse(await (await fetch(`${server.url}/api/drops`)).json());
     const next = nextOpening(drops);
     assert.ok(next, "the seed schedules a drop that has yet to open");
 
-    // The shopper names the host (the "Ask" button puts "@Céleste " in front), so it hears them
-    // from anywhere on the avenue.
+    // A walks up to the host (it patrols: aim a few metres on the camera's side of it, again as it
+    // moves), so the screenshot shows them together.
+    await until(
+      "A standing near the host",
+      async () => {
+        const s = await scene(a);
+        const self = s?.avatars.find((x) => x.isSelf);
+        const h = s?.host;
+        if (!self || !h) return null;
+        if (Math.hypot(self.x - h.x, self.z - (h.z + 4.5)) < 1.6) return true;
+        await a.evaluate(
+          ([x, z]) =>
+            (window as unknown as { __vitrine?: { walkTo(x: number, z: number): void } }).__vitrine?.walkTo(
+              x,
+              z,
+            ),
+          [h.x, Math.min(h.z + 4.5, 31)] as const,
+        );
+        await a.waitForTimeout(1500);
+        return null;
+      },
+      120_000,
+    );
+
+    // The shopper names the host (the "Ask" chip puts "@<name> " in front), so it hears them from
+    // anywhere on the avenue.
     const before = (await scene(a))?.host?.lineId ?? 0;
     await a.getByTestId("chat-ask-host").click();
     await a.getByTestId("chat-input").pressSequentially("quand est le prochain drop ?");
@@ -156,6 +184,19 @@ describe("the host on the avenue", () => {
       },
       120_000,
     );
+    // What the person sees: the bubble drawn over the host with that time. Hold the frame (the
+    // bubble with it) so the software-rendered capture is quick and shows this very line.
+    await until("the bubble drawn over the host", async () => {
+      const h = (await scene(a))?.host;
+      return h?.bubbleVisible && h.screen && h.lineId === answered.lineId ? h : null;
+    });
+    await holdFrames(a, true);
+    const bubble = a.getByTestId("host-bubble");
+    assert.ok(((await bubble.textContent()) ?? "").includes(expectedTime()), "the DOM bubble shows the time");
+    await a.waitForTimeout(500);
+    await a.screenshot({ path: path.join(ARTIFACTS, "host-bubble.png"), timeout: 180_000 });
+    await holdFrames(a, false);
+
     console.log(`host said (${LANG_A}, ${ZONE_A}): ${answered.line}`);
     assert.ok(
       answered.line.includes(next.title),
@@ -165,23 +206,14 @@ describe("the host on the avenue", () => {
     assert.notEqual(formatTime(next.at, LANG_A, Date.now(), "UTC"), expectedTime());
     assert.ok(!answered.line.includes("{{"), "every token is formatted");
 
-    // What the person sees: the bubble on screen over the host, and the same line in the chat log.
-    await until("the bubble drawn over the host", async () => {
-      const h = (await scene(a))?.host;
-      return h?.bubbleVisible && h.screen ? h : null;
-    });
-    const bubble = a.getByTestId("host-bubble");
-    assert.ok(((await bubble.textContent()) ?? "").includes(expectedTime()), "the DOM bubble shows the time");
     // The answer is addressed to the asker: in the log as a private line, in their language.
     const hostLine = a
       .locator("[data-testid=chat-line][data-kind=host][data-private=true]")
       .filter({ hasText: expectedTime() });
     await hostLine.first().waitFor({ timeout: 30_000 });
     const mine = a.locator("[data-testid=chat-line][data-self=true]");
-    assert.ok(
-      ((await mine.first().textContent()) ?? "").includes("Quand est le prochain drop"),
-      "own line logged",
-    );
+    const ownText = (await mine.allTextContents()).join(" | ");
+    assert.ok(ownText.includes(`@${info.name} quand est le prochain drop ?`), `own line logged: ${ownText}`);
 
     // A refusal names what was wrong, in the page's language.
     await a.getByTestId("chat-input").fill("x".repeat(300));
@@ -191,21 +223,11 @@ describe("the host on the avenue", () => {
     assert.equal(await refusal.getAttribute("data-code"), "too_long");
     assert.match((await refusal.textContent()) ?? "", /280/);
     await a.getByTestId("chat-input").fill("");
-
-    // Screenshots: the host with its bubble (the frame held so the capture is quick), the chat panel.
-    await holdFrames(a, true);
-    await a.waitForTimeout(800);
-    await a.screenshot({ path: path.join(ARTIFACTS, "host-bubble.png"), timeout: 180_000 });
     await a
       .getByTestId("chat-panel")
       .screenshot({ path: path.join(ARTIFACTS, "host-chat-panel.png"), timeout: 120_000 });
-    await holdFrames(a, false);
 
     // Hovering the host shows its name and biography from GET /api/host.
-    const info = (await (await fetch(`${server.url}/api/host`)).json()) as {
-      name: string;
-      biography: Record<string, string>;
-    };
     const body = await until("the host's body on screen", async () => (await scene(a))?.host?.body ?? null);
     await a.mouse.move(body.x, body.y);
     const card = a.getByTestId("host-card");
@@ -216,6 +238,7 @@ describe("the host on the avenue", () => {
       cardText.includes(info.biography.fr ?? info.biography.en ?? ""),
       "the card shows its French biography",
     );
+    assert.ok(!cardText.includes("{{"), "the card's hint is filled in");
     await holdFrames(a, true);
     await a.waitForTimeout(800);
     await a.screenshot({ path: path.join(ARTIFACTS, "host-hover-card.png"), timeout: 180_000 });

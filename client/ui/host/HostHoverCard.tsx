@@ -41,7 +41,7 @@ export function HostHoverCard() {
       <div className="host-card__role">{t("host.role")}</div>
       <div className="host-card__name">{info?.name ?? name}</div>
       {info ? <p className="host-card__bio">{localize(info.biography, i18n.language)}</p> : null}
-      <div className="host-card__hint">{t("host.hoverHint")}</div>
+      <div className="host-card__hint">{t("host.hoverHint", { name: info?.name ?? name })}</div>
     </div>
   );
 }
