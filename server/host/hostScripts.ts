@@ -4,7 +4,7 @@
  * stored; the default platform script ships in assets/host/ and is seeded when absent.
  */
 import fs from "node:fs/promises";
-import { and, eq, gt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Catalog } from "../../shared/catalog.ts";
 import { ErrorCode, type FieldIssue } from "../../shared/errors.ts";
 import type { DropFact } from "../../shared/host/answers.ts";
@@ -182,7 +182,9 @@ export async function loadDropFacts(database: DbLike, now: Date): Promise<DropFa
   const rows = await drizzleOf(database)
     .select()
     .from(drops)
-    .where(and(lte(drops.announceAt, now), gt(drops.endsAt, now)));
+    .where(and(lte(drops.announceAt, now), gt(drops.endsAt, now)))
+    // Stable order: of two drops opening at once, the host always names the same first.
+    .orderBy(asc(drops.publicStartsAt), asc(drops.id));
   return rows.map((d) => ({
     dropId: d.id,
     title: d.title,
