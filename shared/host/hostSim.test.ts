@@ -8,6 +8,7 @@ import {
   type HostBrain,
   type HostLineEvent,
   type HostVisitor,
+  lineDuration,
   MIN_LINE_GAP_MS,
   requestPresent,
   requestTour,
@@ -180,6 +181,8 @@ describe("host simulation (controllable clock)", () => {
     for (let i = 1; i < sim.said.length; i++) {
       const gap = (sim.said[i]?.at ?? 0) - (sim.said[i - 1]?.at ?? 0);
       assert.ok(gap >= MIN_LINE_GAP_MS, `lines ${i - 1} and ${i} are ${gap} ms apart`);
+      const previous = sim.said[i - 1];
+      assert.ok(previous && gap >= lineDuration(previous.line), "a line is never cut off by the next");
     }
     assert.equal(new Set(greets.map((g) => g.to)).size, greets.length, "nobody greeted twice");
   });

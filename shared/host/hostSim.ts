@@ -194,8 +194,9 @@ function say(
   return to === undefined ? { kind, line, channel } : { kind, line, channel, to };
 }
 
+/** A line of its own waits for the gap, and never cuts off a line people are still reading. */
 function gapAllows(brain: HostBrain, nowMs: number): boolean {
-  return nowMs - brain.lastLineAt >= MIN_LINE_GAP_MS;
+  return nowMs - brain.lastLineAt >= MIN_LINE_GAP_MS && nowMs >= brain.lineUntil;
 }
 
 /** The host answers someone (the answer engine decided what). Always said, whatever the gap. */
