@@ -26,6 +26,7 @@ import { waitUntil } from "../helpers/waitUntil.ts";
 
 const ARTIFACTS = path.resolve("test-results/e2e");
 const MODEL_FILE = path.resolve("assets/models/VintagePocketWatch.glb");
+const CLOCK_FILE = path.resolve("assets/models/AntiqueWallClock.glb");
 const STEP_TIMEOUT_MS = 240_000;
 
 const ACCOUNTS = {
@@ -136,6 +137,19 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
     });
     assert.equal(upload.status(), 201, await upload.text());
     const model = UploadedModel.parse(await upload.json());
+    // A second model, from which the portal test makes a collectible through the form.
+    const clock = await owner.request.post(`${server.url}/api/brands/aubrelle/models`, {
+      multipart: {
+        file: {
+          name: "AntiqueWallClock.glb",
+          mimeType: "model/gltf-binary",
+          buffer: fs.readFileSync(CLOCK_FILE),
+        },
+      },
+      timeout: 180_000,
+      failOnStatusCode: false,
+    });
+    assert.equal(clock.status(), 201, await clock.text());
 
     // A drop open to everyone now, and the collectible it grants to whoever confirms a piece.
     const now = Date.now();
@@ -231,7 +245,74 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
     });
   });
 
-  test("the shopper's vitrine shows it on a pedestal; a guest visits through the link", {
+  test("in the portal the brand creates a collectible and grants it and the keepsake by email", {
+    timeout: 300_000,
+  }, async () => {
+    const portal = await openPage(owner, "/brand/aubrelle/products");
+    const section = portal.getByTestId("portal-collectibles");
+    const card = (id: string) => portal.locator(`[data-collectible-id="${id}"]`);
+    await until("the drop's collectible in the portal", async () =>
+      (await card(collectible.id).count()) === 1 ? true : null,
+    );
+    const item = ((await card(collectible.id).textContent()) ?? "").replace(/\s+/g, " ");
+    assert.match(item, /Montre de Poche 1862/);
+    assert.match(item, /1\s*of 250 issued/);
+    assert.match(item, /Claimed in a drop/);
+
+    // A new collectible from the clock the brand uploaded, through the form (no price anywhere).
+    const form = portal.getByTestId("collectible-form");
+    await form.locator("#collectible-model").selectOption({ label: "AntiqueWallClock.glb" });
+    await form.locator("#collectible-size").fill("120");
+    await form.locator('input[name="name.en"]').fill("Pendule de Salon");
+    await form.locator('input[name="name.fr"]').fill("Pendule de salon");
+    await form
+      .locator('textarea[name="story.en"]')
+      .fill(
+        "For the guests of the maison's winter soirée: the salon clock that has kept Aubrelle's hours since 1894.",
+      );
+    assert.match((await form.textContent()) ?? "", /Collectibles have no price/);
+    await form.getByRole("button", { name: "Create collectible" }).click();
+    await until("the created notice", async () =>
+      /is created/.test((await form.textContent()) ?? "") ? true : null,
+    );
+    const listed = (await api(owner.request, "GET", `${server.url}/api/brands/aubrelle/collectibles`))
+      .json as {
+      collectibles: CollectibleView[];
+    };
+    const clock = listed.collectibles.find((c) => c.name.en === "Pendule de Salon");
+    assert.ok(clock, "the form created the collectible");
+    assert.equal(clock.editionSize, 120);
+    assert.equal(clock.obtainedBy, "manual");
+
+    // Granted by email to the shopper: the clock, then the demo's keepsake.
+    for (const id of [clock.id, "aubrelle-etoile-keepsake"]) {
+      await card(id).locator("summary").click();
+      await card(id).locator("textarea").fill("shopper@vitrine.demo");
+      await card(id).getByRole("button", { name: "Grant", exact: true }).click();
+      await until(`the grant of ${id}`, async () => {
+        const result = card(id).getByTestId("grant-result");
+        return (await result.count()) === 1 && /Granted 1/.test((await result.textContent()) ?? "")
+          ? true
+          : null;
+      });
+      await until(`one issued of ${id}`, async () =>
+        /^1/.test(((await card(id).getByTestId("collectible-issued").textContent()) ?? "").trim())
+          ? true
+          : null,
+      );
+    }
+
+    await portal.setViewportSize({ width: 1280, height: 1000 });
+    await section.evaluate((el) => {
+      // Scrolled to the top of the view, below the portal's sticky header.
+      (el as HTMLElement).style.scrollMarginTop = "90px";
+      el.scrollIntoView({ block: "start" });
+    });
+    await portal.screenshot({ path: path.join(ARTIFACTS, "portal-collectibles.png"), timeout: 120_000 });
+    await portal.close();
+  });
+
+  test("the shopper's vitrine shows the pieces on pedestals; a guest visits through the link", {
     timeout: 600_000,
   }, async () => {
     assert.ok(collectible, "the first test created the collectible");
@@ -241,18 +322,24 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
         ? true
         : null,
     );
-    const scene = await until("the piece on its pedestal, its model loaded", async () => {
+    const expected = new Map([
+      ["Montre de Poche 1862", "#1 of 250"],
+      ["Pendule de Salon", "#1 of 120"],
+      ["Étoile, the keepsake", "#1 of 250"],
+    ]);
+    const scene = await until("the three pieces on their pedestals, their models loaded", async () => {
       const s = await vitrineScene(shopperPage);
-      const pedestal = s?.pedestals.find((p) => p.name === "Montre de Poche 1862");
-      return pedestal?.model === "ready" ? s : null;
+      return s?.pedestals.length === 3 && s.pedestals.every((p) => p.model === "ready") ? s : null;
     });
-    const pedestal = scene.pedestals.find((p) => p.name === "Montre de Poche 1862");
-    assert.equal(pedestal?.editionLabel, "#1 of 250");
-    assert.ok(pedestal?.screen, "the pedestal is in view");
+    for (const p of scene.pedestals) {
+      assert.equal(p.editionLabel, expected.get(p.name), `the plaque of ${p.name}`);
+      assert.ok(p.screen, `${p.name} is in view`);
+    }
     assert.ok(scene.renderer.lights >= 3, "the pedestals are lit");
     const panel = await text(shopperPage, "vitrine-panel");
-    assert.match(panel, /Montre de Poche 1862/);
-    assert.match(panel, /#1 of 250/);
+    assert.match(panel, /Montre de Poche 1862\s*#1 of 250/);
+    assert.match(panel, /Pendule de Salon\s*#1 of 120/);
+    assert.match(panel, /Étoile, the keepsake\s*#1 of 250/);
     assert.match(panel, /My vitrine/);
     assert.equal(scene.avatars.filter((a) => a.isSelf && a.isOwner).length, 1, "the owner stands inside");
 
@@ -282,20 +369,29 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
     assert.equal(seen.isOwner, false);
     const visitorScene = await until("the visitor's scene with the owner and the piece", async () => {
       const s = await vitrineScene(visitorPage);
-      return s && s.avatars.length === 2 && s.pedestals[0]?.model === "ready" ? s : null;
+      return s &&
+        s.avatars.length === 2 &&
+        s.pedestals.length === 3 &&
+        s.pedestals.every((p) => p.model === "ready")
+        ? s
+        : null;
     });
     assert.equal(
       visitorScene.avatars.filter((a) => a.isOwner && !a.isSelf).length,
       1,
       "the visitor sees the owner",
     );
-    assert.equal(visitorScene.pedestals[0]?.editionLabel, "#1 of 250");
+    assert.deepEqual(
+      visitorScene.pedestals.map((p) => p.editionLabel),
+      scene.pedestals.map((p) => p.editionLabel),
+      "the visitor sees the same plaques",
+    );
     assert.match(await text(visitorPage, "vitrine-panel"), /Visiting/);
     assert.match(await text(shopperPage, "vitrine-people"), new RegExp(seen.name));
 
     // The visitor walks towards the piece; the owner's page follows them.
     // A short press: a step or two towards the piece, not all the way to the wall.
-    const walkedIn = layoutVitrine(1).spawn.z - 0.5;
+    const walkedIn = layoutVitrine(3).spawn.z - 0.5;
     await visitorPage.keyboard.down("KeyW");
     await new Promise((r) => setTimeout(r, 450));
     await visitorPage.keyboard.up("KeyW");
@@ -333,34 +429,6 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
       (await visitorPage.getByTestId("vitrine-unavailable").count()) === 1 ? true : null,
     );
     await visitorPage.close();
-  });
-
-  test("the brand's portal lists the collectible with its issued editions", {
-    timeout: 300_000,
-  }, async () => {
-    await shopperPage.close();
-    const portal = await openPage(owner, "/brand/aubrelle/products");
-    const section = portal.getByTestId("portal-collectibles");
-    await until("the collectible in the portal", async () =>
-      (await portal.locator(`[data-collectible-id="${collectible.id}"]`).count()) === 1 ? true : null,
-    );
-    const item = (
-      (await portal.locator(`[data-collectible-id="${collectible.id}"]`).textContent()) ?? ""
-    ).replace(/\s+/g, " ");
-    assert.match(item, /Montre de Poche 1862/);
-    assert.match(item, /1\s*of 250 issued/);
-    assert.match(item, /Claimed in a drop/);
-    assert.ok(
-      (await portal.getByTestId("collectible-form").count()) === 1,
-      "the owner may create collectibles",
-    );
-    await portal.setViewportSize({ width: 1280, height: 1000 });
-    await section.evaluate((el) => {
-      // Scrolled to the top of the view, below the portal's sticky header.
-      (el as HTMLElement).style.scrollMarginTop = "90px";
-      el.scrollIntoView({ block: "start" });
-    });
-    await portal.screenshot({ path: path.join(ARTIFACTS, "portal-collectibles.png"), timeout: 120_000 });
     assert.deepEqual(foreignRequests, [], "nothing loads from another host");
   });
 });
