@@ -164,6 +164,7 @@ export async function startVitrine(
   server.define("drop", DropRoom).filterBy(["dropId"]);
   server.define("vitrine", VitrineRoom).filterBy(["owner"]);
   server.onShutdown(async () => {
+    await host.close();
     await dropTimers.stop();
     await models.close();
     await database.close();

@@ -9,13 +9,12 @@ import { type AvenueLayout, layoutAvenue } from "../../shared/avenue/layout.ts";
 import type { Catalog } from "../../shared/catalog.ts";
 import type { Locale } from "../../shared/constants.ts";
 import { composeAnswer, type DropFact, faqIntent, type HostAnswer } from "../../shared/host/answers.ts";
-import { buildEntityIndex, type EntityIndex } from "../../shared/host/entities.ts";
 import type { BrandHostLines, FaqEntry, HostScript } from "../../shared/host/script.ts";
 import { getCatalog } from "../catalog/catalogRepository.ts";
 import type { DbLike } from "../db/database.ts";
 import type { Clock } from "../drops/clock.ts";
 import { getPlatformScript, listBrandHostLines, loadDropFacts, PLATFORM_SCOPE } from "./hostScripts.ts";
-import { IntentClassifier } from "./intentClassifier.ts";
+import { type ClassifierHandle, IntentWorkerClient } from "./intentWorkerClient.ts";
 
 /** Presence channel on which a change of any host script is announced to every process. */
 export const HOST_SCRIPT_CHANGED_CHANNEL = "vitrine:host-script-changed";
@@ -27,8 +26,8 @@ export type HostSnapshot = {
   catalog: Catalog;
   layout: AvenueLayout;
   faq: ReadonlyMap<string, FaqEntry>;
-  entityIndex: EntityIndex;
-  classifier: Promise<IntentClassifier>;
+  /** The intent model for this snapshot, trained in the intent worker. */
+  classifier: Promise<ClassifierHandle>;
 };
 
 export type HostQuestion = { text: string; locale: Locale; askerName: string };
@@ -39,7 +38,8 @@ export class HostServices {
   private readonly defaultScript: HostScript;
   private current: Promise<HostSnapshot> | null = null;
   /** Trained classifiers by the hash of what they were trained on (FAQ questions, catalog names). */
-  private readonly classifiers = new Map<string, Promise<IntentClassifier>>();
+  private readonly classifiers = new Map<string, Promise<ClassifierHandle>>();
+  private readonly worker = new IntentWorkerClient();
 
   constructor(deps: { database: DbLike; clock: Clock; defaultScript: HostScript }) {
     this.database = deps.database;
@@ -64,6 +64,11 @@ export class HostServices {
     return this.current;
   }
 
+  /** Stops the intent worker (server shutdown). */
+  close(): Promise<void> {
+    return this.worker.close();
+  }
+
   /** Forget the loaded snapshot: the next `snapshot()` reads the database again. */
   invalidate(): void {
     this.current = null;
@@ -77,7 +82,7 @@ export class HostServices {
   /** Classifies a question and composes the answer from what Vitrine knows now. */
   async answer(snapshot: HostSnapshot, question: HostQuestion): Promise<HostAnswer> {
     const classifier = await snapshot.classifier;
-    const classification = await classifier.classify(question.text, question.locale, snapshot.entityIndex);
+    const classification = await classifier.classify(question.text, question.locale);
     const drops = await this.drops();
     return composeAnswer(
       {
@@ -109,7 +114,6 @@ export class HostServices {
     for (const entry of script.faq) faq.set(faqIntent(PLATFORM_SCOPE, entry.id), entry);
     for (const [brandId, part] of brandLines)
       for (const entry of part.faq) faq.set(faqIntent(brandId, entry.id), entry);
-    const entityIndex = buildEntityIndex(catalog);
     return {
       script,
       scriptVersion: stored.version,
@@ -117,16 +121,11 @@ export class HostServices {
       catalog,
       layout: layoutAvenue(catalog.brands.map((b) => b.id)),
       faq,
-      entityIndex,
-      classifier: this.classifierFor(faq, catalog, entityIndex),
+      classifier: this.classifierFor(faq, catalog),
     };
   }
 
-  private classifierFor(
-    faq: ReadonlyMap<string, FaqEntry>,
-    catalog: Catalog,
-    entityIndex: EntityIndex,
-  ): Promise<IntentClassifier> {
+  private classifierFor(faq: ReadonlyMap<string, FaqEntry>, catalog: Catalog): Promise<ClassifierHandle> {
     const entries = [...faq].map(([intent, e]) => ({ intent, questions: e.questions }));
     const names = catalog.brands.map((b) => [b.name, b.products.map((p) => p.name)]);
     const key = createHash("sha256")
@@ -134,7 +133,7 @@ export class HostServices {
       .digest("hex");
     let trained = this.classifiers.get(key);
     if (!trained) {
-      trained = IntentClassifier.train(entries, entityIndex);
+      trained = this.worker.train(key, entries, catalog);
       trained.catch(() => this.classifiers.delete(key));
       this.classifiers.set(key, trained);
       // Keep the two most recent: rooms still on the previous snapshot finish their answers.

@@ -1,14 +1,13 @@
 /**
  * Intent classification with NLP.js (a neural classifier per language over stemmed words, with
  * the language packs of en, fr, de and zh). Trained on the built-in corpus (shared/host/
- * intentCorpus.ts) plus every FAQ entry's questions; retrained when a script changes.
+ * intentCorpus.ts) plus every FAQ entry's questions, in a worker thread; retrained when a script
+ * changes.
  */
-import { containerBootstrap } from "@nlpjs/core";
-import { LangDe, StemmerDe } from "@nlpjs/lang-de";
-import { LangEn, StemmerEn } from "@nlpjs/lang-en-min";
-import { LangFr, StemmerFr } from "@nlpjs/lang-fr";
-import { LangZh } from "@nlpjs/lang-zh";
-import { Nlp } from "@nlpjs/nlp";
+import { StemmerDe } from "@nlpjs/lang-de";
+import { StemmerEn } from "@nlpjs/lang-en-min";
+import { StemmerFr } from "@nlpjs/lang-fr";
+import type { Nlp } from "@nlpjs/nlp";
 import type { Locale } from "../../shared/constants.ts";
 import { type Entities, type EntityIndex, findEntities, normalizeText } from "../../shared/host/entities.ts";
 import {
@@ -18,6 +17,7 @@ import {
 } from "../../shared/host/intentCorpus.ts";
 import { guessLanguage } from "../../shared/host/languageGuess.ts";
 import type { FaqQuestions } from "../../shared/host/script.ts";
+import { createNlp, type TrainingDocument } from "./nlpSetup.ts";
 
 /**
  * The classifier's score an intent needs (with enough topic coverage, below); under it the host
@@ -93,48 +93,39 @@ export class IntentClassifier {
     return words.filter((w) => keys(w).some((k) => known.has(k))).length / words.length;
   }
 
-  /** Trains a classifier (about a second or two of CPU). */
+  /**
+   * Trains a classifier: seconds of CPU, so the server does it in a worker thread
+   * (intentWorker.ts); tests and the bench call it directly.
+   */
   static async train(faq: readonly FaqIntent[], entityIndex: EntityIndex): Promise<IntentClassifier> {
-    const container = containerBootstrap();
-    container.registerConfiguration(
-      "nlu-??",
-      { keepStopwords: true, nonefeatureValue: 1, nonedeltaMultiplier: 1.2, spellCheck: false, log: false },
-      true,
-    );
-    container.use(LangEn);
-    container.use(LangFr);
-    container.use(LangDe);
-    container.use(LangZh);
     const vocabulary = new Map<string, Set<string>>();
-    const learn = (intent: string, utterance: string) => {
+    const documents: TrainingDocument[] = [];
+    const learn = (lang: ClassifierLanguage, utterance: string, intent: string) => {
+      documents.push([lang, utterance, intent]);
       const set = vocabulary.get(intent) ?? new Set<string>();
       for (const w of contentWords(normalizeText(utterance))) for (const k of keys(w)) set.add(k);
       vocabulary.set(intent, set);
     };
-    const nlp = new Nlp(
-      { languages: LANGS, autoSave: false, autoLoad: false, nlu: { log: false } },
-      container,
-    );
     for (const [intent, byLang] of Object.entries(INTENT_CORPUS)) {
-      for (const lang of LANGS)
-        for (const u of byLang[lang] ?? []) {
-          nlp.addDocument(lang, u, intent);
-          learn(intent, u);
-        }
+      for (const lang of LANGS) for (const u of byLang[lang] ?? []) learn(lang, u, intent);
     }
     for (const entry of faq) {
       for (const lang of LANGS) {
-        const questions = entry.questions[CLASSIFIER_LANGUAGES[lang]] ?? [];
         // FAQ questions may name products or brands: mask them like incoming questions.
-        for (const q of questions) {
-          const masked = findEntities(entityIndex, q).masked;
-          nlp.addDocument(lang, masked, entry.intent);
-          learn(entry.intent, masked);
+        for (const q of entry.questions[CLASSIFIER_LANGUAGES[lang]] ?? []) {
+          learn(lang, findEntities(entityIndex, q).masked, entry.intent);
         }
       }
     }
+    const nlp = createNlp();
+    for (const [language, utterance, intent] of documents) nlp.addDocument(language, utterance, intent);
     await nlp.train();
     return new IntentClassifier(nlp, vocabulary);
+  }
+
+  /** Loads what a thread loads once, lazily otherwise (Chinese segmentation compiles a dictionary). */
+  async warmUp(): Promise<void> {
+    for (const lang of LANGS) await this.nlp.process(lang, lang === "zh" ? "你好" : "hello");
   }
 
   /**

@@ -18,6 +18,8 @@ declare module "@nlpjs/nlp" {
     addLanguage(language: string): void;
     addDocument(language: string, utterance: string, intent: string): void;
     train(): Promise<unknown>;
+    export(minified?: boolean): string;
+    import(data: string): void;
     process(language: string, utterance: string): Promise<NlpResult>;
   }
 }
