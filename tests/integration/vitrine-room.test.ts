@@ -2,7 +2,8 @@
  * The `vitrine` room on a real server with @colyseus/sdk clients: the owner enters by their session,
  * a visitor by the owner's current link, everyone else is refused by name; a rotated link sends its
  * visitors away and no longer opens the room; a hidden copy leaves its pedestal; malformed and unknown
- * messages are answered with a reason and never stop the room; walking is clamped to the shared speed.
+ * messages are answered with a reason and never stop the room; walking is clamped to the shared speed;
+ * a flood of messages closes its sender.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -13,7 +14,7 @@ import {
   VitrineShareAnswer,
   VitrineView,
 } from "../../shared/collectibles.ts";
-import { PROTOCOL_VERSION, WALK_SPEED } from "../../shared/constants.ts";
+import { MAX_MESSAGES_PER_SECOND, PROTOCOL_VERSION, WALK_SPEED } from "../../shared/constants.ts";
 import { UploadedModel } from "../../shared/models.ts";
 import {
   layoutVitrine,
@@ -232,6 +233,20 @@ describe("vitrine room (real server, SDK clients)", () => {
     assert.equal(await refusal(null, { owner: pseudonym, token }), "link_invalid");
     const welcome = await join(null, { owner: pseudonym, token: rotated.token });
     assert.equal(welcome.roomId, owner.roomId);
+    assert.ok(owner.connection.isOpen, "the owner is still inside");
+  });
+
+  test("a flood of messages closes the sender, not the room", async () => {
+    const owner = rooms[0] as VitrineTestRoom;
+    const token = VitrineShareAnswer.parse(
+      (await api("GET", "/api/vitrine/share", cookies.owner)).json,
+    ).token;
+    const flooder = await join(null, { owner: pseudonym, token });
+    await waitFor("the flooder inside", () => owner.state.avatars.has(flooder.sessionId));
+    const closed = new Promise<number>((resolve) => flooder.onLeave((code) => resolve(code)));
+    for (let i = 0; i < 3 * MAX_MESSAGES_PER_SECOND; i++) flooder.send("move", { dirX: 0, dirZ: i % 2 });
+    assert.equal(await closed, CloseCode.WITH_ERROR);
+    await waitFor("the flooder's avatar to go", () => !owner.state.avatars.has(flooder.sessionId));
     assert.ok(owner.connection.isOpen, "the owner is still inside");
   });
 });
