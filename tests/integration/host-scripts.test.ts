@@ -4,7 +4,12 @@
  * avenue room without a restart.
  */
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { HOST_SCRIPT_PATH } from "../../server/app.ts";
+import { HostScriptError, loadDefaultHostScript } from "../../server/host/hostScripts.ts";
 import type { ChatLine } from "../../shared/host/chatMessages.ts";
 import type { HostScript } from "../../shared/host/script.ts";
 import {
@@ -213,5 +218,35 @@ describe("host scripts over HTTP", () => {
     assert.equal(answer.localized?.en, "Aubrelle engraves initials inside any ring, free of charge.");
     const fr = await ask("@host Est-ce que vous gravez des initiales ?");
     assert.equal(fr.text, "Aubrelle grave vos initiales à l'intérieur de chaque bague, gracieusement.");
+  });
+});
+
+describe("the shipped default script", () => {
+  test("is validated at start: an invalid one stops the start with every problem named", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vitrine-host-script-"));
+    try {
+      const file = path.join(dir, "script.json");
+      fs.writeFileSync(file, JSON.stringify({ version: 1, host: { name: "" } }));
+      await assert.rejects(loadDefaultHostScript(file), (error: unknown) => {
+        assert.ok(error instanceof HostScriptError);
+        const paths = error.issues.map((i) => i.path);
+        for (const p of [
+          "host.name",
+          "host.biography",
+          "host.model",
+          "pointsOfInterest",
+          "lines",
+          "schedule",
+        ]) {
+          assert.ok(paths.includes(p), `${p} in ${paths.join(", ")}`);
+        }
+        assert.match(error.message, /The host script has \d+ problems: host\.name/);
+        return true;
+      });
+      const shipped = await loadDefaultHostScript(HOST_SCRIPT_PATH);
+      assert.equal(shipped.host.name, "Céleste");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
