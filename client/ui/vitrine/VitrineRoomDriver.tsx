@@ -92,6 +92,7 @@ export function VitrineRoomDriver({ owner, token }: { owner: string; token: stri
           const refusal = VitrineRoomRefusal.safeParse(payload);
           if (refusal.success) store.setStatus("refused", { refusal: refusal.data });
         });
+        // A refused intent (a click beyond the floor) needs no word: the avatar simply stays.
         joined.onMessage(VitrineServerMessageType.error, () => undefined);
         joined.onDrop(() => store.setStatus("reconnecting"));
         joined.onReconnect(() => store.setStatus("connected"));

@@ -38,7 +38,11 @@ export function VitrineCanvas() {
   const shadows = !software;
   const spots = software ? MAX_SPOTS_SOFTWARE : MAX_SPOTS;
   return (
-    <div className="vitrine-canvas" data-testid="vitrine-canvas">
+    <section
+      className="vitrine-canvas"
+      data-testid="vitrine-canvas"
+      aria-label={t("collectibles.vitrine.sceneLabel")}
+    >
       <Canvas
         dpr={software ? 1 : [1, 1.75]}
         shadows={shadows ? { type: PCFSoftShadowMap } : false}
@@ -79,6 +83,6 @@ export function VitrineCanvas() {
         <PointerOrbit />
       </Canvas>
       <div ref={tagLayer} className="vitrine-tags" />
-    </div>
+    </section>
   );
 }
