@@ -161,7 +161,12 @@ export class VitrineRoom extends Room<{ state: InstanceType<typeof VitrineState>
   override onLeave(client: Client): void {
     this.state.avatars.delete(client.sessionId);
     this.controls.delete(client.sessionId);
-    if (this.state.ownerSessionId === client.sessionId) this.state.ownerSessionId = "";
+    if (this.state.ownerSessionId !== client.sessionId) return;
+    // The owner may have the vitrine open in another tab: that one is the owner now.
+    const other = this.clients.find(
+      (c) => c.sessionId !== client.sessionId && (c as Client<{ auth: VitrineGuest }>).auth?.role === "owner",
+    );
+    this.state.ownerSessionId = other?.sessionId ?? "";
   }
 
   override onDispose(): void {
