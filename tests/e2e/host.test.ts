@@ -60,6 +60,16 @@ async function holdFrames(page: Page, hold: boolean): Promise<void> {
   );
 }
 
+/** Sends the page's avatar to stand 4.5 m on the camera's side of the host, and gives it a moment. */
+async function walkNear(page: Page, h: { x: number; z: number }): Promise<void> {
+  await page.evaluate(
+    ([x, z]) =>
+      (window as unknown as { __vitrine?: { walkTo(x: number, z: number): void } }).__vitrine?.walkTo(x, z),
+    [h.x, Math.min(h.z + 4.5, 31)] as const,
+  );
+  await page.waitForTimeout(1200);
+}
+
 /** The earliest opening still to come (early access, else public) among the scheduled drops. */
 function nextOpening(list: DropList): { dropId: string; title: string; at: number } | null {
   const now = Date.parse(list.serverTime);
@@ -155,15 +165,7 @@ describe("the host on the avenue", () => {
           `A at (${self.x.toFixed(1)}, ${self.z.toFixed(1)}), host at (${h.x.toFixed(1)}, ${h.z.toFixed(1)})`,
         );
         if (gap > 2 && gap < 8 && self.z > h.z + 1.5) return true;
-        await a.evaluate(
-          ([x, z]) =>
-            (window as unknown as { __vitrine?: { walkTo(x: number, z: number): void } }).__vitrine?.walkTo(
-              x,
-              z,
-            ),
-          [h.x, Math.min(h.z + 4.5, 31)] as const,
-        );
-        await a.waitForTimeout(1500);
+        await walkNear(a, h);
         return null;
       },
       120_000,
@@ -190,15 +192,26 @@ describe("the host on the avenue", () => {
       },
       120_000,
     );
-    // What the person sees: the bubble drawn over the host with that time. Hold the frame (the
-    // bubble with it) so the software-rendered capture is quick and shows this very line.
+    // What the person sees: the bubble drawn over the host with that time.
     await until("the bubble drawn over the host", async () => {
       const h = (await scene(a))?.host;
       return h?.bubbleVisible && h.screen && h.lineId === answered.lineId ? h : null;
     });
-    await holdFrames(a, true);
     const bubble = a.getByTestId("host-bubble");
     assert.ok(((await bubble.textContent()) ?? "").includes(expectedTime()), "the DOM bubble shows the time");
+    // For the screenshot, keep up with the host (it may be walking) until it stands mid-frame, then
+    // hold the frame (the bubble with it) so the software-rendered capture is quick.
+    await until(
+      "the host mid-frame",
+      async () => {
+        const h = (await scene(a))?.host;
+        if (h?.screen && h.bubbleVisible && Math.abs(h.screen.x - 640) < 220 && h.screen.y > 120) return true;
+        if (h) await walkNear(a, h);
+        return null;
+      },
+      30_000,
+    ).catch(() => console.log("the host stayed off-centre; capturing anyway"));
+    await holdFrames(a, true);
     await a.waitForTimeout(500);
     await a.screenshot({ path: path.join(ARTIFACTS, "host-bubble.png"), timeout: 180_000 });
     await holdFrames(a, false);

@@ -15,11 +15,11 @@ export function ChatLog({ hostName }: { hostName: string }) {
   const hidden = entries.length - visible.length;
 
   // Stay at the bottom unless the reader scrolled up to read older lines.
+  const stick = useRef(true);
   const last = visible[visible.length - 1]?.id;
   useEffect(() => {
     const el = list.current;
-    if (!el || last === undefined) return;
-    if (el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight;
+    if (el && last !== undefined && stick.current) el.scrollTop = el.scrollHeight;
   }, [last]);
 
   return (
