@@ -101,14 +101,11 @@ export async function startVitrine(
   const onCatalogChanged = () => void presence.publish(CATALOG_CHANGED_CHANNEL, Date.now());
 
   // The avenue host: its default script (refused at start when invalid), stored once, and the
-  // services every avenue room of this process shares (the intent classifier trains now).
+  // services every avenue room of this process shares (its intents train when the first avenue
+  // room opens, in a worker thread).
   const defaultHostScript = await loadDefaultHostScript(HOST_SCRIPT_PATH);
   await seedPlatformScript(database, defaultHostScript);
   const host = new HostServices({ database, clock, defaultScript: defaultHostScript });
-  void host.snapshot().then(
-    (s) => s.classifier,
-    (error: unknown) => console.error("[host] could not load the host's knowledge:", error),
-  );
   const onHostScriptChanged = () => void presence.publish(HOST_SCRIPT_CHANGED_CHANNEL, Date.now());
 
   setRoomContext({

@@ -109,6 +109,8 @@ export class AvenueHost {
   async reload(layout: AvenueLayout): Promise<void> {
     this.services.invalidate();
     const snapshot = await this.services.snapshot();
+    // Train the intents now (in the worker) so that the next question does not wait for it.
+    snapshot.classifier().catch((error: unknown) => console.error("[host] intents not trained:", error));
     const world = resolveHostWorld(snapshot.script, snapshot.brandLines, snapshot.catalog, layout);
     this.snapshot = snapshot;
     this.world = world;

@@ -27,7 +27,7 @@ export type HostSnapshot = {
   layout: AvenueLayout;
   faq: ReadonlyMap<string, FaqEntry>;
   /** The intent model for this snapshot, trained in the intent worker. */
-  classifier: Promise<ClassifierHandle>;
+  classifier(): Promise<ClassifierHandle>;
 };
 
 export type HostQuestion = { text: string; locale: Locale; askerName: string };
@@ -81,7 +81,7 @@ export class HostServices {
 
   /** Classifies a question and composes the answer from what Vitrine knows now. */
   async answer(snapshot: HostSnapshot, question: HostQuestion): Promise<HostAnswer> {
-    const classifier = await snapshot.classifier;
+    const classifier = await snapshot.classifier();
     const classification = await classifier.classify(question.text, question.locale);
     const drops = await this.drops();
     return composeAnswer(
@@ -121,7 +121,8 @@ export class HostServices {
       catalog,
       layout: layoutAvenue(catalog.brands.map((b) => b.id)),
       faq,
-      classifier: this.classifierFor(faq, catalog),
+      // Trained on first use (a room's start or a question), once per FAQ and catalog.
+      classifier: () => this.classifierFor(faq, catalog),
     };
   }
 
