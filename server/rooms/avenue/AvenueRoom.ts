@@ -257,12 +257,19 @@ export class AvenueRoom extends Room<{ state: InstanceType<typeof AvenueState> }
   private readonly onCatalogChanged = async (): Promise<void> => {
     await this.reloadLayout();
     this.state.catalogVersion += 1;
-    await this.host.reload(this.layout);
+    await this.reloadHost();
   };
 
   private readonly onHostScriptChanged = async (): Promise<void> => {
-    await this.host.reload(this.layout);
+    await this.reloadHost();
   };
+
+  /** The host re-reads its scripts; if it cannot, it carries on with the ones it has. */
+  private async reloadHost(): Promise<void> {
+    await this.host
+      .reload(this.layout)
+      .catch((error: unknown) => console.error("[host] reload failed:", error));
+  }
 
   /**
    * Wraps a handler with its zod schema. A bad payload is answered with a named reason; a client
