@@ -1,5 +1,6 @@
 /** Reports of chat lines, kept for moderators (chat_reports). */
 import { desc, eq } from "drizzle-orm";
+import type { ChatReportView } from "../../shared/host/hostApi.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { chatReports } from "../db/schema.ts";
 import type { BufferedLine } from "./chatSafety.ts";
@@ -31,20 +32,6 @@ export async function storeChatReport(database: DbLike, report: NewChatReport): 
     });
   return id;
 }
-
-export type ChatReportView = {
-  id: string;
-  reporterName: string;
-  authorName: string;
-  authorId: string | null;
-  messageId: string;
-  message: string;
-  channel: string;
-  roomId: string;
-  reason: string | null;
-  status: string;
-  createdAt: string;
-};
 
 /** Open reports, newest first. */
 export async function listOpenChatReports(database: DbLike, limit = 200): Promise<ChatReportView[]> {

@@ -14,6 +14,12 @@
 import express, { type Request } from "express";
 import type { SessionUser } from "../../shared/auth.ts";
 import { ErrorCode } from "../../shared/errors.ts";
+import type {
+  BrandHostLinesAnswer,
+  ChatReportList,
+  HostInfo,
+  HostScriptAnswer,
+} from "../../shared/host/hostApi.ts";
 import type { DbLike } from "../db/database.ts";
 import { requireBrandManager, requireUser } from "../drops/routeSupport.ts";
 import { listOpenChatReports } from "../host/chatReports.ts";
@@ -68,14 +74,22 @@ export function createHostRoutes({ database, host, onHostScriptChanged }: HostRo
   router.get("/host", async (_req, res) => {
     const { document } = await getPlatformScript(database, host.fallbackScript);
     res.setHeader("Cache-Control", "no-cache");
-    res.json({ name: document.host.name, biography: document.host.biography, model: document.host.model });
+    res.json({
+      name: document.host.name,
+      biography: document.host.biography,
+      model: document.host.model,
+    } satisfies HostInfo);
   });
 
   router.get("/host/script", async (req, res) => {
     requireAdmin(await requireUser(database, req));
     const stored = await getPlatformScript(database, host.fallbackScript);
     res.setHeader("Cache-Control", "no-store");
-    res.json({ script: stored.document, version: stored.version, updatedAt: stored.updatedAt });
+    res.json({
+      script: stored.document,
+      version: stored.version,
+      updatedAt: stored.updatedAt,
+    } satisfies HostScriptAnswer);
   });
 
   router.put("/host/script", async (req, res) => {
@@ -83,7 +97,11 @@ export function createHostRoutes({ database, host, onHostScriptChanged }: HostRo
     requireAdmin(user);
     const stored = await putPlatformScript(database, jsonBody(req), user.id);
     onHostScriptChanged();
-    res.json({ script: stored.document, version: stored.version, updatedAt: stored.updatedAt });
+    res.json({
+      script: stored.document,
+      version: stored.version,
+      updatedAt: stored.updatedAt,
+    } satisfies HostScriptAnswer);
   });
 
   router.get("/brands/:brandId/host-lines", async (req, res) => {
@@ -91,7 +109,12 @@ export function createHostRoutes({ database, host, onHostScriptChanged }: HostRo
     requireBrandManager(await requireUser(database, req), brandId);
     const stored = await getBrandHostLines(database, brandId);
     res.setHeader("Cache-Control", "no-store");
-    res.json({ brandId, lines: stored.document, version: stored.version, updatedAt: stored.updatedAt });
+    res.json({
+      brandId,
+      lines: stored.document,
+      version: stored.version,
+      updatedAt: stored.updatedAt,
+    } satisfies BrandHostLinesAnswer);
   });
 
   router.put("/brands/:brandId/host-lines", async (req, res) => {
@@ -100,7 +123,12 @@ export function createHostRoutes({ database, host, onHostScriptChanged }: HostRo
     requireBrandManager(user, brandId);
     const stored = await putBrandHostLines(database, brandId, jsonBody(req), user.id);
     onHostScriptChanged();
-    res.json({ brandId, lines: stored.document, version: stored.version, updatedAt: stored.updatedAt });
+    res.json({
+      brandId,
+      lines: stored.document,
+      version: stored.version,
+      updatedAt: stored.updatedAt,
+    } satisfies BrandHostLinesAnswer);
   });
 
   router.get("/moderation/chat-reports", async (req, res) => {
@@ -109,7 +137,7 @@ export function createHostRoutes({ database, host, onHostScriptChanged }: HostRo
       throw new AppError(403, ErrorCode.forbidden, "Only platform administrators may read chat reports.");
     }
     res.setHeader("Cache-Control", "no-store");
-    res.json({ reports: await listOpenChatReports(database) });
+    res.json({ reports: await listOpenChatReports(database) } satisfies ChatReportList);
   });
 
   return router;

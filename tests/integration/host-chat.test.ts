@@ -12,6 +12,7 @@ import {
   type ChatLine,
   type ChatRefused,
 } from "../../shared/host/chatMessages.ts";
+import { ChatReportList } from "../../shared/host/hostApi.ts";
 import {
   type AvenueTestRoom,
   joinAvenue,
@@ -187,7 +188,7 @@ describe("avenue chat (real room)", () => {
       headers: { cookie: adminCookie },
     });
     assert.equal(res.status, 200);
-    const { reports } = (await res.json()) as { reports: Record<string, unknown>[] };
+    const { reports } = ChatReportList.parse(await res.json());
     assert.equal(reports.length, 1);
     const report = reports[0];
     assert.equal(report?.message, offending.text, "the line as the server sent it");

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { layoutAvenue } from "../../shared/avenue/layout.ts";
 import type { ChatLine } from "../../shared/host/chatMessages.ts";
+import { HostInfo } from "../../shared/host/hostApi.ts";
 import { HOST_MODES, HostAnim } from "../../shared/host/hostState.ts";
 import { countdownToken, renderLine, timeToken } from "../../shared/host/lineTokens.ts";
 import {
@@ -50,8 +51,10 @@ describe("the host in the avenue room", () => {
     assert.ok(Number.isFinite(host.x) && Number.isFinite(host.z));
     assert.ok((HOST_MODES as readonly string[]).includes(host.mode), host.mode);
     assert.ok((Object.values(HostAnim) as number[]).includes(host.anim));
-    const info = (await (await fetch(`${server.url}/api/host`)).json()) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(info).sort(), ["biography", "model", "name"]);
+    const raw = (await (await fetch(`${server.url}/api/host`)).json()) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(raw).sort(), ["biography", "model", "name"]);
+    const info = HostInfo.parse(raw);
+    assert.match(info.biography.fr ?? "", /Céleste/);
     assert.equal(info.name, "Céleste");
     assert.equal(info.model, "/assets/avatars/RobotExpressive.glb");
   });

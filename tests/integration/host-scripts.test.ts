@@ -11,6 +11,7 @@ import { after, before, describe, test } from "node:test";
 import { HOST_SCRIPT_PATH } from "../../server/app.ts";
 import { HostScriptError, loadDefaultHostScript } from "../../server/host/hostScripts.ts";
 import type { ChatLine } from "../../shared/host/chatMessages.ts";
+import { BrandHostLinesAnswer, HostScriptAnswer } from "../../shared/host/hostApi.ts";
 import type { HostScript } from "../../shared/host/script.ts";
 import {
   type AvenueTestRoom,
@@ -97,6 +98,7 @@ describe("host scripts over HTTP", () => {
     assert.equal((await call(OWNER, "PUT", "/host/script", {})).status, 403);
     const got = await call(ADMIN, "GET", "/host/script");
     assert.equal(got.status, 200);
+    HostScriptAnswer.parse(got.json);
     assert.equal(got.json.script.host.name, "Céleste");
     assert.equal(got.json.version, 1);
   });
@@ -164,6 +166,7 @@ describe("host scripts over HTTP", () => {
     );
     const empty = await call(OWNER, "GET", "/brands/aubrelle/host-lines");
     assert.equal(empty.status, 200);
+    assert.equal(BrandHostLinesAnswer.parse(empty.json).brandId, "aubrelle");
     assert.deepEqual(empty.json.lines, { version: 1, greetings: [], products: [], faq: [] });
     assert.equal(
       (await call("merch.brevanne@vitrine.demo", "PUT", "/brands/brevanne/host-lines", { version: 1 }))
