@@ -5,6 +5,10 @@ declare module "@nlpjs/core" {
     registerConfiguration(tag: string, configuration: Record<string, unknown>, overwrite?: boolean): void;
   };
   export function containerBootstrap(): Container;
+  export class Tokenizer {
+    constructor(settings?: unknown, shouldTokenize?: boolean);
+    name: string;
+  }
 }
 declare module "@nlpjs/nlp" {
   import type { Container } from "@nlpjs/core";

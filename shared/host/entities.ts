@@ -27,13 +27,18 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** Lowercase, accents removed, punctuation turned into spaces. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/['’`]/g, " ")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase()
+      .replace(/['’`]/g, " ")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      // "Brévanne在哪里": a Latin name written against Chinese is a word of its own.
+      .replace(/([a-z0-9])([\u3400-\u9fff])/gu, "$1 $2")
+      .replace(/([\u3400-\u9fff])([a-z0-9])/gu, "$1 $2")
+      .trim()
+  );
 }
 
 function words(text: string): string[] {

@@ -227,6 +227,9 @@ const TABLE: Row[] = [
   ["Can you recommend a good restaurant nearby?", "en", decline()],
   ["Est-ce que vous vendez des voitures ?", "fr", decline()],
   ["How much does the Aubrelle crown cost?", "en", decline(["aubrelle"])],
+  ["Brévanne在哪里？", "zh-CN", { intent: HostIntent.where, brandIds: ["brevanne"], locale: "zh-CN" }],
+  ["牡丹红唇膏多少钱", "zh-CN", price("qiluo-rouge-pivoine", /CN¥420|¥420/)],
+  ["下周有活动吗？", "zh-CN", { intent: HostIntent.events }],
   // Must decline: unknown products, off-topic, nonsense. Never a price, never a product.
   ["How much is the Rolex Daytona?", "en", decline()],
   ["What's the price of Aubrelle's diamond tiara?", "en", decline(["aubrelle"])],
