@@ -13,7 +13,7 @@ import { dressHost } from "./hostLook.ts";
 import { type HostModel, loadHostModel } from "./hostModel.ts";
 
 /** The host stands a head taller than shoppers, so it is found at a glance. */
-export const HOST_HEIGHT = 2.05;
+export const HOST_HEIGHT = 2.25;
 /** Drawn after avatars (-30) and before the camera (-20) and the DOM layers. */
 export const HOST_FRAME_PRIORITY = -25;
 

@@ -18,7 +18,7 @@ export function HostLinesPage({ brand, user }: { brand: BrandWithProducts; user:
             {t("portal.role.as", { role: t(`portal.role.${role ?? "none"}`) })}
           </p>
         </div>
-        <Link href={`/${brand.id}/products`} className="button">
+        <Link href={`/${brand.id}/products`} className="button host-lines__back">
           {t("host.portal.back")}
         </Link>
       </div>
