@@ -124,6 +124,8 @@ export class AvenueHost {
       this.brain.patrolIndex %= Math.max(1, world.pois.length);
     }
     this.state.name = world.name;
+    // The state is whole from the first patch on (a client never sees a name without a place).
+    this.sync(this.brain);
   }
 
   /** Re-reads the drop schedule. */

@@ -18,12 +18,12 @@ export const PRESENT_RADIUS = 8;
 
 export const HostState = schema(
   {
-    name: t.string(),
-    x: t.float32(),
-    z: t.float32(),
-    heading: t.float32(),
+    name: t.string().default(""),
+    x: t.float32().default(0),
+    z: t.float32().default(0),
+    heading: t.float32().default(0),
     /** A HostAnim value. */
-    anim: t.uint8(),
+    anim: t.uint8().default(0),
     /** A HostMode. */
     mode: t.string().default("patrol"),
     /** Increases with each new line (a new bubble, a new chat-log entry). */
