@@ -19,6 +19,8 @@ export const ErrorCode = {
   modelRejected: "model_rejected",
   /** A host script (or a brand's host lines) was refused; `details.issues` lists every problem. */
   invalidHostScript: "invalid_host_script",
+  /** A sale or transfer of a collectible was asked for: they have no price and stay with their owner. */
+  collectibleNotTransferable: "collectible_not_transferable",
   internal: "internal_error",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -41,6 +41,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   shard_full: 503,
   model_rejected: 422,
   invalid_host_script: 400,
+  collectible_not_transferable: 403,
   internal_error: 500,
 };
 

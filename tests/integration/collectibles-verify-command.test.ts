@@ -19,6 +19,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const COMMAND = path.join(ROOT, "bin/vitrine-verify.ts");
 const run = promisify(execFile);
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 type Outcome = { code: number; stdout: string; stderr: string };
 
 /** Runs a command; a non-zero exit is an outcome, not an error. */
@@ -92,24 +96,32 @@ describe("vitrine-verify, offline", () => {
   });
 
   test("every changed byte of the file: non-zero exit with the reason", async () => {
-    const positions = Array.from({ length: certificate.length }, (_, i) => i);
-    const failures: string[] = [];
-    const worker = async () => {
-      for (let position = positions.shift(); position !== undefined; position = positions.shift()) {
-        const changed = certificate.slice();
-        changed[position] = (changed[position] as number) ^ 0x01;
-        const file = path.join(dir, `changed-${position}.json`);
-        fs.writeFileSync(file, changed);
-        const result = await verify([file, "--key", jwksPath]);
-        fs.rmSync(file);
-        if (result.code !== 1 || !/^NOT VALID: .*\nReason: .{6,}/.test(result.stderr)) {
-          failures.push(`byte ${position}: exit ${result.code} ${result.stdout}${result.stderr}`);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: 4 }, worker));
-    assert.deepEqual(failures, []);
+    // One file per byte position, each with that byte changed, all verified by one run of the
+    // command (it gives one verdict per file), so that every position is checked by the command.
+    const changedDir = path.join(dir, "changed");
+    fs.mkdirSync(changedDir);
+    const files = Array.from({ length: certificate.length }, (_, position) => {
+      const changed = certificate.slice();
+      changed[position] = (changed[position] as number) ^ 0x01;
+      const file = path.join(changedDir, `changed-${position}.json`);
+      fs.writeFileSync(file, changed);
+      return file;
+    });
+    const result = await verify([...files, "--key", jwksPath]);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, "", "no changed file is valid");
+    const failures = files.filter(
+      (file) => !new RegExp(`^NOT VALID: ${escapeRegExp(file)}\\nReason: .{6,}$`, "m").test(result.stderr),
+    );
+    assert.deepEqual(failures, [], "each changed file is refused with a reason");
+
+    // Mixed: a changed file among genuine ones fails the run, and only it is reported.
+    const mixed = await verify([certPath, files[10] ?? "", certPath, "--key", jwksPath]);
+    assert.equal(mixed.code, 1);
+    assert.equal((mixed.stdout.match(/^VALID: /gm) ?? []).length, 2);
+    assert.equal((mixed.stderr.match(/^NOT VALID: /gm) ?? []).length, 1);
     assert.equal((await verify([certPath, "--key", jwksPath])).code, 0, "the untouched file still passes");
+    fs.rmSync(changedDir, { recursive: true });
   });
 
   test("wrong key, wrong model, missing files and bad usage are told apart", async () => {
@@ -129,7 +141,8 @@ describe("vitrine-verify, offline", () => {
 
     const cases: [string[], RegExp][] = [
       [[certPath], /--key/],
-      [["--key", jwksPath], /exactly one certificate/],
+      [["--key", jwksPath], /at least one certificate/],
+      [[certPath, certPath, "--key", jwksPath, "--model", modelPath], /exactly one certificate/],
       [[path.join(dir, "missing.json"), "--key", jwksPath], /Cannot read the certificate .*ENOENT/],
       [[certPath, "--key", path.join(dir, "missing.pem")], /Cannot read the key file/],
       [[certPath, "--key", certPath], /no Ed25519 public key/],

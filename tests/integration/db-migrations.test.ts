@@ -16,11 +16,15 @@ const EXPECTED_TABLES = [
   "brand_staff",
   "brand_webhooks",
   "brands",
+  "chat_reports",
+  "collectible_copies",
+  "collectibles",
   "drop_accounts",
   "drop_claim_requests",
   "drop_claims",
   "drop_entries",
   "drops",
+  "host_scripts",
   "order_deliveries",
   "order_delivery_attempts",
   "pass_types",
@@ -29,6 +33,7 @@ const EXPECTED_TABLES = [
   "products",
   "sessions",
   "users",
+  "vitrine_shares",
   "wishlist_items",
 ];
 
