@@ -95,7 +95,7 @@ function hasHostTwin(entries: ChatEntry[], entry: ChatEntry): boolean {
   const key = entry.localized?.en ?? entry.text;
   for (let i = entries.length - 1; i >= 0 && i >= entries.length - 12; i--) {
     const e = entries[i];
-    if (!e || e.from.kind !== "host") continue;
+    if (e?.from.kind !== "host") continue;
     if (Math.abs(e.receivedAt - entry.receivedAt) > HOST_DEDUPE_MS) continue;
     if ((e.localized?.en ?? e.text) === key) return true;
   }
