@@ -60,12 +60,13 @@ async function holdFrames(page: Page, hold: boolean): Promise<void> {
   );
 }
 
-/** Sends the page's avatar to stand 4.5 m on the camera's side of the host, and gives it a moment. */
+/** Sends the page's avatar to stand 4.5 m on the camera's side of the host (and beside it), and gives it a moment. */
 async function walkNear(page: Page, h: { x: number; z: number }, pauseMs = 1200): Promise<void> {
   await page.evaluate(
     ([x, z]) =>
       (window as unknown as { __vitrine?: { walkTo(x: number, z: number): void } }).__vitrine?.walkTo(x, z),
-    [h.x, Math.min(h.z + 4.5, 31)] as const,
+    // A little towards the middle of the street too, so the avatar does not hide the host.
+    [h.x + (h.x > 0 ? -1.8 : 1.8), Math.min(h.z + 4.5, 31)] as const,
   );
   if (pauseMs > 0) await page.waitForTimeout(pauseMs);
 }
