@@ -297,12 +297,19 @@ describe("the host on the avenue", () => {
 
   test("a second page follows a tour and the first page sees the host walk the route", async () => {
     const a = pageA ?? (await open(server.url, { label: "A", locale: LOCALE_A, timezoneId: ZONE_A }));
+    // Two software-rendered canvases share two cores: A rests while B loads and joins.
+    await holdFrames(a, true);
     const b = await open(server.url, { label: "B" });
-    await until("page B joined the avenue", async () => {
-      await rejoinIfOffline(b);
-      const s = await scene(b);
-      return s?.avatars.some((x) => x.isSelf) ? s : null;
-    });
+    await b.bringToFront();
+    await until(
+      "page B joined the avenue",
+      async () => {
+        await rejoinIfOffline(b);
+        const s = await scene(b);
+        return s?.avatars.some((x) => x.isSelf) ? s : null;
+      },
+      360_000,
+    );
 
     // The route as the server resolves it: the platform script's first tour against the catalog's layout.
     const catalog = Catalog.parse(await (await fetch(`${server.url}/api/catalog`)).json());
@@ -313,8 +320,10 @@ describe("the host on the avenue", () => {
     assert.ok(tour && tour.stops.length >= 2, "the script has a tour of two stops or more");
 
     await b.getByTestId("host-follow").click();
-    // B only waits now: let its canvas rest so page A renders at full (software) speed.
+    // B only walks now: its canvas rests and page A renders at full (software) speed.
     await holdFrames(b, true);
+    await holdFrames(a, false);
+    await a.bringToFront();
 
     const started = await until(
       "page A sees the host start the tour",
