@@ -23,6 +23,7 @@ import { z } from "zod";
 import { LocalizedText } from "./catalog.ts";
 import { PROTOCOL_VERSION } from "./constants.ts";
 import { DropMode, DropPhase } from "./drops.ts";
+import { HostState } from "./host/hostState.ts";
 
 /** Name of the room type, as defined on the server. */
 export const DROP_ROOM = "drop";
@@ -73,6 +74,8 @@ export const DropRoomState = schema(
     serverTime: t.float64(),
     /** Connected clients in this drop's room (on this process). */
     viewers: t.uint32(),
+    /** The host on the drop's stage (issue 6): its line, animation and place beside the pedestal. */
+    host: HostState,
   },
   "DropRoomState",
 );

@@ -16,6 +16,19 @@ import type { LocalizedLine } from "./chatMessages.ts";
 import { HostAnim, type HostMode } from "./hostState.ts";
 import { countdownToken, timeToken } from "./lineTokens.ts";
 
+/**
+ * Where the host stands on the drop stage (metres; the pedestal is at the origin, the audience
+ * towards +z): beside the pedestal, a little behind it, turned half towards the audience and half
+ * towards the piece (heading as atan2(dx, dz), like the avenue's host).
+ */
+export const DROP_HOST_STAGE = {
+  x: -1.15,
+  z: -0.3,
+  heading: Math.atan2(0.9, 1),
+  lookAtX: 0,
+  lookAtZ: 0,
+} as const;
+
 /** Lines that are not timed wait at least this long after the previous line. */
 export const DROP_HOST_MIN_GAP_MS = 6000;
 /** The countdown line is said this long before the public start. */

@@ -23,6 +23,7 @@ import { type DropRow, getDropRow } from "../../drops/drops.ts";
 import { DomainError } from "../../passes/passErrors.ts";
 import { dropChangedChannel, roomContext } from "../context.ts";
 import { admission, type DropViewer, roomRefusal, viewerOf } from "./dropAdmission.ts";
+import { DropHostDriver } from "./dropHostDriver.ts";
 import { applyDropRow } from "./dropRoomState.ts";
 import { rejectInvalid } from "./invalidMessages.ts";
 import { type ThrottledRunner, throttledRunner } from "./throttledRunner.ts";
@@ -46,6 +47,7 @@ export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }
   private row: DropRow | null = null;
   private channel = "";
   private reload: ThrottledRunner | null = null;
+  private host: DropHostDriver | null = null;
   private readonly invalidMessages = new Map<string, number>();
 
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<AuthResult> {
@@ -72,6 +74,7 @@ export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }
     const ctx = roomContext();
     this.row = await getDropRow(ctx.database, dropId);
     applyDropRow(this.state, this.row, ctx.clock.now());
+    this.host = await DropHostDriver.start(this.state, ctx, ctx.clock.now().getTime());
     this.reload = throttledRunner(
       DROP_RELOAD_MIN_GAP_MS,
       () => this.reloadRow(),
@@ -131,6 +134,7 @@ export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }
     const now = roomContext().clock.now();
     this.state.serverTime = now.getTime();
     this.state.viewers = this.clients.length;
+    this.host?.tick(now.getTime());
     const phase = dropPhaseAt(this.row, now);
     if (phase === this.state.phase) return;
     this.state.phase = phase;
