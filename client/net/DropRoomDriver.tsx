@@ -10,6 +10,7 @@ import {
 } from "../../shared/dropRoom.ts";
 import { DropPhase } from "../../shared/drops.ts";
 import { serverNow, useDropStore } from "../stores/dropStore.ts";
+import { clearDropHost, readDropHost } from "../ui/drops/scene/dropHostFrame.ts";
 import { type DropRoom, joinDropRoom, readRefusedMessage } from "./dropConnection.ts";
 import { loadDrop, refreshClaims } from "./dropSession.ts";
 
@@ -54,6 +55,7 @@ export function DropRoomDriver({ dropId }: { dropId: string }) {
       joined.onStateChange((state) => {
         const phase = DropPhase.safeParse(state.phase);
         if (!phase.success) return;
+        readDropHost(state.host);
         store.setLive({
           phase: phase.data,
           remaining: state.remaining,
@@ -86,6 +88,7 @@ export function DropRoomDriver({ dropId }: { dropId: string }) {
       joined.onReconnect(() => store.setRoom("connected"));
       joined.onLeave((code) => {
         room = null;
+        clearDropHost();
         clearInterval(syncTimer);
         if (disposed) return;
         const refusal = useDropStore.getState().roomRefusal;

@@ -30,6 +30,14 @@ const ACCOUNTS = {
 } as const;
 
 type PlaqueProbe = { x: number; y: number; action: string; active: boolean };
+type HostProbe = { line: string; lineEn: string; anim: number; x: number; z: number; visible: boolean };
+
+/** The host on the drop stage, from the page's test hook (null before the scene is up). */
+async function stageHost(page: Page): Promise<HostProbe | null> {
+  return page.evaluate(
+    () => (window as unknown as { __vitrineDrop?: { host: HostProbe } }).__vitrineDrop?.host ?? null,
+  );
+}
 
 /** Waits with this test's step timeout by default. */
 function until<T>(
@@ -269,6 +277,18 @@ describe("a pass holder and a shopper at the same drop", () => {
   }, async () => {
     assert.ok(drop, "the first test scheduled the drop");
     const publicStart = Date.parse(drop.publicStartsAt);
+    // The host stands on the stage beside the pedestal and reveals the piece at the public start.
+    const revealed = await until(
+      "the host's reveal in its bubble on the holder's stage",
+      async () => {
+        const host = await stageHost(vipPage);
+        return host?.visible && host.line.startsWith("Here it is:") ? host : null;
+      },
+      publicStart - Date.now() + STEP_TIMEOUT_MS,
+    );
+    assert.ok(Date.now() >= publicStart, "the reveal comes at the public start, not before");
+    assert.equal(revealed.anim, 4, "the host presents (HostAnim.present)");
+    assert.ok(revealed.x < -0.5 && Math.abs(revealed.z) < 1, "beside the pedestal, not on it");
     // The shopper's page joins the room by itself when its window opens.
     await until(
       "the shopper's page to open at the public start",
@@ -298,6 +318,9 @@ describe("a pass holder and a shopper at the same drop", () => {
       );
     }
     assert.equal(await attr(shopperPage, "drop-claim", "data-state"), "soldOut");
+    await until("the host's sold-out line", async () =>
+      (await stageHost(shopperPage))?.lineEn.startsWith("Sold out. Thank you"),
+    );
 
     // The holder confirms one hold: it becomes an order.
     await vipPage.getByTestId("drop-confirm").first().click();

@@ -4,6 +4,7 @@ import { CircleGeometry, MeshBasicMaterial } from "three";
 import type { Product } from "../../../../shared/catalog.ts";
 import { ENVIRONMENT_FILE } from "../../../world/atmosphere/Lighting.tsx";
 import { DropBackdrop } from "./DropBackdrop.tsx";
+import { DropHost } from "./DropHost.tsx";
 import { DropPedestal, PEDESTAL_TOP } from "./DropPedestal.tsx";
 import { DropProduct } from "./DropProduct.tsx";
 import { createFloorTexture } from "./floorTexture.ts";
@@ -57,6 +58,10 @@ export const DropScene = memo(function DropScene({ product }: { product: Product
       <DropBackdrop />
       <DropPedestal />
       <DropProduct product={product} />
+      {/* The environment map may still be loading (it suspends); the stage draws meanwhile. */}
+      <Suspense fallback={null}>
+        <DropHost />
+      </Suspense>
     </>
   );
 });

@@ -1,11 +1,17 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useMemo } from "react";
 import { Vector3 } from "three";
-import { type DropSceneTestHook, plaqueRegistry, registerDropSceneHook } from "./dropSceneHook.ts";
+import { dropHostFrame } from "./dropHostFrame.ts";
+import {
+  type DropSceneTestHook,
+  dropHostRegistry,
+  plaqueRegistry,
+  registerDropSceneHook,
+} from "./dropSceneHook.ts";
 
 const point = new Vector3();
 
-/** Renderless: publishes `window.__vitrineDrop` (frames drawn, the plaque's place on the page). */
+/** Renderless: publishes `window.__vitrineDrop` (frames drawn, the plaque's place on the page, the host). */
 export function DropTestHook() {
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
@@ -22,6 +28,17 @@ export function DropTestHook() {
           y: rect.top + ((1 - point.y) / 2) * rect.height,
           action: plaqueRegistry.action,
           active: plaqueRegistry.active,
+        };
+      },
+      get host() {
+        return {
+          line: dropHostRegistry.bubbleText,
+          lineEn: dropHostFrame.line.en ?? "",
+          anim: dropHostFrame.anim,
+          x: dropHostFrame.x,
+          z: dropHostFrame.z,
+          visible: dropHostRegistry.visible,
+          name: dropHostFrame.name,
         };
       },
     }),

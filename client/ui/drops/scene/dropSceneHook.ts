@@ -7,7 +7,24 @@ import type { Object3D } from "three";
 export type DropSceneTestHook = {
   frames: number;
   plaque(): { x: number; y: number; action: string; active: boolean } | null;
+  /**
+   * The host on the stage: `line` is what its bubble shows now (in the page's language, "" when no
+   * bubble), `lineEn` the current line as synchronised (English, tokens unformatted), `anim` a
+   * HostAnim, `x`/`z` where it stands, `visible` whether its figure is drawn.
+   */
+  readonly host: {
+    line: string;
+    lineEn: string;
+    anim: number;
+    x: number;
+    z: number;
+    visible: boolean;
+    name: string;
+  };
 };
+
+/** What DropHost drew last frame; read by DropTestHook. */
+export const dropHostRegistry: { visible: boolean; bubbleText: string } = { visible: false, bubbleText: "" };
 
 /** The plaque's mesh and words, set by ClaimPlaque; read by DropTestHook. */
 export const plaqueRegistry: { mesh: Object3D | null; action: string; active: boolean } = {

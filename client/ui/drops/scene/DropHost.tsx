@@ -1,0 +1,197 @@
+import { useEnvironment } from "@react-three/drei";
+import { useFrame, useThree } from "@react-three/fiber";
+import i18next from "i18next";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { type AnimationAction, AnimationMixer, Box3, type Group, LoopRepeat, Vector3 } from "three";
+import { serverNow } from "../../../stores/dropStore.ts";
+import { ENVIRONMENT_FILE } from "../../../world/atmosphere/Lighting.tsx";
+import { hostLineText } from "../../../world/host/HostBubble.tsx";
+import { clipFor, facesTarget, HOST_CROSSFADE_SECONDS } from "../../../world/host/hostClips.ts";
+import { dressHost } from "../../../world/host/hostLook.ts";
+import { type HostModel, loadHostModel } from "../../../world/host/hostModel.ts";
+import { placeElement, projectToScreen } from "../../../world/host/project.ts";
+import { dropHostFrame, onDropHostChange } from "./dropHostFrame.ts";
+import { dropHostRegistry } from "./dropSceneHook.ts";
+import "../../../world/host/hostBubble.css";
+
+/** On the stage the host stands a little taller than the pedestal's piece is wide, and fits the frame. */
+export const DROP_HOST_HEIGHT = 1.62;
+/** Countdown tokens in the bubble are re-rendered this often. */
+const RERENDER_MS = 1000;
+
+const box = new Box3();
+const size = new Vector3();
+
+/**
+ * The avenue's host on the drop stage, beside the pedestal: the same model, look and clips as in
+ * the avenue (client/world/host), posed from the drop room's `host` state, with its speech bubble in
+ * the reader's language projected into a DOM layer over the canvas (cheap on software renderers: no
+ * extra light, no shadow, text drawn by the browser).
+ */
+export function DropHost() {
+  const gl = useThree((s) => s.gl);
+  const camera = useThree((s) => s.camera);
+  const view = useThree((s) => s.size);
+  const invalidate = useThree((s) => s.invalidate);
+  const env = useEnvironment({ files: ENVIRONMENT_FILE });
+  const [model, setModel] = useState<HostModel | null>(null);
+  const root = useRef<Group>(null);
+
+  useEffect(() => {
+    let live = true;
+    loadHostModel(gl).then(
+      (m) => {
+        if (!live) return;
+        setModel(m);
+        invalidate();
+      },
+      (e: unknown) => console.warn("Vitrine: the host's model could not be loaded", e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [gl, invalidate]);
+
+  const rig = useMemo(() => {
+    if (!model) return null;
+    const materials = dressHost(model.scene, env);
+    box.setFromObject(model.scene, true);
+    box.getSize(size);
+    const scale = size.y > 1e-6 ? DROP_HOST_HEIGHT / size.y : 1;
+    const mixer = new AnimationMixer(model.scene);
+    const actions = new Map<string, AnimationAction>();
+    for (const clip of model.animations) {
+      const action = mixer.clipAction(clip);
+      action.setLoop(LoopRepeat, Infinity);
+      actions.set(clip.name, action);
+    }
+    return { mixer, actions, materials, scale, minY: box.min.y, current: null as AnimationAction | null };
+  }, [model, env]);
+
+  useEffect(
+    () => () => {
+      if (!rig) return;
+      rig.mixer.stopAllAction();
+      for (const m of rig.materials) m.dispose();
+    },
+    [rig],
+  );
+
+  // The bubble: DOM over the canvas, in the canvas's own positioned wrapper.
+  const els = useMemo(() => {
+    const layer = document.createElement("div");
+    layer.className = "host-layer";
+    const bubble = document.createElement("div");
+    bubble.className = "host-bubble";
+    bubble.dataset.testid = "drop-host-bubble";
+    bubble.setAttribute("role", "status");
+    bubble.setAttribute("aria-live", "polite");
+    bubble.style.display = "none";
+    const who = document.createElement("div");
+    who.className = "host-bubble__who";
+    const text = document.createElement("div");
+    text.className = "host-bubble__text";
+    bubble.append(who, text);
+    layer.append(bubble);
+    return { layer, bubble, who, text, shown: false, renderedId: -1, renderedAt: 0, lang: "" };
+  }, []);
+  useEffect(() => {
+    const wrapper = gl.domElement.parentElement?.parentElement;
+    if (!wrapper) return;
+    wrapper.append(els.layer);
+    return () => {
+      els.layer.remove();
+      dropHostRegistry.bubbleText = "";
+    };
+  }, [gl, els]);
+
+  // On an on-demand canvas (slow machines), redraw when the host changes and when its line ends.
+  useEffect(() => {
+    let expiry: ReturnType<typeof setTimeout> | undefined;
+    const off = onDropHostChange(() => {
+      invalidate();
+      clearTimeout(expiry);
+      const left = dropHostFrame.lineUntil - serverNow();
+      if (left > 0) expiry = setTimeout(() => invalidate(), left + 50);
+    });
+    return () => {
+      off();
+      clearTimeout(expiry);
+    };
+  }, [invalidate]);
+
+  const motion = useMemo(() => ({ heading: 0, initialised: false, name: "" }), []);
+  const point = useMemo(() => ({ x: 0, y: 0, distance: 0 }), []);
+
+  useFrame((_, delta) => {
+    const f = dropHostFrame;
+    const g = root.current;
+    const present = f.present && rig !== null;
+    dropHostRegistry.visible = present;
+    if (g) g.visible = present;
+    if (g && present && rig) {
+      g.position.set(f.x, 0, f.z);
+      let target = f.heading;
+      if (facesTarget(f.anim)) {
+        const dx = f.lookAtX - f.x;
+        const dz = f.lookAtZ - f.z;
+        // Half towards the piece, half towards the audience: it presents, it does not turn its back.
+        if (dx * dx + dz * dz > 0.04) target = (Math.atan2(dx, dz) + f.heading) / 2;
+      }
+      if (!motion.initialised) motion.heading = target;
+      motion.initialised = true;
+      motion.heading += (target - motion.heading) * (1 - Math.exp(-Math.min(delta, 0.25) * 6));
+      g.rotation.y = motion.heading;
+      const name = clipFor(f.anim);
+      if (name !== motion.name) {
+        const next = rig.actions.get(name) ?? rig.actions.get("Idle") ?? null;
+        if (next && next !== rig.current) {
+          next.reset().setEffectiveWeight(1).play();
+          if (rig.current) rig.current.crossFadeTo(next, HOST_CROSSFADE_SECONDS, false);
+          else next.fadeIn(HOST_CROSSFADE_SECONDS);
+          rig.current = next;
+        }
+        motion.name = name;
+      }
+      rig.mixer.update(Math.min(delta, 0.1));
+    }
+
+    // The line shows until lineUntil on the server's clock, in the reader's language.
+    const now = serverNow();
+    const speaking = f.present && f.lineId > 0 && now < f.lineUntil && f.line.en !== undefined;
+    const onScreen =
+      speaking &&
+      projectToScreen(camera, f.x, DROP_HOST_HEIGHT + 0.12, f.z, view.width, view.height, 50, point);
+    if (onScreen) {
+      const lang = i18next.language;
+      if (f.lineId !== els.renderedId || lang !== els.lang || now - els.renderedAt > RERENDER_MS) {
+        const en = f.line.en ?? "";
+        const line = { en, fr: f.line.fr || en, de: f.line.de || en, "zh-CN": f.line["zh-CN"] || en };
+        const text = hostLineText(line, now);
+        if (els.text.textContent !== text) els.text.textContent = text;
+        if (els.who.textContent !== f.name) els.who.textContent = f.name;
+        els.bubble.dataset.lineId = String(f.lineId);
+        els.renderedId = f.lineId;
+        els.renderedAt = now;
+        els.lang = lang;
+      }
+      // Keep the bubble inside the stage: it leans right of the host when the host is near the edge.
+      placeElement(els.bubble, Math.max(point.x, Math.min(170, view.width / 2)), point.y);
+    }
+    if (onScreen !== els.shown) {
+      els.shown = onScreen;
+      els.bubble.style.display = onScreen ? "" : "none";
+    }
+    dropHostRegistry.bubbleText = onScreen ? (els.text.textContent ?? "") : "";
+  });
+
+  return (
+    <group ref={root} visible={false}>
+      {model && rig ? (
+        <group scale={rig.scale} position={[0, -rig.minY * rig.scale, 0]}>
+          <primitive object={model.scene} />
+        </group>
+      ) : null}
+    </group>
+  );
+}
