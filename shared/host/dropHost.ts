@@ -18,7 +18,7 @@ import { countdownToken, timeToken } from "./lineTokens.ts";
 
 /**
  * Where the host stands on the drop stage (metres; the pedestal is at the origin, the audience
- * towards +z): beside the pedestal, a little behind it, turned half towards the audience and half
+ * towards +z): beside the pedestal, behind it and to its left (stage right), turned half towards the audience and half
  * towards the piece (heading as atan2(dx, dz), like the avenue's host).
  */
 export const DROP_HOST_STAGE = {

@@ -288,7 +288,20 @@ describe("a pass holder and a shopper at the same drop", () => {
     );
     assert.ok(Date.now() >= publicStart, "the reveal comes at the public start, not before");
     assert.equal(revealed.anim, 4, "the host presents (HostAnim.present)");
-    assert.ok(revealed.x < -0.5 && Math.abs(revealed.z) < 1, "beside the pedestal, not on it");
+    assert.ok(revealed.x < -0.5 && Math.abs(revealed.z) < 1.5, "beside the pedestal, not on it");
+    const bubble = await vipPage.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid="drop-host-bubble"]');
+      const box = el?.getBoundingClientRect();
+      return el && box && el.style.display !== "none"
+        ? { text: el.textContent ?? "", top: box.top, left: box.left }
+        : null;
+    });
+    assert.ok(
+      bubble && bubble.top >= 0 && bubble.left >= 0,
+      `the bubble shows on the page: ${JSON.stringify(bubble)}`,
+    );
+    assert.match(bubble.text, /Here it is: Aube Rose/);
+    await vipPage.screenshot({ path: path.join(ARTIFACTS, "drop-reveal-holder.png"), timeout: 180_000 });
     // The shopper's page joins the room by itself when its window opens.
     await until(
       "the shopper's page to open at the public start",

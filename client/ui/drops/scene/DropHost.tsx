@@ -14,8 +14,8 @@ import { dropHostFrame, onDropHostChange } from "./dropHostFrame.ts";
 import { dropHostRegistry } from "./dropSceneHook.ts";
 import "../../../world/host/hostBubble.css";
 
-/** On the stage the host stands a little taller than the pedestal's piece is wide, and fits the frame. */
-export const DROP_HOST_HEIGHT = 1.62;
+/** On the stage the host is drawn smaller than in the avenue, so that it and the piece share the frame. */
+export const DROP_HOST_HEIGHT = 1.4;
 /** Countdown tokens in the bubble are re-rendered this often. */
 const RERENDER_MS = 1000;
 
