@@ -18,13 +18,13 @@ import { countdownToken, timeToken } from "./lineTokens.ts";
 
 /**
  * Where the host stands on the drop stage (metres; the pedestal is at the origin, the audience
- * towards +z): beside the pedestal, behind it and to its left (stage right), turned half towards the audience and half
+ * towards +z): behind the pedestal and to its left, turned half towards the audience and half
  * towards the piece (heading as atan2(dx, dz), like the avenue's host).
  */
 export const DROP_HOST_STAGE = {
-  x: -1.15,
-  z: -0.3,
-  heading: Math.atan2(0.9, 1),
+  x: -0.72,
+  z: -1.05,
+  heading: Math.atan2(0.7, 1),
   lookAtX: 0,
   lookAtZ: 0,
 } as const;

@@ -15,7 +15,7 @@ import { dropHostRegistry } from "./dropSceneHook.ts";
 import "../../../world/host/hostBubble.css";
 
 /** On the stage the host is drawn smaller than in the avenue, so that it and the piece share the frame. */
-export const DROP_HOST_HEIGHT = 1.4;
+export const DROP_HOST_HEIGHT = 1.3;
 /** Countdown tokens in the bubble are re-rendered this often. */
 const RERENDER_MS = 1000;
 
