@@ -33,6 +33,8 @@ export function DropHost() {
   const camera = useThree((s) => s.camera);
   const view = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);
+  const scene = useThree((s) => s.scene);
+  const [compiled, setCompiled] = useState(false);
   const env = useEnvironment({ files: ENVIRONMENT_FILE });
   const [model, setModel] = useState<HostModel | null>(null);
   const root = useRef<Group>(null);
@@ -67,6 +69,24 @@ export function DropHost() {
     }
     return { mixer, actions, materials, scale, minY: box.min.y, current: null as AnimationAction | null };
   }, [model, env]);
+
+  // Compile its shaders off the main thread where the browser can (KHR_parallel_shader_compile)
+  // before it first shows: on a software renderer a blocking compile stalls the page for seconds.
+  useEffect(() => {
+    if (!rig || !model) return;
+    let live = true;
+    gl.compileAsync(model.scene, camera, scene).then(
+      () => {
+        if (!live) return;
+        setCompiled(true);
+        invalidate();
+      },
+      () => live && setCompiled(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [rig, model, gl, camera, scene, invalidate]);
 
   useEffect(
     () => () => {
@@ -126,7 +146,7 @@ export function DropHost() {
   useFrame((_, delta) => {
     const f = dropHostFrame;
     const g = root.current;
-    const present = f.present && rig !== null;
+    const present = f.present && rig !== null && compiled;
     dropHostRegistry.visible = present;
     if (g) g.visible = present;
     if (g && present && rig) {
