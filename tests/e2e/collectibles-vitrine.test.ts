@@ -248,7 +248,9 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
   test("in the portal the brand creates a collectible and grants it and the keepsake by email", {
     timeout: 300_000,
   }, async () => {
+    // Collectibles are a tab of the brand's workspace: the page starts on the pieces and goes there.
     const portal = await openPage(owner, "/brand/aubrelle/products");
+    await portal.getByRole("link", { name: /^Collectibles/ }).click();
     const section = portal.getByTestId("portal-collectibles");
     const card = (id: string) => portal.locator(`[data-collectible-id="${id}"]`);
     await until("the drop's collectible in the portal", async () =>

@@ -6,8 +6,6 @@ import { apiRequest } from "../../net/api.ts";
 import { useSessionStore } from "../../stores/sessionStore.ts";
 import { BrandPicker } from "./BrandPicker.tsx";
 import { BrandWorkspace } from "./BrandWorkspace.tsx";
-import { CollectiblesPortalSection } from "./collectibles/CollectiblesPortalSection.tsx";
-import { HostLinesLink } from "./host/HostLinesLink.tsx";
 import { HostLinesPage } from "./host/HostLinesPage.tsx";
 import { PortalHeader } from "./PortalHeader.tsx";
 import "./portal.css";
@@ -73,11 +71,7 @@ export default function BrandPortalPage() {
           {(params) => {
             const brand = brands.find((b) => b.id === params.brandId);
             return brand ? (
-              <>
-                <HostLinesLink />
-                <BrandWorkspace key={brand.id} brand={brand} user={user} />
-                <CollectiblesPortalSection key={`collectibles-${brand.id}`} brand={brand} user={user} />
-              </>
+              <BrandWorkspace key={brand.id} brand={brand} user={user} />
             ) : (
               <p className="portal__notice" role="alert">
                 {t("portal.notYourBrand")}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Redirect, Route, Switch, useRoute } from "wouter";
 import type { SessionUser } from "../../../shared/auth.ts";
 import type { Brand } from "../../../shared/catalog.ts";
+import { CollectiblesPortalSection } from "./collectibles/CollectiblesPortalSection.tsx";
 import { ModelsSection } from "./ModelsSection.tsx";
 import { PlacementSection } from "./PlacementSection.tsx";
 import { ProductEditor } from "./ProductEditor.tsx";
@@ -11,7 +12,8 @@ import { usePortalStore } from "./portalStore.ts";
 import { canEdit, roleFor } from "./roles.ts";
 import { UploadSection } from "./UploadSection.tsx";
 
-const TABS = ["products", "upload", "models", "window"] as const;
+/** `host` leaves the workspace for the host lines editor (`/brand/:brandId/host`, its own page). */
+const TABS = ["products", "upload", "models", "window", "collectibles", "host"] as const;
 
 /** One brand's portal: its name and the person's role, the sections, and what they show. */
 export function BrandWorkspace({ brand, user }: { brand: Brand; user: SessionUser }) {
@@ -49,6 +51,7 @@ export function BrandWorkspace({ brand, user }: { brand: Brand; user: SessionUse
             key={tab}
             href={`/${tab}`}
             className="workspace__tab"
+            data-testid={tab === "host" ? "host-lines-link" : undefined}
             aria-current={tabParams?.tab === tab ? "page" : undefined}
           >
             {t(`portal.nav.${tab}`)}
@@ -85,6 +88,9 @@ export function BrandWorkspace({ brand, user }: { brand: Brand; user: SessionUse
           </Route>
           <Route path="/window">
             <PlacementSection brand={brand} editable={editable} role={role} />
+          </Route>
+          <Route path="/collectibles">
+            <CollectiblesPortalSection brand={brand} user={user} />
           </Route>
           <Route>
             <Redirect to="/products" replace />
