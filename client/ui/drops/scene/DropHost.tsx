@@ -39,7 +39,20 @@ export function DropHost() {
   const [model, setModel] = useState<HostModel | null>(null);
   const root = useRef<Group>(null);
 
+  // Load (and compile) the host only once the room has it on stage: a page kept out of the room (no
+  // pass during early access) never pays for it, and a software-rendered page is not stalled for a
+  // host it cannot see.
+  const [onStage, setOnStage] = useState(dropHostFrame.present);
+  useEffect(
+    () =>
+      onDropHostChange(() => {
+        if (dropHostFrame.present) setOnStage(true);
+      }),
+    [],
+  );
+
   useEffect(() => {
+    if (!onStage) return;
     let live = true;
     loadHostModel(gl).then(
       (m) => {
@@ -52,7 +65,7 @@ export function DropHost() {
     return () => {
       live = false;
     };
-  }, [gl, invalidate]);
+  }, [gl, invalidate, onStage]);
 
   const rig = useMemo(() => {
     if (!model) return null;
