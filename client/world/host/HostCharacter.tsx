@@ -1,7 +1,7 @@
 import { useEnvironment } from "@react-three/drei";
 import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { type AnimationAction, AnimationMixer, Box3, type Group, LoopRepeat, Vector3 } from "three";
+import type { Group } from "three";
 import type { AvenueLayout } from "../../../shared/avenue/layout.ts";
 import { useHostStore } from "../../stores/hostStore.ts";
 import { ENVIRONMENT_FILE } from "../atmosphere/Lighting.tsx";
@@ -9,16 +9,13 @@ import { groundHeightAt, rowHalfLength } from "../ground/groundHeight.ts";
 import { HostHalo } from "./HostHalo.tsx";
 import { clipFor, facesTarget, HOST_CROSSFADE_SECONDS } from "./hostClips.ts";
 import { hostFrame, renderedHost } from "./hostFrame.ts";
-import { dressHost } from "./hostLook.ts";
+import { buildHostRig } from "./hostLook.ts";
 import { type HostModel, loadHostModel } from "./hostModel.ts";
 
 /** The host stands a head taller than shoppers, so it is found at a glance. */
 export const HOST_HEIGHT = 2.25;
 /** Drawn after avatars (-30) and before the camera (-20) and the DOM layers. */
 export const HOST_FRAME_PRIORITY = -25;
-
-const box = new Box3();
-const size = new Vector3();
 
 /**
  * The avenue's host: one skinned model, tinted in its own colours, posed from `hostFrame` (its
@@ -43,21 +40,7 @@ export function HostCharacter({ layout }: { layout: AvenueLayout }) {
     };
   }, [gl]);
 
-  const rig = useMemo(() => {
-    if (!model) return null;
-    const materials = dressHost(model.scene, env);
-    box.setFromObject(model.scene, true);
-    box.getSize(size);
-    const scale = size.y > 1e-6 ? HOST_HEIGHT / size.y : 1;
-    const mixer = new AnimationMixer(model.scene);
-    const actions = new Map<string, AnimationAction>();
-    for (const clip of model.animations) {
-      const action = mixer.clipAction(clip);
-      action.setLoop(LoopRepeat, Infinity);
-      actions.set(clip.name, action);
-    }
-    return { mixer, actions, materials, scale, minY: box.min.y, current: null as AnimationAction | null };
-  }, [model, env]);
+  const rig = useMemo(() => (model ? buildHostRig(model, env, HOST_HEIGHT) : null), [model, env]);
 
   useEffect(
     () => () => {

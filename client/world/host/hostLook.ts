@@ -1,4 +1,16 @@
-import { Color, Mesh, MeshStandardMaterial, type Object3D, type Texture } from "three";
+import {
+  type AnimationAction,
+  type AnimationClip,
+  AnimationMixer,
+  Box3,
+  Color,
+  LoopRepeat,
+  Mesh,
+  MeshStandardMaterial,
+  type Object3D,
+  type Texture,
+  Vector3,
+} from "three";
 
 /**
  * The host's own look, so it reads as the avenue's personality and never as a shopper: the stock
@@ -45,4 +57,36 @@ export function dressHost(root: Object3D, env: Texture): MeshStandardMaterial[] 
     else o.material = swap(o.material as MeshStandardMaterial);
   });
   return [...made.values()];
+}
+
+const rigBox = new Box3();
+const rigSize = new Vector3();
+
+/** The dressed host, scaled to `height` metres, with one looping action per clip (avenue and drop stage). */
+export type HostRig = {
+  mixer: AnimationMixer;
+  actions: Map<string, AnimationAction>;
+  materials: MeshStandardMaterial[];
+  scale: number;
+  minY: number;
+  current: AnimationAction | null;
+};
+
+export function buildHostRig(
+  model: { scene: Object3D; animations: AnimationClip[] },
+  env: Texture,
+  height: number,
+): HostRig {
+  const materials = dressHost(model.scene, env);
+  rigBox.setFromObject(model.scene, true);
+  rigBox.getSize(rigSize);
+  const scale = rigSize.y > 1e-6 ? height / rigSize.y : 1;
+  const mixer = new AnimationMixer(model.scene);
+  const actions = new Map<string, AnimationAction>();
+  for (const clip of model.animations) {
+    const action = mixer.clipAction(clip);
+    action.setLoop(LoopRepeat, Infinity);
+    actions.set(clip.name, action);
+  }
+  return { mixer, actions, materials, scale, minY: rigBox.min.y, current: null };
 }

@@ -2,12 +2,12 @@ import { useEnvironment } from "@react-three/drei";
 import { useFrame, useThree } from "@react-three/fiber";
 import i18next from "i18next";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { type AnimationAction, AnimationMixer, Box3, type Group, LoopRepeat, Vector3 } from "three";
+import type { Group } from "three";
 import { serverNow } from "../../../stores/dropStore.ts";
 import { ENVIRONMENT_FILE } from "../../../world/atmosphere/Lighting.tsx";
 import { hostLineText } from "../../../world/host/HostBubble.tsx";
 import { clipFor, facesTarget, HOST_CROSSFADE_SECONDS } from "../../../world/host/hostClips.ts";
-import { dressHost } from "../../../world/host/hostLook.ts";
+import { buildHostRig } from "../../../world/host/hostLook.ts";
 import { type HostModel, loadHostModel } from "../../../world/host/hostModel.ts";
 import { placeElement, projectToScreen } from "../../../world/host/project.ts";
 import { dropHostFrame, onDropHostChange } from "./dropHostFrame.ts";
@@ -18,9 +18,6 @@ import "../../../world/host/hostBubble.css";
 export const DROP_HOST_HEIGHT = 1.3;
 /** Countdown tokens in the bubble are re-rendered this often. */
 const RERENDER_MS = 1000;
-
-const box = new Box3();
-const size = new Vector3();
 
 /**
  * The avenue's host on the drop stage, beside the pedestal: the same model, look and clips as in
@@ -67,21 +64,7 @@ export function DropHost() {
     };
   }, [gl, invalidate, onStage]);
 
-  const rig = useMemo(() => {
-    if (!model) return null;
-    const materials = dressHost(model.scene, env);
-    box.setFromObject(model.scene, true);
-    box.getSize(size);
-    const scale = size.y > 1e-6 ? DROP_HOST_HEIGHT / size.y : 1;
-    const mixer = new AnimationMixer(model.scene);
-    const actions = new Map<string, AnimationAction>();
-    for (const clip of model.animations) {
-      const action = mixer.clipAction(clip);
-      action.setLoop(LoopRepeat, Infinity);
-      actions.set(clip.name, action);
-    }
-    return { mixer, actions, materials, scale, minY: box.min.y, current: null as AnimationAction | null };
-  }, [model, env]);
+  const rig = useMemo(() => (model ? buildHostRig(model, env, DROP_HOST_HEIGHT) : null), [model, env]);
 
   // Compile its shaders off the main thread where the browser can (KHR_parallel_shader_compile)
   // before it first shows: on a software renderer a blocking compile stalls the page for seconds.
