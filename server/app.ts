@@ -19,12 +19,14 @@ import { startDropTimers } from "./drops/dropTimers.ts";
 import { loadDefaultHostScript, seedPlatformScript } from "./host/hostScripts.ts";
 import { HOST_SCRIPT_CHANGED_CHANNEL, HostServices } from "./host/hostServices.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
-import { createCertificateKeysRoutes, createCollectibleRoutes } from "./http/collectibleRoutes.ts";
+import { createCollectibleRoutes } from "./http/collectibleRoutes.ts";
+import { createCopyRoutes } from "./http/copyRoutes.ts";
 import { createDropRoutes } from "./http/dropRoutes.ts";
 import { errorMiddleware } from "./http/errors.ts";
 import { createHostRoutes } from "./http/hostRoutes.ts";
 import { createPassRoutes } from "./http/passRoutes.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
+import { createCertificateKeysRoutes, createVitrineRoutes } from "./http/vitrineRoutes.ts";
 import { loadSigningKeys } from "./keys/signingKeys.ts";
 import { createModelServices } from "./models/modelServices.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
@@ -41,6 +43,8 @@ export type RunningVitrine = {
   port: number;
   database: Database;
   server: Server;
+  /** The Express app behind the API (tests list its mounted routes). */
+  app: express.Application;
   close(): Promise<void>;
 };
 
@@ -122,6 +126,7 @@ export async function startVitrine(
   matchMaker.controller.DEFAULT_CORS_HEADERS = {} as typeof matchMaker.controller.DEFAULT_CORS_HEADERS;
   matchMaker.controller.getCorsHeaders = () => ({});
 
+  let expressApp: express.Application | undefined;
   const server = new Server({
     transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
     presence,
@@ -129,6 +134,7 @@ export async function startVitrine(
     publicAddress: config.PUBLIC_ADDRESS,
     greet: false,
     express: (app: express.Application) => {
+      expressApp = app;
       app.disable("x-powered-by");
       app.set("trust proxy", "loopback");
       app.use(securityHeaders);
@@ -140,19 +146,19 @@ export async function startVitrine(
           version: readVersion(),
           presence: config.REDIS_URL ? "redis" : "local",
           startedAt,
-          onCatalogChanged,
           domainRouters: [
             createPassRoutes({ database, clock, signingKeys }),
-            // Before the drop routes: it refuses drops that would sell a collectible.
-            createCollectibleRoutes({ database, clock, signingKeys, blobStore: models.blobStore }),
+            createVitrineRoutes({ database, signingKeys }),
+            createCollectibleRoutes({ database, clock }),
+            createCopyRoutes({ database, blobStore: models.blobStore }),
             createDropRoutes({ database, clock, onDropChanged }),
             createHostRoutes({ database, host, onHostScriptChanged }),
             ...models.apiRouters({ database, onCatalogChanged }),
           ],
         }),
       );
-      app.use("/blobs", models.blobRoutes);
-      app.use(createCertificateKeysRoutes(signingKeys));
+      app.use(models.blobRoutes(database));
+      app.use(createCertificateKeysRoutes(database, signingKeys));
       mountStatic(app, config.CLIENT_DIST);
       app.use(errorMiddleware);
     },
@@ -175,6 +181,7 @@ export async function startVitrine(
     port,
     database,
     server,
+    app: expressApp as express.Application,
     close: () => server.gracefullyShutdown(false),
   };
 }

@@ -36,7 +36,14 @@ export const ApiErrorBody = z.object({
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
 /** One validation problem, as the server reports it: where and what. */
-export type FieldIssue = { path: string; message: string };
+export const FieldIssue = z.object({ path: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof FieldIssue>;
+
+/** `details` of a 400 `validation_failed`: every problem of the request, with its path. */
+export const ValidationFailedDetails = z.array(FieldIssue);
+
+/** `details` of a 429 `rate_limited` (the `Retry-After` header says the same in seconds). */
+export const RateLimitedDetails = z.object({ retryAfterSeconds: z.number().int().positive() });
 
 /** Turns zod issues into `{ path, message }` pairs a person can read. */
 export function describeIssues(error: z.ZodError): FieldIssue[] {

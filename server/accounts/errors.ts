@@ -1,21 +1,16 @@
 import { ErrorCode } from "../../shared/errors.ts";
+import { DomainError } from "../errors.ts";
 
 /** The codes an account operation can fail with; the HTTP layer maps each to a status. */
 export type AccountErrorCode = typeof ErrorCode.emailTaken | typeof ErrorCode.invalidCredentials;
 
-/**
- * A refusal from the accounts domain: a code from `ErrorCode`, a message written for the person
- * who asked, and optional details. It says nothing about HTTP.
- */
-export class AccountError extends Error {
-  readonly code: AccountErrorCode;
-  readonly details: unknown;
+/** A refusal from the accounts domain: the general DomainError, with an account's codes only. */
+export class AccountError extends DomainError {
+  declare readonly code: AccountErrorCode;
 
   constructor(code: AccountErrorCode, message: string, details?: unknown) {
-    super(message);
+    super(code, message, details);
     this.name = "AccountError";
-    this.code = code;
-    this.details = details;
   }
 
   /** The same answer whether the email is unknown or the password wrong: it must not reveal which. */

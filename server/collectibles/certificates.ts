@@ -66,7 +66,7 @@ export function keyIdOf(publicKey: KeyObject): string {
 /** The published JWKS entry of a public key. */
 export function publicJwkEntry(publicKey: KeyObject, keyId: string) {
   const jwk = publicKey.export({ format: "jwk" });
-  return { kty: "OKP", crv: "Ed25519", x: jwk.x ?? "", kid: keyId, use: "sig", alg: "EdDSA" };
+  return { kty: "OKP", crv: "Ed25519", x: jwk.x ?? "", kid: keyId, use: "sig", alg: "EdDSA" } as const;
 }
 
 /**

@@ -10,8 +10,8 @@ import { ErrorCode } from "../../shared/errors.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, brandModels, brands, collectibles, drops, passTypes } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
+import { DomainError } from "../errors.ts";
 import { blobUrl } from "../models/blobStore.ts";
-import { DomainError } from "../passes/passErrors.ts";
 
 type CollectibleRow = typeof collectibles.$inferSelect;
 

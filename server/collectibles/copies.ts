@@ -7,7 +7,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { Certificate, type OwnedCopy } from "../../shared/collectibles.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { brandModels, brands, collectibleCopies, collectibles } from "../db/schema.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 import { collectibleRecordColumns, toCollectibleView } from "./collectibles.ts";
 
 function selectOwned(database: DbLike) {

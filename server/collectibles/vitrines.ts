@@ -8,8 +8,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { type VitrineShareAnswer, VitrineToken, type VitrineView } from "../../shared/collectibles.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { brandModels, brands, collectibleCopies, collectibles, users, vitrineShares } from "../db/schema.ts";
+import { DomainError } from "../errors.ts";
 import { blobUrl } from "../models/blobStore.ts";
-import { DomainError } from "../passes/passErrors.ts";
 import { ownerPseudonym } from "./ownerPseudonyms.ts";
 
 /** A vitrine with the id of the account that owns it (the id is for the room, never for visitors). */

@@ -24,7 +24,7 @@ import {
   drops,
   orderDeliveries,
 } from "../db/schema.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 import { activePassesOf } from "../passes/passes.ts";
 import type { Clock } from "./clock.ts";
 import { type DropRow, getDropRow, soldOutAtWhenLast } from "./drops.ts";

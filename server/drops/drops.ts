@@ -1,9 +1,11 @@
 /** Scheduling drops, reading them (phase on server time, seed hidden until drawn), and their report. */
 import { and, count, eq, sql } from "drizzle-orm";
 import { type DropReport, type DropView, dropPhaseAt, type ScheduleDropBody } from "../../shared/drops.ts";
+import { CollectibleNotTransferable } from "../collectibles/collectibleErrors.ts";
+import { isCollectibleId } from "../collectibles/copies.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, dropClaims, dropEntries, drops, products } from "../db/schema.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 import type { Clock } from "./clock.ts";
 import { commitToSeed, newDrawSeed } from "./raffle.ts";
 
@@ -49,6 +51,10 @@ export async function scheduleDrop(
   clock: Clock,
 ): Promise<DropView> {
   const db = drizzleOf(database);
+  // Collectibles have no price: no drop may sell one, whatever product id it names.
+  if (await isCollectibleId(database, body.productId)) {
+    throw new CollectibleNotTransferable("drop_of_collectible");
+  }
   return db.transaction(async (tx) => {
     const now = clock.now();
     const [product] = await tx

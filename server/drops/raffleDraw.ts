@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DrawAnswer, EntryAnswer } from "../../shared/drops.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, dropAccounts, dropClaims, dropEntries, drops } from "../db/schema.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 import { callerAccess, refusal } from "./claims.ts";
 import type { Clock } from "./clock.ts";
 import { getDropRow } from "./drops.ts";

@@ -1,12 +1,13 @@
 /** The `/api` router: health, auth and catalog, with JSON bodies, 404s and errors handled here. */
 import express from "express";
-import type { HealthResponse } from "../../shared/auth.ts";
+import { auth } from "../../shared/api/index.ts";
 import { getCatalog } from "../catalog/catalogRepository.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
 import { createAuthRoutes } from "./authRoutes.ts";
+import { endpointRouter, route } from "./endpointRouter.ts";
 import { apiNotFound, createErrorMiddleware, type ErrorMiddlewareOptions } from "./errors.ts";
-import { type AttemptLimits, DEFAULT_ATTEMPT_LIMITS } from "./rateLimits.ts";
+import { type AttemptLimits, DEFAULT_ATTEMPT_LIMITS } from "./rateLimit.ts";
 
 /** Largest JSON body the API accepts; larger ones answer 413. */
 export const API_JSON_LIMIT = "64kb";
@@ -19,11 +20,6 @@ export type ApiRouterDeps = {
   presence: "local" | "redis";
   /** `Date.now()` when the process started, for uptime. */
   startedAt: number;
-  /**
-   * Called after a route changes the catalog, so rooms in every process can reload it.
-   * No route of this router changes the catalog yet; the brand portal's will.
-   */
-  onCatalogChanged?: () => void;
   /** Sign-in and sign-up attempt limits; DEFAULT_ATTEMPT_LIMITS when absent. */
   attemptLimits?: Partial<AttemptLimits>;
   /** Routers of other domains (passes, drops…), mounted at `/api` before the 404. */
@@ -41,27 +37,22 @@ export function createApiRouter(deps: ApiRouterDeps): express.Router {
   const router = express.Router();
   router.use(express.json({ limit: API_JSON_LIMIT }));
 
-  router.get("/health", (_req, res) => {
-    res.setHeader("Cache-Control", "no-store");
-    res.json({
-      status: "ok",
-      version: deps.version,
-      database: database.kind,
-      presence: deps.presence,
-      uptimeSeconds: Math.max(0, Math.round((Date.now() - deps.startedAt) / 1000)),
-    } satisfies HealthResponse);
-  });
-
+  const core = [
+    route(auth.health, {
+      handle: () => ({
+        status: "ok" as const,
+        version: deps.version,
+        database: database.kind,
+        presence: deps.presence,
+        uptimeSeconds: Math.max(0, Math.round((Date.now() - deps.startedAt) / 1000)),
+      }),
+    }),
+    route(auth.catalog, { handle: () => getCatalog(database) }),
+  ];
+  router.use(endpointRouter(core, { database, mountedAt: "/api" }));
   router.use(
-    "/auth",
     createAuthRoutes({ database, config, limits: { ...DEFAULT_ATTEMPT_LIMITS, ...deps.attemptLimits } }),
   );
-
-  router.get("/catalog", async (_req, res) => {
-    // no-cache, not no-store: the browser keeps it and revalidates with the ETag Express adds.
-    res.setHeader("Cache-Control", "no-cache");
-    res.json(await getCatalog(database));
-  });
 
   for (const domainRouter of deps.domainRouters ?? []) router.use(domainRouter);
 

@@ -4,7 +4,8 @@ import { describe, test } from "node:test";
 import express from "express";
 import { z } from "zod";
 import { AccountError } from "../accounts/errors.ts";
-import { AppError, createErrorMiddleware, describeError } from "./errors.ts";
+import { DomainError } from "../errors.ts";
+import { createErrorMiddleware, describeError } from "./errors.ts";
 
 describe("describeError", () => {
   test("maps domain errors by code", () => {
@@ -54,7 +55,7 @@ describe("the error middleware", () => {
       throw new Error("secret internals");
     });
     app.get("/teapot", () => {
-      throw new AppError(418, "bad_request", "No coffee here.", { hint: "tea" });
+      throw new DomainError("bad_request", "No coffee here.", { hint: "tea" }, 418);
     });
     app.use(createErrorMiddleware({ logUnexpected: (_m, e) => logged.push(e) }));
     const server = app.listen(0);

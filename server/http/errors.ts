@@ -5,24 +5,10 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { z } from "zod";
 import { describeIssues, ErrorCode, summarizeIssues } from "../../shared/errors.ts";
-
-/** An error raised by the HTTP layer itself, with the status it answers with. */
-export class AppError extends Error {
-  readonly status: number;
-  readonly code: ErrorCode;
-  readonly details: unknown;
-
-  constructor(status: number, code: ErrorCode, message: string, details?: unknown) {
-    super(message);
-    this.name = "AppError";
-    this.status = status;
-    this.code = code;
-    this.details = details;
-  }
-}
+import { DomainError } from "../errors.ts";
 
 /**
- * Status for each error code that domain errors carry (AccountError, SeedFileError, …). Keyed by
+ * Status for each error code that domain errors carry (DomainError, SeedFileError, …). Keyed by
  * every ErrorCode, so a new code does not compile until it has a status here.
  */
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -56,7 +42,7 @@ const INTERNAL: DescribedError = {
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
-/** A domain error: an Error whose `code` is one of ours (pg and Node errors have other codes). */
+/** Another error carrying one of our codes (SeedFileError, HostScriptError; pg and Node errors have others). */
 function isDomainError(error: unknown): error is Error & { code: ErrorCode; details?: unknown } {
   return (
     error instanceof Error && "code" in error && typeof error.code === "string" && KNOWN_CODES.has(error.code)
@@ -74,8 +60,9 @@ type HttpLibraryError = Error & {
 
 /** Maps any thrown value to the status, code, message and details of its answer. */
 export function describeError(error: unknown): DescribedError {
-  if (error instanceof AppError) {
-    return { status: error.status, code: error.code, message: error.message, details: error.details };
+  if (error instanceof DomainError) {
+    const status = error.status ?? STATUS_BY_CODE[error.code];
+    return { status, code: error.code, message: error.message, details: error.details };
   }
   if (error instanceof z.ZodError) {
     return {
@@ -167,5 +154,5 @@ export const errorMiddleware: ErrorRequestHandler = createErrorMiddleware();
 /** Answers 404 JSON for any request that reached it: mount it after the last API route. */
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   const path = req.originalUrl.split("?")[0];
-  next(new AppError(404, ErrorCode.notFound, `There is no API endpoint ${req.method} ${path}.`));
+  next(new DomainError(ErrorCode.notFound, `There is no API endpoint ${req.method} ${path}.`));
 };

@@ -1,36 +1,21 @@
 /**
- * Host routes, to mount under `/api`:
- *
- * - `GET /host`                          the host's name, biography and model (anyone; the hover card)
- * - `GET /host/script`                   the platform script (admin)
- * - `PUT /host/script`                   replace it (admin); invalid → 400 `invalid_host_script` with
- *                                        every problem's path and reason in `details.issues`
- * - `GET /brands/:brandId/host-lines`    that brand's part (its owners, merchandisers; admins)
- * - `PUT /brands/:brandId/host-lines`    replace it (same people), validated the same way
- * - `GET /moderation/chat-reports`       open chat reports (admin)
- *
- * Accepted changes reach running avenue rooms through presence (HOST_SCRIPT_CHANGED_CHANNEL).
+ * The host routes (declared in shared/api/host.ts), to mount under `/api`. Accepted script changes
+ * reach running avenue rooms through presence (HOST_SCRIPT_CHANGED_CHANNEL).
  */
-import express, { type Request } from "express";
-import type { SessionUser } from "../../shared/auth.ts";
-import { ErrorCode } from "../../shared/errors.ts";
-import type {
-  BrandHostLinesAnswer,
-  ChatReportList,
-  HostInfo,
-  HostScriptAnswer,
-} from "../../shared/host/hostApi.ts";
+import type express from "express";
+import { host as hostApi } from "../../shared/api/index.ts";
+import type { BrandHostLines, HostScript } from "../../shared/host/script.ts";
 import type { DbLike } from "../db/database.ts";
-import { requireBrandManager, requireUser } from "../drops/routeSupport.ts";
 import { listOpenChatReports } from "../host/chatReports.ts";
 import {
   getBrandHostLines,
   getPlatformScript,
   putBrandHostLines,
   putPlatformScript,
+  type StoredScript,
 } from "../host/hostScripts.ts";
 import type { HostServices } from "../host/hostServices.ts";
-import { AppError } from "./errors.ts";
+import { endpointRouter, route } from "./endpointRouter.ts";
 
 export type HostRoutesDeps = {
   database: DbLike;
@@ -39,106 +24,52 @@ export type HostRoutesDeps = {
   onHostScriptChanged: () => void;
 };
 
-function brandParam(req: Request): string {
-  const value = req.params.brandId;
-  if (typeof value !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) || value.length > 48) {
-    throw new AppError(400, ErrorCode.badRequest, "The address is missing a valid brand id.");
-  }
-  return value;
-}
+const scriptAnswer = (stored: StoredScript<HostScript>) => ({
+  script: stored.document,
+  version: stored.version,
+  updatedAt: stored.updatedAt,
+});
 
-function jsonBody(req: Request): unknown {
-  if (req.body === undefined) {
-    throw new AppError(
-      415,
-      ErrorCode.badRequest,
-      "Send the script as JSON, with the header Content-Type: application/json.",
-    );
-  }
-  return req.body;
-}
-
-function requireAdmin(user: SessionUser): void {
-  if (user.role !== "admin") {
-    throw new AppError(
-      403,
-      ErrorCode.forbidden,
-      "Only platform administrators may edit the host's platform script.",
-    );
-  }
-}
+const linesAnswer = (brandId: string, stored: StoredScript<BrandHostLines>) => ({
+  brandId,
+  lines: stored.document,
+  version: stored.version,
+  updatedAt: stored.updatedAt,
+});
 
 export function createHostRoutes({ database, host, onHostScriptChanged }: HostRoutesDeps): express.Router {
-  const router = express.Router();
-
-  router.get("/host", async (_req, res) => {
-    const { document } = await getPlatformScript(database, host.fallbackScript);
-    res.setHeader("Cache-Control", "no-cache");
-    res.json({
-      name: document.host.name,
-      biography: document.host.biography,
-      model: document.host.model,
-    } satisfies HostInfo);
-  });
-
-  router.get("/host/script", async (req, res) => {
-    requireAdmin(await requireUser(database, req));
-    const stored = await getPlatformScript(database, host.fallbackScript);
-    res.setHeader("Cache-Control", "no-store");
-    res.json({
-      script: stored.document,
-      version: stored.version,
-      updatedAt: stored.updatedAt,
-    } satisfies HostScriptAnswer);
-  });
-
-  router.put("/host/script", async (req, res) => {
-    const user = await requireUser(database, req);
-    requireAdmin(user);
-    const stored = await putPlatformScript(database, jsonBody(req), user.id);
-    onHostScriptChanged();
-    res.json({
-      script: stored.document,
-      version: stored.version,
-      updatedAt: stored.updatedAt,
-    } satisfies HostScriptAnswer);
-  });
-
-  router.get("/brands/:brandId/host-lines", async (req, res) => {
-    const brandId = brandParam(req);
-    requireBrandManager(await requireUser(database, req), brandId);
-    const stored = await getBrandHostLines(database, brandId);
-    res.setHeader("Cache-Control", "no-store");
-    res.json({
-      brandId,
-      lines: stored.document,
-      version: stored.version,
-      updatedAt: stored.updatedAt,
-    } satisfies BrandHostLinesAnswer);
-  });
-
-  router.put("/brands/:brandId/host-lines", async (req, res) => {
-    const brandId = brandParam(req);
-    const user = await requireUser(database, req);
-    requireBrandManager(user, brandId);
-    const stored = await putBrandHostLines(database, brandId, jsonBody(req), user.id);
-    onHostScriptChanged();
-    res.json({
-      brandId,
-      lines: stored.document,
-      version: stored.version,
-      updatedAt: stored.updatedAt,
-    } satisfies BrandHostLinesAnswer);
-  });
-
-  router.get("/moderation/chat-reports", async (req, res) => {
-    const user = await requireUser(database, req);
-    if (user.role !== "admin") {
-      throw new AppError(403, ErrorCode.forbidden, "Only platform administrators may read chat reports.");
-    }
-    res.setHeader("Cache-Control", "no-store");
-    res.json({ reports: await listOpenChatReports(database) } satisfies ChatReportList);
-  });
-
-  return router;
+  const routes = [
+    route(hostApi.hostInfo, {
+      handle: async () => {
+        const { document } = await getPlatformScript(database, host.fallbackScript);
+        const { name, biography, model } = document.host;
+        return { name, biography, model };
+      },
+    }),
+    route(hostApi.getHostScript, {
+      handle: async () => scriptAnswer(await getPlatformScript(database, host.fallbackScript)),
+    }),
+    route(hostApi.putHostScript, {
+      handle: async ({ body, user }) => {
+        const stored = await putPlatformScript(database, body, user.id);
+        onHostScriptChanged();
+        return scriptAnswer(stored);
+      },
+    }),
+    route(hostApi.getBrandHostLines, {
+      handle: async ({ params }) =>
+        linesAnswer(params.brandId, await getBrandHostLines(database, params.brandId)),
+    }),
+    route(hostApi.putBrandHostLines, {
+      handle: async ({ params, body, user }) => {
+        const stored = await putBrandHostLines(database, params.brandId, body, user.id);
+        onHostScriptChanged();
+        return linesAnswer(params.brandId, stored);
+      },
+    }),
+    route(hostApi.chatReports, {
+      handle: async () => ({ reports: await listOpenChatReports(database) }),
+    }),
+  ];
+  return endpointRouter(routes, { database, mountedAt: "/api" });
 }

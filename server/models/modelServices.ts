@@ -21,8 +21,8 @@ export type ModelServices = {
   runner: PipelineRunner;
   /** Routers to mount under `/api`. */
   apiRouters(deps: { database: Database; onCatalogChanged: () => void }): express.Router[];
-  /** Router to mount at `/blobs`. */
-  blobRoutes: express.Router;
+  /** Router of `/blobs/<sha256>.glb`, to mount at the root. */
+  blobRoutes(database: Database): express.Router;
   close(): Promise<void>;
 };
 
@@ -46,7 +46,7 @@ export function createModelServices(config: Config): ModelServices {
       createProductRoutes({ database, onCatalogChanged }),
       createWishlistRoutes({ database }),
     ],
-    blobRoutes: createBlobRoutes(blobStore),
+    blobRoutes: (database) => createBlobRoutes(database, blobStore),
     close: () => runner.close(),
   };
 }

@@ -8,7 +8,7 @@ import { ErrorCode } from "../../shared/errors.ts";
 import type { BrandProduct, CreateProductBody, UpdateProductBody } from "../../shared/models.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { productDrafts, products } from "../db/schema.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 import { findModel } from "./modelRepository.ts";
 import { newProductId } from "./productIds.ts";
 import { catalogModelOf, variantLabelsFor } from "./productModels.ts";

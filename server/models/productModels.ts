@@ -2,7 +2,7 @@
 import type { ProductModel } from "../../shared/catalog.ts";
 import { ErrorCode } from "../../shared/errors.ts";
 import type { UploadedModel, VariantLabel } from "../../shared/models.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 
 /**
  * Labels for the model's variants: the brand's where given (each must name a variant of the model),

@@ -8,7 +8,7 @@ import { ErrorCode } from "../../shared/errors.ts";
 import type { Placement, PublishResult } from "../../shared/models.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { brandPlacements, productDrafts, products } from "../db/schema.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 import { listBrandProducts } from "./productDrafts.ts";
 
 const sameSlots = (a: (string | null)[], b: (string | null)[] | null) =>

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Wishlist, WishlistItem } from "../../shared/models.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { products, wishlistItems } from "../db/schema.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 
 /** Most products one wishlist holds; beyond, the shopper is asked to remove some. */
 export const WISHLIST_MAX_ITEMS = 200;

@@ -17,7 +17,7 @@ import { grantForIssuedPass } from "../collectibles/grants.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, brands, passes, passTypes, users } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
-import { DomainError } from "./passErrors.ts";
+import { DomainError } from "../errors.ts";
 
 type PassRow = typeof passes.$inferSelect;
 type PassTypeRow = typeof passTypes.$inferSelect;
