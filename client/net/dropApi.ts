@@ -1,37 +1,26 @@
 /**
- * The drop routes of our HTTP API, as the drop page calls them. Every answer is checked with the
- * shared schema; refusals of a claim come back as values (the server's reason, message and, for
- * not_open_yet, when the caller's window opens), never as thrown errors.
+ * The drop routes of our HTTP API (shared/api/drops.ts), as the drop page calls them. Refusals of a
+ * claim or entry come back as values (the server's reason, message and, for not_open_yet, when the
+ * caller's window opens), never as thrown errors.
  */
-import { z } from "zod";
-import { DropList } from "../../shared/dropRoom.ts";
-import {
-  ClaimAnswer,
-  ClaimRefusal,
-  ClaimView,
-  DropReport,
-  DropView,
-  EntryAnswer,
-} from "../../shared/drops.ts";
-import { ApiError, apiRequest as request } from "./api.ts";
+import { drops } from "../../shared/api/index.ts";
+import type { DropList } from "../../shared/dropRoom.ts";
+import type { ClaimAnswer, ClaimView, DropReport, DropView, EntryAnswer } from "../../shared/drops.ts";
+import { ApiError, callApi, declaredDetails } from "./api.ts";
 
 type Refused = Extract<ClaimAnswer, { outcome: "refused" }>;
 
-/** What a refusal's `details` carry on the wire (`{ reason, opensAt }`). */
-const RefusalDetails = z.object({ reason: ClaimRefusal, opensAt: z.iso.datetime().nullish() });
-
 /** Turns an API error that is a claim refusal into the refusal; anything else is rethrown. */
 export function asRefusal(error: unknown): Refused {
-  if (error instanceof ApiError) {
-    const details = RefusalDetails.safeParse(error.details);
-    if (details.success) {
-      return {
-        outcome: "refused",
-        reason: details.data.reason,
-        message: error.message,
-        opensAt: details.data.opensAt ?? null,
-      };
-    }
+  const details =
+    declaredDetails(drops.claim, "forbidden", error) ?? declaredDetails(drops.claim, "conflict", error);
+  if (details && error instanceof ApiError) {
+    return {
+      outcome: "refused",
+      reason: details.reason,
+      message: error.message,
+      opensAt: details.opensAt ?? null,
+    };
   }
   throw error;
 }
@@ -42,7 +31,7 @@ export function asRefusal(error: unknown): Refused {
  */
 export async function fetchDrop(dropId: string): Promise<{ drop: DropView; offsetMs: number }> {
   const sent = Date.now();
-  const drop = await request(`/api/drops/${encodeURIComponent(dropId)}`, DropView);
+  const drop = await callApi(drops.getDrop, { params: { dropId } });
   const received = Date.now();
   return { drop, offsetMs: Date.parse(drop.serverTime) - (sent + received) / 2 };
 }
@@ -50,10 +39,7 @@ export async function fetchDrop(dropId: string): Promise<{ drop: DropView; offse
 /** Claims one unit; a retry must send the same `idempotencyKey` to get the same answer. */
 export async function postClaim(dropId: string, idempotencyKey: string): Promise<ClaimAnswer> {
   try {
-    return await request(`/api/drops/${encodeURIComponent(dropId)}/claims`, ClaimAnswer, {
-      method: "POST",
-      headers: { "Idempotency-Key": idempotencyKey },
-    });
+    return await callApi(drops.claim, { params: { dropId }, headers: { "Idempotency-Key": idempotencyKey } });
   } catch (error) {
     return asRefusal(error);
   }
@@ -61,28 +47,18 @@ export async function postClaim(dropId: string, idempotencyKey: string): Promise
 
 /** Confirms a held unit (it becomes an order for the brand). */
 export function postConfirm(dropId: string, claimId: string): Promise<ClaimView> {
-  return request(
-    `/api/drops/${encodeURIComponent(dropId)}/claims/${encodeURIComponent(claimId)}/confirm`,
-    ClaimView,
-    { method: "POST" },
-  );
+  return callApi(drops.confirmClaim, { params: { dropId, claimId } });
 }
 
 /** The caller's claims on the drop (held, confirmed, expired). */
 export async function fetchMyClaims(dropId: string): Promise<ClaimView[]> {
-  const answer = await request(
-    `/api/drops/${encodeURIComponent(dropId)}/claims`,
-    z.object({ claims: z.array(ClaimView) }),
-  );
-  return answer.claims;
+  return (await callApi(drops.myClaims, { params: { dropId } })).claims;
 }
 
 /** Enters a raffle; entering again answers the same entry. Refusals come back as values. */
 export async function postEntry(dropId: string): Promise<EntryAnswer | Refused> {
   try {
-    return await request(`/api/drops/${encodeURIComponent(dropId)}/entries`, EntryAnswer, {
-      method: "POST",
-    });
+    return await callApi(drops.enterRaffle, { params: { dropId } });
   } catch (error) {
     return asRefusal(error);
   }
@@ -90,10 +66,10 @@ export async function postEntry(dropId: string): Promise<EntryAnswer | Refused> 
 
 /** The brand's report on a drop (brand staff only). */
 export function fetchDropReport(dropId: string): Promise<DropReport> {
-  return request(`/api/drops/${encodeURIComponent(dropId)}/report`, DropReport);
+  return callApi(drops.dropReport, { params: { dropId } });
 }
 
 /** Current and upcoming drops (announced, not ended), soonest public start first. */
 export function fetchDropList(): Promise<DropList> {
-  return request("/api/drops", DropList);
+  return callApi(drops.listDrops);
 }

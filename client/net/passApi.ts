@@ -1,25 +1,25 @@
+import { passes } from "../../shared/api/index.ts";
 import {
-  MyPassesAnswer,
-  PassTokenAnswer,
+  type PassTokenAnswer,
   PassTokenClaims,
-  VerifyPassTokenAnswer,
+  type VerifyPassTokenAnswer,
   type WalletPass,
 } from "../../shared/passes.ts";
-import { apiRequest } from "./api.ts";
+import { callApi } from "./api.ts";
 
 /** The signed-in person's passes, whatever their status, each with its programme. */
 export async function fetchMyPasses(): Promise<WalletPass[]> {
-  return (await apiRequest("/api/passes/mine", MyPassesAnswer)).passes;
+  return (await callApi(passes.myPasses)).passes;
 }
 
 /** A freshly signed token of one of the caller's own active passes. */
 export function fetchPassToken(passId: string): Promise<PassTokenAnswer> {
-  return apiRequest(`/api/passes/${encodeURIComponent(passId)}/token`, PassTokenAnswer, { method: "POST" });
+  return callApi(passes.passToken, { params: { passId } });
 }
 
 /** Asks the server to check a token: signature, validity window, revocation. */
 export function verifyPassToken(token: string): Promise<VerifyPassTokenAnswer> {
-  return apiRequest("/api/passes/verify", VerifyPassTokenAnswer, { method: "POST", body: { token } });
+  return callApi(passes.verifyPassToken, { body: { token } });
 }
 
 /**

@@ -1,16 +1,8 @@
-import { z } from "zod";
 import { create } from "zustand";
-import { LocalizedText } from "../../shared/catalog.ts";
+import { host } from "../../shared/api/index.ts";
 import type { LocalizedLine } from "../../shared/host/chatMessages.ts";
-import { apiRequest } from "../net/api.ts";
-
-/** What `GET /api/host` tells about the host (public). */
-export const HostInfo = z.object({
-  name: z.string(),
-  biography: LocalizedText,
-  model: z.string().optional(),
-});
-export type HostInfo = z.infer<typeof HostInfo>;
+import type { HostInfo } from "../../shared/host/hostApi.ts";
+import { callApi } from "../net/api.ts";
 
 const VOICE_KEY = "vitrine.host.voice";
 
@@ -80,7 +72,7 @@ export const useHostStore = create<HostStore>((set, get) => ({
   loadInfo: async () => {
     if (get().info) return;
     try {
-      set({ info: await apiRequest("/api/host", HostInfo), infoError: null });
+      set({ info: await callApi(host.hostInfo), infoError: null });
     } catch (e) {
       set({ infoError: e instanceof Error ? e.message : String(e) });
     }

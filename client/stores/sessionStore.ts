@@ -1,6 +1,7 @@
 import { create } from "zustand";
-import { MeResponse, type SessionUser, type SignInBody, type SignUpBody } from "../../shared/auth.ts";
-import { apiRequest } from "../net/api.ts";
+import { auth } from "../../shared/api/index.ts";
+import type { SessionUser, SignInBody, SignUpBody } from "../../shared/auth.ts";
+import { ApiError, callApi } from "../net/api.ts";
 
 type SessionStore = {
   user: SessionUser | null;
@@ -15,19 +16,22 @@ export const useSessionStore = create<SessionStore>((set) => ({
   user: null,
   checked: false,
   refresh: async () => {
-    const me = await apiRequest("/api/auth/me", MeResponse);
+    const me = await callApi(auth.me);
     set({ user: me.user, checked: true });
   },
   signIn: async (body) => {
-    const me = await apiRequest("/api/auth/signin", MeResponse, { method: "POST", body });
+    const me = await callApi(auth.signIn, { body });
     set({ user: me.user, checked: true });
   },
   signUp: async (body) => {
-    const me = await apiRequest("/api/auth/signup", MeResponse, { method: "POST", body });
+    const me = await callApi(auth.signUp, { body });
     set({ user: me.user, checked: true });
   },
   signOut: async () => {
-    await fetch("/api/auth/signout", { method: "POST", credentials: "same-origin" });
+    // Signed out on this page whatever the server answered (an unreachable server throws).
+    await callApi(auth.signOut).catch((error: unknown) => {
+      if (!(error instanceof ApiError)) throw error;
+    });
     set({ user: null });
   },
 }));

@@ -1,5 +1,4 @@
 /** The brand portal's models and products (contract details in shared/models.ts) and the wishlist. */
-import { z } from "zod";
 import { RateLimitedDetails } from "../errors.ts";
 import {
   BrandProduct,
@@ -7,7 +6,7 @@ import {
   CreateProductBody,
   ModelLimits,
   ModelList,
-  ModelProblem,
+  ModelRejectedBody,
   Placement,
   PlacementBody,
   PublishResult,
@@ -23,7 +22,7 @@ import { anyone, BRAND_EDITORS, BRAND_STAFF, brandInPath, brandStaff, signedIn }
 import { endpoint, fileAnswer, MULTIPART, NO_CONTENT } from "./endpoint.ts";
 
 /** `details` of a refused upload (413, 415 or 422 `model_rejected`). */
-export const ModelRejectedDetails = z.object({ problems: z.array(ModelProblem).min(1) });
+export const ModelRejectedDetails = ModelRejectedBody.shape.error.shape.details;
 
 const SEE = "see its models and unpublished products";
 const CHANGE = "change its models and products";

@@ -1,8 +1,9 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Redirect, Route, Switch } from "wouter";
-import { Catalog } from "../../../shared/catalog.ts";
-import { apiRequest } from "../../net/api.ts";
+import { auth } from "../../../shared/api/index.ts";
+import type { Catalog } from "../../../shared/catalog.ts";
+import { callApi } from "../../net/api.ts";
 import { useSessionStore } from "../../stores/sessionStore.ts";
 import { BrandPicker } from "./BrandPicker.tsx";
 import { BrandWorkspace } from "./BrandWorkspace.tsx";
@@ -28,7 +29,7 @@ export default function BrandPortalPage() {
       .getState()
       .refresh()
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-    apiRequest("/api/catalog", Catalog)
+    callApi(auth.catalog)
       .then(setCatalog)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);

@@ -1,40 +1,24 @@
-import {
-  BrandProduct,
-  BrandProductList,
-  type CreateProductBody,
-  ModelLimits,
-  ModelList,
-  Placement,
-  type PlacementBody,
-  PublishResult,
-  type UpdateProductBody,
-  UploadProgress,
-} from "../../../shared/models.ts";
-import { apiRequest } from "../../net/api.ts";
+import { models } from "../../../shared/api/index.ts";
+import type { CreateProductBody, PlacementBody, UpdateProductBody } from "../../../shared/models.ts";
+import { apiUrl, callApi } from "../../net/api.ts";
 
-const brandPath = (brandId: string) => `/api/brands/${encodeURIComponent(brandId)}`;
-
-/** The portal's calls to the brand API (shared/models.ts), each answer checked by its schema. */
+/** The portal's calls to the brand API (shared/api/models.ts), each answer checked by its schema. */
 export const portalApi = {
-  limits: () => apiRequest("/api/models/limits", ModelLimits),
-  models: (brandId: string) => apiRequest(`${brandPath(brandId)}/models`, ModelList),
-  products: (brandId: string) => apiRequest(`${brandPath(brandId)}/products`, BrandProductList),
+  limits: () => callApi(models.modelLimits),
+  models: (brandId: string) => callApi(models.listModels, { params: { brandId } }),
+  products: (brandId: string) => callApi(models.listProducts, { params: { brandId } }),
   createProduct: (brandId: string, body: CreateProductBody) =>
-    apiRequest(`${brandPath(brandId)}/products`, BrandProduct, { method: "POST", body }),
+    callApi(models.createProduct, { params: { brandId }, body }),
   updateProduct: (brandId: string, productId: string, body: UpdateProductBody) =>
-    apiRequest(`${brandPath(brandId)}/products/${encodeURIComponent(productId)}`, BrandProduct, {
-      method: "PUT",
-      body,
-    }),
+    callApi(models.updateProduct, { params: { brandId, productId }, body }),
   savePlacement: (brandId: string, body: PlacementBody) =>
-    apiRequest(`${brandPath(brandId)}/placement`, Placement, { method: "PUT", body }),
-  publish: (brandId: string) =>
-    apiRequest(`${brandPath(brandId)}/publish`, PublishResult, { method: "POST" }),
+    callApi(models.setPlacement, { params: { brandId }, body }),
+  publish: (brandId: string) => callApi(models.publish, { params: { brandId } }),
   uploadProgress: (brandId: string, uploadId: string) =>
-    apiRequest(`${brandPath(brandId)}/uploads/${encodeURIComponent(uploadId)}`, UploadProgress),
+    callApi(models.uploadProgress, { params: { brandId, uploadId } }),
 };
 
 /** The URL a model upload is posted to. */
 export function uploadUrl(brandId: string): string {
-  return `${brandPath(brandId)}/models`;
+  return apiUrl(models.uploadModel, { brandId });
 }

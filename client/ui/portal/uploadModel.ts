@@ -1,10 +1,6 @@
-import { ApiErrorBody } from "../../../shared/errors.ts";
-import {
-  type ModelProblem,
-  ModelRejectedBody,
-  UPLOAD_ID_HEADER,
-  UploadedModel,
-} from "../../../shared/models.ts";
+import { models } from "../../../shared/api/index.ts";
+import { type ModelProblem, UPLOAD_ID_HEADER, type UploadedModel } from "../../../shared/models.ts";
+import { declaredDetails, errorOf, readJson } from "../../net/api.ts";
 import { uploadUrl } from "./portalApi.ts";
 
 /** How an upload ended: the accepted model, or every reason it was refused. */
@@ -49,29 +45,20 @@ export function uploadModel(
   return { done, abort: () => xhr.abort() };
 }
 
+/** Reads the answer with the upload's declaration: the model, or the refusal and its problems. */
 function readAnswer(status: number, text: string): UploadOutcome {
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    // A proxy's HTML error page: reported below as an unexpected answer.
-  }
-  if (status === 201) {
-    const model = UploadedModel.safeParse(json);
+  // A proxy's HTML error page reads as no JSON: reported as an unexpected answer.
+  const json = readJson(text);
+  if (status === models.uploadModel.status) {
+    const model = models.uploadModel.answer.safeParse(json);
     if (model.success) return { ok: true, model: model.data };
     return { ok: false, status, code: "bad_answer", message: null, problems: [] };
   }
-  const rejected = ModelRejectedBody.safeParse(json);
-  if (rejected.success) {
-    const e = rejected.data.error;
-    return { ok: false, status, code: e.code, message: e.message, problems: e.details.problems };
-  }
-  const error = ApiErrorBody.safeParse(json);
-  if (error.success) {
-    const e = error.data.error;
-    return { ok: false, status, code: e.code, message: e.message, problems: [] };
-  }
-  return { ok: false, status, code: "http_error", message: null, problems: [] };
+  const error = errorOf(status, json);
+  if (error.code === "http_error")
+    return { ok: false, status, code: "http_error", message: null, problems: [] };
+  const problems = declaredDetails(models.uploadModel, "model_rejected", error)?.problems ?? [];
+  return { ok: false, status, code: error.code, message: error.message, problems };
 }
 
 /** A random UUID v4; `crypto.randomUUID` exists only in secure contexts, getRandomValues everywhere. */

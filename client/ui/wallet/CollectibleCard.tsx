@@ -6,9 +6,9 @@ import { copyDownloads } from "../vitrine/vitrineApi.ts";
 import { useCertificateCheck } from "./useCertificateCheck.ts";
 
 /** The certificate's verdict: verified by signature, or why not. */
-function CertificateBadge({ certificateUrl }: { certificateUrl: string }) {
+function CertificateBadge({ certificateId }: { certificateId: string }) {
   const { t } = useTranslation();
-  const check = useCertificateCheck(certificateUrl);
+  const check = useCertificateCheck(certificateId);
   if (check.kind === "checking")
     return <span className="cert-badge">{t("collectibles.wallet.verifying")}</span>;
   if (check.kind === "done" && check.result.valid) {
@@ -69,7 +69,7 @@ export function CollectibleCard({
           })}
         </p>
         <div className="collectible-card__row">
-          <CertificateBadge certificateUrl={copy.certificateUrl} />
+          <CertificateBadge certificateId={copy.id} />
           {copy.hidden ? (
             <span className="collectible-card__hidden-note">{t("collectibles.wallet.hiddenNote")}</span>
           ) : null}

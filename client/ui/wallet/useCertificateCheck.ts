@@ -7,14 +7,14 @@ export type CertificateCheck =
   | { kind: "done"; result: VerifyResult }
   | { kind: "failed"; reason: string };
 
-/** Fetches a copy's public certificate and has the server verify its signature (POST verify). */
-export function useCertificateCheck(certificateUrl: string): CertificateCheck {
+/** Fetches a copy's public certificate (its id is the copy's) and has the server verify its signature. */
+export function useCertificateCheck(certificateId: string): CertificateCheck {
   const [check, setCheck] = useState<CertificateCheck>({ kind: "checking" });
   useEffect(() => {
     let cancelled = false;
     setCheck({ kind: "checking" });
     collectiblesApi
-      .verify(certificateUrl)
+      .verify(certificateId)
       .then((result) => {
         if (!cancelled) setCheck({ kind: "done", result });
       })
@@ -24,6 +24,6 @@ export function useCertificateCheck(certificateUrl: string): CertificateCheck {
     return () => {
       cancelled = true;
     };
-  }, [certificateUrl]);
+  }, [certificateId]);
   return check;
 }

@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import type { Product } from "../../../../shared/catalog.ts";
 import type { FieldIssue } from "../../../../shared/errors.ts";
 import { EMPTY_BRAND_LINES } from "../../../../shared/host/script.ts";
-import { ApiError } from "../../../net/api.ts";
 import { HostLinesForm } from "./HostLinesForm.tsx";
 import { issuesOf, loadHostLines, saveHostLines } from "./hostLinesApi.ts";
 import {
@@ -100,7 +99,7 @@ export function HostLinesEditor({
       setIssues([]);
       setSaved(true);
     } catch (e) {
-      const fromServer = e instanceof ApiError ? issuesOf(e.details) : [];
+      const fromServer = issuesOf(e);
       const found = fromServer.length > 0 ? fromServer : localIssues(doc);
       setIssues(found);
       if (found.length === 0)

@@ -1,32 +1,27 @@
-import { z } from "zod";
+/** The brand's part of the host's lines (shared/api/host.ts), as the portal's editor reads and saves it. */
+import type { z } from "zod";
+import { host } from "../../../../shared/api/index.ts";
 import type { FieldIssue } from "../../../../shared/errors.ts";
-import { apiRequest } from "../../../net/api.ts";
+import type { BrandHostLines } from "../../../../shared/host/script.ts";
+import { callApi, declaredDetails } from "../../../net/api.ts";
 
-/** The brand's part as stored (shape checked by the editor, not here: an old invalid one still loads). */
-const Stored = z.union([z.object({ lines: z.unknown() }).loose(), z.unknown()]);
+/** Any JSON document: the server answers an invalid one with every problem in it. */
+type JsonDocument = z.input<NonNullable<typeof host.putBrandHostLines.body>>;
 
-function path(brandId: string): string {
-  return `/api/brands/${encodeURIComponent(brandId)}/host-lines`;
+/** `GET /api/brands/:brandId/host-lines`: the brand's document (empty when it wrote none yet). */
+export async function loadHostLines(brandId: string): Promise<BrandHostLines> {
+  return (await callApi(host.getBrandHostLines, { params: { brandId } })).lines;
 }
 
-/** `GET /api/brands/:brandId/host-lines`: the brand's document (or `{ lines }` around it). */
-export async function loadHostLines(brandId: string): Promise<unknown> {
-  const answer = await apiRequest(path(brandId), Stored);
-  if (typeof answer === "object" && answer !== null && "lines" in answer && !("greetings" in answer)) {
-    return (answer as { lines: unknown }).lines;
-  }
-  return answer;
-}
-
-/** `PUT /api/brands/:brandId/host-lines`; an invalid document throws ApiError with `details.issues`. */
+/**
+ * `PUT /api/brands/:brandId/host-lines` with a document parsed from JSON or built by the form;
+ * an invalid one throws ApiError `invalid_host_script` (read its problems with `issuesOf`).
+ */
 export async function saveHostLines(brandId: string, doc: unknown): Promise<void> {
-  await apiRequest(path(brandId), z.unknown(), { method: "PUT", body: doc });
+  await callApi(host.putBrandHostLines, { params: { brandId }, body: doc as JsonDocument });
 }
 
-/** The per-path issues of an `invalid_host_script` answer, if it carries any. */
-export function issuesOf(details: unknown): FieldIssue[] {
-  const parsed = z
-    .object({ issues: z.array(z.object({ path: z.string(), message: z.string() })) })
-    .safeParse(details);
-  return parsed.success ? parsed.data.issues : [];
+/** The per-path problems of an `invalid_host_script` refusal, or none for any other error. */
+export function issuesOf(error: unknown): FieldIssue[] {
+  return declaredDetails(host.putBrandHostLines, "invalid_host_script", error)?.issues ?? [];
 }
