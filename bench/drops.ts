@@ -1,11 +1,17 @@
 /**
- * Drops benchmark: a rush of 10,000 claim attempts from 1,000 accounts (limit 2 each) against a stock
- * of 500, on PGlite and, when TEST_DATABASE_URL or DATABASE_URL is set, on PostgreSQL (in a scratch
- * database created on that server and dropped afterwards). Each database is measured twice:
- * - `domain`: claimDropUnit called directly, 64 calls in flight (the transaction alone);
- * - `http`: POST /api/drops/:id/claims to an in-process server, 64 requests in flight (session
- *   lookup, rate limits, JSON, the transaction).
- * Printed: claims per second, p50/p99 latency, and units granted beside the stock.
+ * Drops benchmark: 10,000 claim attempts from 1,000 accounts, on PGlite and, when TEST_DATABASE_URL or
+ * DATABASE_URL is set, on PostgreSQL (in a scratch database created on that server and dropped
+ * afterwards), in two scenarios:
+ * - `rush`: limit 2 each against a stock of 500 (most attempts are refused: limit, then sold out);
+ * - `all-held`: stock 10,000 and limit 10, so every attempt holds a unit (no refusal helps).
+ * Each is measured three ways, 64 in flight:
+ * - `floor`: the smallest correct claim transaction in raw SQL (idempotency key, conditional
+ *   per-account count, conditional stock decrement, claim insert; the count given back when the
+ *   stock is gone) — what any implementation must at least do;
+ * - `domain`: claimDropUnit called directly;
+ * - `http`: POST /api/drops/:id/claims to an in-process server (session lookup, rate limits, JSON).
+ * Printed: attempts per second, p50/p99 latency, units granted beside the stock, the ratio of each
+ * row to the floor of its scenario, and after each rush the latency of claims on the sold-out drop.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -23,16 +29,24 @@ import { systemClock } from "../server/drops/clock.ts";
 import { scheduleDrop } from "../server/drops/drops.ts";
 import { ScheduleDropBody } from "../shared/drops.ts";
 import { BRAND_ID, createBrand, createUsers, PRODUCT_ID } from "../tests/integration/drops-fixtures.ts";
+import { floorClaim } from "./floorClaim.ts";
 
 const ATTEMPTS = 10_000;
 const ACCOUNTS = 1_000;
-const STOCK = 500;
-const LIMIT = 2;
 const IN_FLIGHT = 64;
+/** Claims sent to a drop once it is sold out, to time the refusal alone. */
+const SOLD_OUT_PROBES = 2_000;
+
+type Scenario = { name: "rush" | "all-held"; stock: number; limit: number };
+const SCENARIOS: Scenario[] = [
+  { name: "rush", stock: 500, limit: 2 },
+  { name: "all-held", stock: ATTEMPTS, limit: 10 },
+];
 
 export type DropsBenchRow = {
   database: "pglite" | "postgres";
-  via: "domain" | "http";
+  scenario: Scenario["name"];
+  via: "floor" | "domain" | "http";
   attempts: number;
   accounts: number;
   claimsPerSecond: number;
@@ -42,10 +56,15 @@ export type DropsBenchRow = {
   granted: number;
   /** Held units counted in the database afterwards: must equal `granted`, and never exceed the stock. */
   heldInDatabase: number;
+  /** This row's attempts per second over the floor's, same database and scenario. */
+  ofFloor?: number;
+  /** Latency of a claim on the sold-out drop afterwards (rush only). */
+  soldOutP50Ms?: number;
+  soldOutP99Ms?: number;
 };
 
 /** A drop open now, 1,000 accounts; returns the drop id and the account ids. */
-async function prepare(database: DbLike): Promise<{ dropId: string; userIds: string[] }> {
+async function prepare(database: DbLike, scenario: Scenario): Promise<{ dropId: string; userIds: string[] }> {
   const db = drizzleOf(database);
   const { ownerId } = await createBrand(db);
   const userIds = await createUsers(db, ACCOUNTS, "bench");
@@ -54,8 +73,8 @@ async function prepare(database: DbLike): Promise<{ dropId: string; userIds: str
     productId: PRODUCT_ID,
     title: "Bench drop",
     mode: "fcfs",
-    stock: STOCK,
-    perAccountLimit: LIMIT,
+    stock: scenario.stock,
+    perAccountLimit: scenario.limit,
     announceAt: new Date(now - 60_000),
     earlyAccessStartsAt: new Date(now - 60_000),
     publicStartsAt: new Date(now - 60_000),
@@ -66,14 +85,14 @@ async function prepare(database: DbLike): Promise<{ dropId: string; userIds: str
   return { dropId: drop.id, userIds };
 }
 
-/** Runs `attempt(i)` for every i with IN_FLIGHT at a time; times each one. */
-async function rush(attempt: (i: number) => Promise<boolean>) {
+/** Runs `attempt(i)` for i < attempts with IN_FLIGHT at a time; times each one. */
+async function rush(attempt: (i: number) => Promise<boolean>, attempts = ATTEMPTS) {
   const latencies: number[] = [];
   let granted = 0;
   let next = 0;
   const started = performance.now();
   const worker = async () => {
-    while (next < ATTEMPTS) {
+    while (next < attempts) {
       const i = next++;
       const t0 = performance.now();
       if (await attempt(i)) granted += 1;
@@ -88,88 +107,131 @@ async function rush(attempt: (i: number) => Promise<boolean>) {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => Math.round((latencies[Math.floor(p * (latencies.length - 1))] ?? 0) * 10) / 10;
-  return { claimsPerSecond: Math.round(ATTEMPTS / seconds), p50Ms: pct(0.5), p99Ms: pct(0.99), granted };
+  return { claimsPerSecond: Math.round(attempts / seconds), p50Ms: pct(0.5), p99Ms: pct(0.99), granted };
 }
 
-async function heldIn(database: DbLike, dropId: string): Promise<number> {
+async function heldIn(database: DbLike, dropId: string, stock: number): Promise<number> {
   const db = drizzleOf(database);
   const rows = await db
     .select({ id: dropClaims.id })
     .from(dropClaims)
     .where(and(eq(dropClaims.dropId, dropId), eq(dropClaims.status, "held")));
   const [drop] = await db.select({ remaining: drops.remaining }).from(drops).where(eq(drops.id, dropId));
-  if (drop && drop.remaining + rows.length !== STOCK) throw new Error("stock not conserved");
+  if (drop && drop.remaining + rows.length !== stock) throw new Error("stock not conserved");
   return rows.length;
 }
 
 const accountOf = (i: number) => (i * 7_919) % ACCOUNTS;
 
-async function benchDomain(name: DropsBenchRow["database"], databaseUrl?: string): Promise<DropsBenchRow> {
+type Attempt = (i: number) => Promise<boolean>;
+type Prepared = { dropId: string; userIds: string[] };
+
+/**
+ * Measures one way of claiming: the rush, the units held afterwards, and (when the drop is sold out)
+ * the latency of further claims, which meet an empty stock.
+ */
+async function measure(
+  database: DbLike,
+  name: DropsBenchRow["database"],
+  via: DropsBenchRow["via"],
+  scenario: Scenario,
+  attemptOf: (prepared: Prepared) => Attempt,
+): Promise<DropsBenchRow> {
+  const prepared = await prepare(database, scenario);
+  const attempt = attemptOf(prepared);
+  const result = await rush(attempt);
+  const heldInDatabase = await heldIn(database, prepared.dropId, scenario.stock);
+  const row: DropsBenchRow = {
+    database: name,
+    scenario: scenario.name,
+    via,
+    attempts: ATTEMPTS,
+    accounts: ACCOUNTS,
+    ...result,
+    stock: scenario.stock,
+    heldInDatabase,
+  };
+  if (heldInDatabase === scenario.stock) {
+    const probes = await rush((i) => attempt(ATTEMPTS + i), SOLD_OUT_PROBES);
+    if (probes.granted > 0) throw new Error("a sold-out drop granted a unit");
+    row.soldOutP50Ms = probes.p50Ms;
+    row.soldOutP99Ms = probes.p99Ms;
+  }
+  return row;
+}
+
+const domainAttempt =
+  (database: DbLike) =>
+  ({ dropId, userIds }: Prepared): Attempt =>
+  async (i) => {
+    const { answer } = await claimDropUnit(
+      database,
+      { dropId, userId: userIds[accountOf(i)] as string, idempotencyKey: `bench-claim-${i}` },
+      systemClock,
+    );
+    return answer.outcome === "held";
+  };
+
+async function benchDirect(
+  name: DropsBenchRow["database"],
+  via: "floor" | "domain",
+  scenario: Scenario,
+  databaseUrl?: string,
+): Promise<DropsBenchRow> {
   const database = await openDatabase({ databaseUrl, dataDir: "unused", inMemory: !databaseUrl });
   try {
-    const { dropId, userIds } = await prepare(database);
-    const result = await rush(async (i) => {
-      const { answer } = await claimDropUnit(
-        database,
-        { dropId, userId: userIds[accountOf(i)] as string, idempotencyKey: `bench-claim-${i}` },
-        systemClock,
-      );
-      return answer.outcome === "held";
-    });
-    const heldInDatabase = await heldIn(database, dropId);
-    return {
-      database: name,
-      via: "domain",
-      attempts: ATTEMPTS,
-      accounts: ACCOUNTS,
-      ...result,
-      stock: STOCK,
-      heldInDatabase,
-    };
+    const attemptOf =
+      via === "floor"
+        ? ({ dropId, userIds }: Prepared): Attempt =>
+            (i) =>
+              floorClaim(
+                database,
+                dropId,
+                userIds[accountOf(i)] as string,
+                `bench-claim-${i}`,
+                scenario.limit,
+              )
+        : domainAttempt(database);
+    return await measure(database, name, via, scenario, attemptOf);
   } finally {
     await database.close();
   }
 }
 
-async function benchHttp(name: DropsBenchRow["database"], databaseUrl?: string): Promise<DropsBenchRow> {
+async function benchHttp(
+  name: DropsBenchRow["database"],
+  scenario: Scenario,
+  databaseUrl?: string,
+): Promise<DropsBenchRow> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vitrine-bench-drops-"));
   const env: Record<string, string> = { PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, SEED_DEMO: "false" };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const server = await startVitrine(loadConfig({ ...env, LOG_LEVEL: "warn" }));
   try {
-    const { dropId, userIds } = await prepare(server.database);
-    const cookies: string[] = [];
-    for (const userId of userIds) {
-      cookies.push(`${SESSION_COOKIE_NAME}=${(await createSession(server.database, userId, 1)).token}`);
-    }
-    const url = `http://127.0.0.1:${server.port}/api/drops/${dropId}/claims`;
-    const result = await rush(async (i) => {
-      const account = accountOf(i);
-      const res = await fetch(url, {
-        method: "POST",
-        headers: {
-          cookie: cookies[account] as string,
-          "Idempotency-Key": `bench-claim-${i}`,
-          // One address per account, as a crowd has: the per-address limit is not what is measured.
-          "X-Forwarded-For": `10.${account >> 8}.${account & 255}.9`,
-        },
+    return await measure(server.database, name, "http", scenario, ({ dropId, userIds }) => {
+      const cookies: Promise<string>[] = userIds.map(async (userId) => {
+        const { token } = await createSession(server.database, userId, 1);
+        return `${SESSION_COOKIE_NAME}=${token}`;
       });
-      await res.arrayBuffer();
-      if (res.status !== 201 && res.status !== 409 && res.status !== 403) {
-        throw new Error(`unexpected answer ${res.status}`);
-      }
-      return res.status === 201;
+      const url = `http://127.0.0.1:${server.port}/api/drops/${dropId}/claims`;
+      return async (i) => {
+        const account = accountOf(i);
+        const res = await fetch(url, {
+          method: "POST",
+          headers: {
+            cookie: await (cookies[account] as Promise<string>),
+            "Idempotency-Key": `bench-claim-${i}`,
+            // One address per account, as a crowd has: the per-address limit is not what is measured.
+            "X-Forwarded-For": `10.${account >> 8}.${account & 255}.9`,
+          },
+        });
+        await res.arrayBuffer();
+        if (res.status !== 201 && res.status !== 409 && res.status !== 403) {
+          throw new Error(`unexpected answer ${res.status}`);
+        }
+        return res.status === 201;
+      };
     });
-    const heldInDatabase = await heldIn(server.database, dropId);
-    return {
-      database: name,
-      via: "http",
-      attempts: ATTEMPTS,
-      accounts: ACCOUNTS,
-      ...result,
-      stock: STOCK,
-      heldInDatabase,
-    };
   } finally {
     await server.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -177,7 +239,7 @@ async function benchHttp(name: DropsBenchRow["database"], databaseUrl?: string):
 }
 
 /** Creates a scratch database on the server of `adminUrl`, runs `body` on its URL, drops it. */
-async function withScratchPostgres<T>(adminUrl: string, body: (url: string) => Promise<T>): Promise<T> {
+async function withScratchPostgres<T>(adminUrl: string, body: (url?: string) => Promise<T>): Promise<T> {
   const name = `vitrine_bench_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
   const admin = async (sqlText: string) => {
     const client = new pg.Client({ connectionString: adminUrl });
@@ -198,14 +260,31 @@ async function withScratchPostgres<T>(adminUrl: string, body: (url: string) => P
   }
 }
 
+/** Every way of claiming in every scenario on one database, with each row's ratio to its floor. */
+async function benchDatabase(
+  name: DropsBenchRow["database"],
+  fresh: <T>(body: (url?: string) => Promise<T>) => Promise<T>,
+): Promise<DropsBenchRow[]> {
+  const rows: DropsBenchRow[] = [];
+  for (const scenario of SCENARIOS) {
+    const floor = await fresh((url) => benchDirect(name, "floor", scenario, url));
+    const domain = await fresh((url) => benchDirect(name, "domain", scenario, url));
+    const http = await fresh((url) => benchHttp(name, scenario, url));
+    for (const row of [floor, domain, http]) {
+      row.ofFloor = Math.round((row.claimsPerSecond / floor.claimsPerSecond) * 100) / 100;
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
 export async function benchDrops(): Promise<DropsBenchRow[]> {
-  const rows: DropsBenchRow[] = [await benchDomain("pglite"), await benchHttp("pglite")];
+  const rows = await benchDatabase("pglite", (body) => body(undefined));
   const postgresUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!postgresUrl) {
     console.log("PostgreSQL skipped: set TEST_DATABASE_URL or DATABASE_URL to measure it too.");
     return rows;
   }
-  rows.push(await withScratchPostgres(postgresUrl, (url) => benchDomain("postgres", url)));
-  rows.push(await withScratchPostgres(postgresUrl, (url) => benchHttp("postgres", url)));
+  rows.push(...(await benchDatabase("postgres", (body) => withScratchPostgres(postgresUrl, body))));
   return rows;
 }

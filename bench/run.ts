@@ -40,7 +40,7 @@ if (!only || only === "avenue") {
 }
 if (!only || only === "drops") {
   console.log(
-    "Drops: a rush of 10,000 claim attempts from 1,000 accounts against a stock of 500 (domain call and HTTP)",
+    "Drops: 10,000 claim attempts from 1,000 accounts (a rush on a stock of 500, and all held), beside the floor transaction",
   );
   const rows = await benchDrops();
   console.table(rows);

@@ -7,7 +7,7 @@
  * row lock (`active < limit`, `remaining > 0`). Nothing is read first and written later in app code.
  * Lock order in every transaction is: request key → account row → drop row, so none can deadlock.
  */
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import {
   type ClaimAnswer,
   type ClaimRefusal,
@@ -15,19 +15,20 @@ import {
   callerWindowOpensAt,
 } from "../../shared/drops.ts";
 import { grantForConfirmedClaim } from "../collectibles/grants.ts";
-import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
-import {
-  auditEvents,
-  dropAccounts,
-  dropClaimRequests,
-  dropClaims,
-  drops,
-  orderDeliveries,
-} from "../db/schema.ts";
+import { type DbLike, drizzleOf } from "../db/database.ts";
+import { auditEvents, dropClaims, drops, orderDeliveries } from "../db/schema.ts";
 import { DomainError } from "../errors.ts";
-import { activePassesOf } from "../passes/passes.ts";
+import { activePassesForDrop, activePassesOf } from "../passes/passes.ts";
+import {
+  holdUnit,
+  recordRequestAndCount,
+  storedAnswer,
+  storeEarlyRefusal,
+  storeRefusal,
+} from "./claimStatements.ts";
 import type { Clock } from "./clock.ts";
-import { type DropRow, getDropRow, soldOutAtWhenLast } from "./drops.ts";
+import { type DropRow, getDropRow } from "./drops.ts";
+import { tallyRefusal } from "./refusalTally.ts";
 
 type ClaimRow = typeof dropClaims.$inferSelect;
 
@@ -60,14 +61,10 @@ export function refusal(reason: ClaimRefusal, opensAt: Date | null = null): Clai
   };
 }
 
-/** What the caller's passes give on this drop: when their window opens and their per-account limit. */
-export async function callerAccess(
-  db: DbLike,
-  drop: DropRow,
-  userId: string,
-  now: Date,
-): Promise<{ opensAt: Date; limit: number; passIds: string[] }> {
-  const held = await activePassesOf(db, userId, drop.earlyAccessPassTypeIds, now);
+type HeldPass = Awaited<ReturnType<typeof activePassesOf>>[number];
+
+/** When the caller's window opens and their per-account limit, from the passes they hold. */
+function accessFrom(drop: DropRow, held: HeldPass[]): { opensAt: Date; limit: number; passIds: string[] } {
   const opensAt = callerWindowOpensAt(
     drop,
     held.map((p) => p.entitlements.earlyAccessLeadMinutes),
@@ -79,12 +76,29 @@ export async function callerAccess(
   return { opensAt, limit, passIds: held.map((p) => p.passId) };
 }
 
+/** What the caller's passes give on this drop: when their window opens and their per-account limit. */
+export async function callerAccess(
+  db: DbLike,
+  drop: DropRow,
+  userId: string,
+  now: Date,
+): Promise<{ opensAt: Date; limit: number; passIds: string[] }> {
+  return accessFrom(drop, await activePassesOf(db, userId, drop.earlyAccessPassTypeIds, now));
+}
+
 export type ClaimResult = { answer: ClaimAnswer; replayed: boolean };
 
 /**
  * Claims one unit of a drop for an account. The first request with a key decides the answer; any
  * retry with the same key (even concurrent, even from another process) gets the stored answer back.
- * Refusals are answers too (stored and audited with their reason).
+ *
+ * Round trips: the drop row and the caller's passes are read first, side by side and outside any
+ * transaction (a plain read takes no lock). A refusal they decide alone answers at once: sold out
+ * with no write at all (its audit row goes in a batch, refusalTally.ts), so a sold-out rush costs
+ * almost nothing; a draw, ended or not open yet with one statement storing the key's answer, which
+ * locks neither the account nor the drop. Otherwise one transaction of two statements
+ * (claimStatements.ts): the key and the account's count, then the unit, the claim, its audit and the
+ * stored answer.
  * @throws DomainError not_found when the drop does not exist (nothing is stored then).
  */
 export async function claimDropUnit(
@@ -93,108 +107,70 @@ export async function claimDropUnit(
   clock: Clock,
 ): Promise<ClaimResult> {
   const db = drizzleOf(database);
-  const drop = await getDropRow(db, input.dropId);
+  const now = clock.now();
+  const [drop, held] = await Promise.all([
+    getDropRow(db, input.dropId),
+    activePassesForDrop(db, input.dropId, input.userId, now),
+  ]);
+  const early = lockFreeRefusal(drop, held, now);
+  if (early?.reason === "sold_out") {
+    // Sold out: no write and no lock at all. A retry of a request answered before the sell-out gets
+    // that answer back; a sold-out answer itself is not stored (it changed nothing, so a retry asks
+    // again, and may find a unit whose hold lapsed).
+    const stored = await storedAnswer(db, input);
+    if (stored) return { answer: stored, replayed: true };
+    tallyRefusal(db, { at: now, userId: input.userId, dropId: drop.id, reason: early.reason });
+    return { answer: early, replayed: false };
+  }
+  if (early) {
+    if (await storeEarlyRefusal(db, input, early, now)) return { answer: early, replayed: false };
+    const stored = await storedAnswer(db, input);
+    if (!stored) throw new Error("idempotency record without an answer");
+    return { answer: stored, replayed: true };
+  }
+  const access = accessFrom(drop, held);
   return db.transaction(async (tx) => {
-    const now = clock.now();
-    const [fresh] = await tx
-      .insert(dropClaimRequests)
-      .values({
-        dropId: input.dropId,
-        userId: input.userId,
-        idempotencyKey: input.idempotencyKey,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ createdAt: dropClaimRequests.createdAt });
-    if (!fresh) {
-      // PostgreSQL made this insert wait for the first request's transaction: its answer is committed.
-      const [stored] = await tx
-        .select({ answer: dropClaimRequests.answer })
-        .from(dropClaimRequests)
-        .where(
-          and(
-            eq(dropClaimRequests.dropId, input.dropId),
-            eq(dropClaimRequests.userId, input.userId),
-            eq(dropClaimRequests.idempotencyKey, input.idempotencyKey),
-          ),
-        );
-      if (!stored?.answer) throw new Error("idempotency record without an answer");
-      return { answer: stored.answer, replayed: true };
+    const counted = await recordRequestAndCount(tx, input, access.limit, now);
+    if (!counted.fresh) {
+      // PostgreSQL made the insert wait for the first request's transaction: its answer is committed.
+      const stored = await storedAnswer(tx, input);
+      if (!stored) throw new Error("idempotency record without an answer");
+      return { answer: stored, replayed: true };
     }
-    const answer = await decideClaim(tx, drop, input.userId, now);
-    await tx
-      .update(dropClaimRequests)
-      .set({ answer })
-      .where(
-        and(
-          eq(dropClaimRequests.dropId, input.dropId),
-          eq(dropClaimRequests.userId, input.userId),
-          eq(dropClaimRequests.idempotencyKey, input.idempotencyKey),
-        ),
-      );
-    if (answer.outcome === "refused") {
-      await tx.insert(auditEvents).values({
-        at: now,
-        kind: "claim_refused",
-        subjectUserId: input.userId,
+    if (counted.active === null) {
+      const answer = refusal("limit_reached") as Refused;
+      await storeRefusal(tx, input, answer, now, false);
+      return { answer, replayed: false };
+    }
+    const answer: Held = {
+      outcome: "held",
+      claim: {
+        id: crypto.randomUUID(),
         dropId: drop.id,
-        reason: answer.reason,
-      });
-    }
-    return { answer, replayed: false };
+        status: "held",
+        holdExpiresAt: new Date(now.getTime() + drop.holdSeconds * 1000).toISOString(),
+        confirmedAt: null,
+      },
+    };
+    const audit = { early: now < drop.publicStartsAt, passIds: access.passIds };
+    if ((await holdUnit(tx, input, answer, audit, now)) !== null) return { answer, replayed: false };
+    const soldOut = refusal("sold_out") as Refused;
+    await storeRefusal(tx, input, soldOut, now, true);
+    return { answer: soldOut, replayed: false };
   });
 }
 
-async function decideClaim(tx: Db, drop: DropRow, userId: string, now: Date): Promise<ClaimAnswer> {
-  if (drop.mode !== "fcfs") return refusal("raffle_drop");
-  if (now >= drop.endsAt) return refusal("ended");
-  const access = await callerAccess(tx, drop, userId, now);
-  if (now < access.opensAt) return refusal("not_open_yet", access.opensAt);
+type Held = Extract<ClaimAnswer, { outcome: "held" }>;
+type Refused = Extract<ClaimAnswer, { outcome: "refused" }>;
 
-  const [counted] = await tx
-    .insert(dropAccounts)
-    .values({ dropId: drop.id, userId, active: 1 })
-    .onConflictDoUpdate({
-      target: [dropAccounts.dropId, dropAccounts.userId],
-      set: { active: sql`${dropAccounts.active} + 1` },
-      setWhere: sql`${dropAccounts.active} < ${access.limit}`,
-    })
-    .returning({ active: dropAccounts.active });
-  if (!counted) return refusal("limit_reached");
-
-  const [taken] = await tx
-    .update(drops)
-    .set({ remaining: sql`${drops.remaining} - 1`, soldOutAt: soldOutAtWhenLast(now) })
-    .where(and(eq(drops.id, drop.id), gt(drops.remaining, 0)))
-    .returning({ remaining: drops.remaining });
-  if (!taken) {
-    await tx
-      .update(dropAccounts)
-      .set({ active: sql`${dropAccounts.active} - 1` })
-      .where(and(eq(dropAccounts.dropId, drop.id), eq(dropAccounts.userId, userId)));
-    return refusal("sold_out");
-  }
-
-  const [claim] = await tx
-    .insert(dropClaims)
-    .values({
-      dropId: drop.id,
-      userId,
-      status: "held",
-      holdExpiresAt: new Date(now.getTime() + drop.holdSeconds * 1000),
-      createdAt: now,
-    })
-    .returning();
-  if (!claim) throw new Error("insert returned nothing");
-  await tx.insert(auditEvents).values({
-    at: now,
-    kind: "hold",
-    subjectUserId: userId,
-    dropId: drop.id,
-    claimId: claim.id,
-    details: { remaining: taken.remaining, early: now < drop.publicStartsAt, passIds: access.passIds },
-  });
-  return { outcome: "held", claim: toClaimView(claim) };
+/** The refusal the drop row and the caller's passes decide alone, before any write; or null. */
+function lockFreeRefusal(drop: DropRow, held: HeldPass[], now: Date): Refused | null {
+  if (drop.mode !== "fcfs") return refusal("raffle_drop") as Refused;
+  if (now >= drop.endsAt) return refusal("ended") as Refused;
+  const { opensAt } = accessFrom(drop, held);
+  if (now < opensAt) return refusal("not_open_yet", opensAt) as Refused;
+  if (drop.remaining <= 0) return refusal("sold_out") as Refused;
+  return null;
 }
 
 /**

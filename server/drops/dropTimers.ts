@@ -3,10 +3,12 @@
  * a timer) and deliver pending orders to brands. Safe in every process at once (see expireHolds and
  * deliverPendingOrders); a failing run is logged and the next one tries again.
  */
+
 import type { DbLike } from "../db/database.ts";
 import type { Clock } from "./clock.ts";
 import { expireHoldsOfDrops } from "./holdExpiry.ts";
 import { type DeliveryFetch, deliverPendingOrders } from "./orderWebhooks.ts";
+import { flushRefusals } from "./refusalTally.ts";
 
 export type DropTimersOptions = {
   database: DbLike;
@@ -71,6 +73,8 @@ export function startDropTimers(options: DropTimersOptions): { stop(): Promise<v
       stopped = true;
       for (const t of timers) clearInterval(t);
       await Promise.all(running);
+      // Sold-out refusals still waiting for their audit rows are written before the database closes.
+      await flushRefusals(database).catch((error: unknown) => log("[drops] refusal audit failed:", error));
     },
   };
 }

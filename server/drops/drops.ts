@@ -8,6 +8,7 @@ import { auditEvents, dropClaims, dropEntries, drops, products } from "../db/sch
 import { DomainError } from "../errors.ts";
 import type { Clock } from "./clock.ts";
 import { commitToSeed, newDrawSeed } from "./raffle.ts";
+import { flushRefusals } from "./refusalTally.ts";
 
 export type DropRow = typeof drops.$inferSelect;
 
@@ -110,6 +111,7 @@ export async function getDrop(database: DbLike, dropId: string, clock: Clock): P
 /** A brand's view of a drop: entries, claims by status, refusals by reason, sell-out time. */
 export async function getDropReport(database: DbLike, dropId: string): Promise<DropReport> {
   const db = drizzleOf(database);
+  await flushRefusals(db);
   const drop = await getDropRow(db, dropId);
   const [entries] = await db.select({ n: count() }).from(dropEntries).where(eq(dropEntries.dropId, dropId));
   const claimRows = await db

@@ -3,7 +3,7 @@
  * the status of a pass at a given time. Every grant and revocation is written to the audit trail in
  * the same transaction.
  */
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type {
   ClientStats,
   CreatePassTypeBody,
@@ -15,7 +15,7 @@ import type {
 } from "../../shared/passes.ts";
 import { grantForIssuedPass } from "../collectibles/grants.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
-import { auditEvents, brands, passes, passTypes, users } from "../db/schema.ts";
+import { auditEvents, brands, drops, passes, passTypes, users } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
 import { DomainError } from "../errors.ts";
 
@@ -288,6 +288,32 @@ export async function activePassesOf(
     .from(passes)
     .innerJoin(passTypes, eq(passTypes.id, passes.passTypeId))
     .where(and(eq(passes.userId, userId), inArray(passes.passTypeId, passTypeIds), isNull(passes.revokedAt)));
+  return rows
+    .filter((r) => passStatusAt(r.pass, now) === "active")
+    .map((r) => ({ passId: r.pass.id, passTypeId: r.pass.passTypeId, entitlements: r.entitlements }));
+}
+
+/**
+ * The caller's active passes among a drop's early-access pass types, read with the drop's list in the
+ * same query, so that it can run beside the read of the drop row itself (claims.ts).
+ */
+export async function activePassesForDrop(
+  database: DbLike,
+  dropId: string,
+  userId: string,
+  now: Date,
+): Promise<{ passId: string; passTypeId: string; entitlements: PassTypeRow["entitlements"] }[]> {
+  const rows = await drizzleOf(database)
+    .select({ pass: passes, entitlements: passTypes.entitlements })
+    .from(passes)
+    .innerJoin(passTypes, eq(passTypes.id, passes.passTypeId))
+    .where(
+      and(
+        eq(passes.userId, userId),
+        isNull(passes.revokedAt),
+        sql`${passes.passTypeId} in (select jsonb_array_elements_text(${drops.earlyAccessPassTypeIds}) from ${drops} where ${drops.id} = ${dropId})`,
+      ),
+    );
   return rows
     .filter((r) => passStatusAt(r.pass, now) === "active")
     .map((r) => ({ passId: r.pass.id, passTypeId: r.pass.passTypeId, entitlements: r.entitlements }));

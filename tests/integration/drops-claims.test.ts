@@ -14,6 +14,7 @@ import {
   setBrandWebhook,
   verifyWebhookSignature,
 } from "../../server/drops/orderWebhooks.ts";
+import { flushRefusals } from "../../server/drops/refusalTally.ts";
 import { issuePass, revokePass } from "../../server/passes/passes.ts";
 import { type ScheduleDropBody, ScheduleDropBody as ScheduleDropSchema } from "../../shared/drops.ts";
 import { databaseTargets, withDatabase } from "../helpers/databases.ts";
@@ -202,6 +203,8 @@ for (const target of databaseTargets()) {
           "u's limit was freed",
         );
 
+        // Sold-out refusals reach the audit table in batches (server/drops/refusalTally.ts).
+        await flushRefusals(database);
         const kinds = await database.db
           .select({ kind: auditEvents.kind })
           .from(auditEvents)
