@@ -18,6 +18,7 @@ import { grantForConfirmedClaim } from "../collectibles/grants.ts";
 import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
 import {
   auditEvents,
+  claimPersonalisations,
   dropAccounts,
   dropClaimRequests,
   dropClaims,
@@ -244,6 +245,11 @@ export async function confirmClaim(
     const [drop] = await tx.select().from(drops).where(eq(drops.id, claim.dropId));
     if (!drop) throw new Error("claim without drop");
     const deliveryId = crypto.randomUUID();
+    // A claim handed over from a clienteling selection list carries its variant and personalisation.
+    const [personal] = await tx
+      .select()
+      .from(claimPersonalisations)
+      .where(eq(claimPersonalisations.claimId, claim.id));
     await tx.insert(orderDeliveries).values({
       id: deliveryId,
       claimId: claim.id,
@@ -261,6 +267,7 @@ export async function confirmClaim(
         userId: claim.userId,
         quantity: 1,
         confirmedAt: now.toISOString(),
+        ...(personal ? { variant: personal.variant, personalisation: personal.choice } : {}),
       },
     });
     await tx.insert(auditEvents).values({

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { LocalizedText, Money } from "../catalog.ts";
+import { ClaimAnswer } from "../drops.ts";
 import { PersonalisationChoice } from "../personalisation.ts";
 
 const Id = z.string().min(1).max(100);
@@ -72,3 +73,10 @@ export const HandoverBody = z.discriminatedUnion("to", [
   z.object({ to: z.literal("order") }).strict(),
 ]);
 export type HandoverBody = z.infer<typeof HandoverBody>;
+
+/** What a hand-over did: the drop's answer to the claim, or the order queued for the brand. */
+export const HandoverAnswer = z.discriminatedUnion("to", [
+  z.object({ to: z.literal("claim"), claim: ClaimAnswer, item: SelectionItem }),
+  z.object({ to: z.literal("order"), orderDeliveryId: z.string(), item: SelectionItem }),
+]);
+export type HandoverAnswer = z.infer<typeof HandoverAnswer>;
