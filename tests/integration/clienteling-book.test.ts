@@ -117,16 +117,14 @@ for (const target of databaseTargets()) {
           ...times,
         })
         .returning();
-      await database.db
-        .insert(dropClaims)
-        .values({
-          dropId: dropB?.id as string,
-          userId: c1,
-          status: "confirmed",
-          holdExpiresAt: T0,
-          createdAt: T0,
-          confirmedAt: T0,
-        });
+      await database.db.insert(dropClaims).values({
+        dropId: dropB?.id as string,
+        userId: c1,
+        status: "confirmed",
+        holdExpiresAt: T0,
+        createdAt: T0,
+        confirmedAt: T0,
+      });
       await createSelectionList(
         database,
         {
