@@ -70,7 +70,7 @@ export async function endSession(
         .where(eq(appointments.id, row.id));
     await tx
       .update(advisorPresence)
-      .set({ status: "available" })
+      .set({ status: "available", lastSeenAt: now })
       .where(and(eq(advisorPresence.brandId, row.brandId), eq(advisorPresence.advisorId, row.advisorId)));
     await createFollowUp(tx, { ...row, kind: "after_appointment", sourceId: row.id, after: now, now });
   });
