@@ -13,14 +13,15 @@ import type {
   OutreachRefusal,
   SendOutreachBody,
 } from "../../../shared/clienteling/outreach.ts";
-import { type DbLike, drizzleOf } from "../../db/database.ts";
+import type { ClientPreferences } from "../../../shared/clienteling/preferences.ts";
+import { type Db, type DbLike, drizzleOf } from "../../db/database.ts";
 import { brands, clientMessages, clientRelationships, outreachCounters, users } from "../../db/schema.ts";
 import type { Clock } from "../../drops/clock.ts";
 import type { Mailer } from "../../mail/mailer.ts";
 import { consentMatrixOf } from "../consent.ts";
 import { getPreferences } from "../preferences.ts";
 import { getClientelingSettings } from "../settings.ts";
-import { requireStaff } from "../staff.ts";
+import { requireStaff, type StaffMember } from "../staff.ts";
 import { composeOutreach } from "./compose.ts";
 import { deliverPendingEmails } from "./emailDelivery.ts";
 import { getMessage } from "./messages.ts";
@@ -72,65 +73,14 @@ export async function sendOutreach(
       if (refusal) return { refusal };
     }
 
-    await tx.insert(outreachCounters).values({ brandId, clientId }).onConflictDoNothing();
-    await tx
-      .select()
-      .from(outreachCounters)
-      .where(and(eq(outreachCounters.brandId, brandId), eq(outreachCounters.clientId, clientId)))
-      .for("update");
     const windowStart = new Date(now.getTime() - settings.capWindowDays * 86_400_000);
-    const counted = await tx
-      .select({ sentAt: clientMessages.sentAt })
-      .from(clientMessages)
-      .where(
-        and(
-          eq(clientMessages.brandId, brandId),
-          eq(clientMessages.clientId, clientId),
-          eq(clientMessages.countsTowardCap, true),
-          gt(clientMessages.sentAt, windowStart),
-        ),
-      );
+    const counted = await countedUnderLock(tx, brandId, clientId, windowStart);
     const refusal = decideOutreach({ ...base, countedSentAt: counted.map((c) => c.sentAt) });
     if (refusal) return { refusal };
 
-    const [brand] = await tx.select({ name: brands.name }).from(brands).where(eq(brands.id, brandId));
-    const [client] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, clientId));
-    const composed = await composeOutreach(tx, body.content, {
-      brandId,
-      brandName: brand?.name ?? brandId,
-      clientName: client?.name ?? "",
-      advisorName: staff.name,
-      preferences,
-      purpose: body.purpose,
-    });
     const email = body.channels.includes("email");
-    const [message] = await tx
-      .insert(clientMessages)
-      .values({
-        brandId,
-        clientId,
-        recipientId: clientId,
-        advisorId: staff.userId,
-        kind: "outreach",
-        purpose: body.purpose,
-        occasion: composed.occasion,
-        subject: composed.subject,
-        body: composed.body,
-        language: composed.language,
-        inApp: body.channels.includes("in_app"),
-        email,
-        countsTowardCap: true,
-        sentAt: now,
-        emailStatus: email ? "pending" : "none",
-        emailNextAttemptAt: email ? now : null,
-      })
-      .returning({ id: clientMessages.id });
-    if (!message) throw new Error("insert returned nothing");
-    await tx
-      .update(outreachCounters)
-      .set({ lastSentAt: now })
-      .where(and(eq(outreachCounters.brandId, brandId), eq(outreachCounters.clientId, clientId)));
-    return { messageId: message.id, email };
+    const message = await composeAndStore(tx, { staff, body, preferences, now });
+    return { messageId: message, email };
   });
   if ("refusal" in decided) return decided.refusal;
   if (decided.email && deps.mailer) {
@@ -142,4 +92,73 @@ export async function sendOutreach(
   const message = await getMessage(database, decided.messageId);
   if (!message) throw new Error("stored message vanished");
   return { outcome: "sent", message };
+}
+
+/** Takes the pair's counter row FOR UPDATE, then reads when the counted messages in the window went. */
+async function countedUnderLock(tx: Db, brandId: string, clientId: string, windowStart: Date) {
+  await tx.insert(outreachCounters).values({ brandId, clientId }).onConflictDoNothing();
+  await tx
+    .select()
+    .from(outreachCounters)
+    .where(and(eq(outreachCounters.brandId, brandId), eq(outreachCounters.clientId, clientId)))
+    .for("update");
+  return tx
+    .select({ sentAt: clientMessages.sentAt })
+    .from(clientMessages)
+    .where(
+      and(
+        eq(clientMessages.brandId, brandId),
+        eq(clientMessages.clientId, clientId),
+        eq(clientMessages.countsTowardCap, true),
+        gt(clientMessages.sentAt, windowStart),
+      ),
+    );
+}
+
+/** Composes the message in the client's language and stores it (counted by the cap); returns its id. */
+async function composeAndStore(
+  tx: Db,
+  input: { staff: StaffMember; body: SendOutreachBody; preferences: ClientPreferences; now: Date },
+): Promise<string> {
+  const { staff, body, now } = input;
+  const { brandId } = staff;
+  const clientId = body.clientId;
+  const [brand] = await tx.select({ name: brands.name }).from(brands).where(eq(brands.id, brandId));
+  const [client] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, clientId));
+  const composed = await composeOutreach(tx, body.content, {
+    brandId,
+    brandName: brand?.name ?? brandId,
+    clientName: client?.name ?? "",
+    advisorName: staff.name,
+    preferences: input.preferences,
+    purpose: body.purpose,
+  });
+  const email = body.channels.includes("email");
+  const [message] = await tx
+    .insert(clientMessages)
+    .values({
+      brandId,
+      clientId,
+      recipientId: clientId,
+      advisorId: staff.userId,
+      kind: "outreach",
+      purpose: body.purpose,
+      occasion: composed.occasion,
+      subject: composed.subject,
+      body: composed.body,
+      language: composed.language,
+      inApp: body.channels.includes("in_app"),
+      email,
+      countsTowardCap: true,
+      sentAt: now,
+      emailStatus: email ? "pending" : "none",
+      emailNextAttemptAt: email ? now : null,
+    })
+    .returning({ id: clientMessages.id });
+  if (!message) throw new Error("insert returned nothing");
+  await tx
+    .update(outreachCounters)
+    .set({ lastSentAt: now })
+    .where(and(eq(outreachCounters.brandId, brandId), eq(outreachCounters.clientId, clientId)));
+  return message.id;
 }
