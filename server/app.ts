@@ -12,6 +12,8 @@ import { resolveSessionFromCookieHeader } from "./accounts/sessions.ts";
 import { getCatalog } from "./catalog/catalogRepository.ts";
 import { loadSeedFile, seedDemoContent } from "./catalog/seed.ts";
 import { loadSeedCollectibles, seedDemoCollectibles } from "./catalog/seedCollectibles.ts";
+import { startClientelingTimers } from "./clienteling/clientelingTimers.ts";
+import { seedDemoPersonalisation } from "./clienteling/seedPersonalisation.ts";
 import type { Config } from "./config.ts";
 import { type Database, openDatabase } from "./db/database.ts";
 import { type Clock, systemClock } from "./drops/clock.ts";
@@ -28,6 +30,7 @@ import { createPassRoutes } from "./http/passRoutes.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
 import { createCertificateKeysRoutes, createVitrineRoutes } from "./http/vitrineRoutes.ts";
 import { loadSigningKeys } from "./keys/signingKeys.ts";
+import { createMailer } from "./mail/mailer.ts";
 import { createModelServices } from "./models/modelServices.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, dropChangedChannel, setRoomContext } from "./rooms/context.ts";
@@ -102,6 +105,14 @@ export async function startVitrine(
       await seedDemoCollectibles(database, seed, deps, clock.now());
     }
   }
+  if (config.SEED_DEMO) await seedDemoPersonalisation(database, clock);
+  // Clienteling: mail (SMTP, or .eml files in the outbox folder) and its sweeps on the clock.
+  const mailer = createMailer({
+    smtpUrl: config.SMTP_URL,
+    outboxDir: config.MAIL_OUTBOX_DIR ?? path.join(config.DATA_DIR, "outbox"),
+    from: config.MAIL_FROM,
+  });
+  const clientelingTimers = startClientelingTimers({ database, clock, mailer });
   const onCatalogChanged = () => void presence.publish(CATALOG_CHANGED_CHANNEL, Date.now());
 
   // The avenue host: its default script (refused at start when invalid), stored once, and the
@@ -169,6 +180,8 @@ export async function startVitrine(
   server.onShutdown(async () => {
     await host.close();
     await dropTimers.stop();
+    await clientelingTimers.stop();
+    mailer.close();
     await models.close();
     await database.close();
   });

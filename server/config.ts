@@ -58,6 +58,15 @@ export const ConfigSchema = z.object({
   /** An upload whose processing takes longer is stopped and refused. */
   MODEL_PIPELINE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** SMTP server for outgoing mail (`smtp://user:pass@host:587`); without it mail goes to the outbox folder. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
+  /** Folder where mail is written as .eml files when SMTP_URL is unset (default DATA_DIR/outbox). */
+  MAIL_OUTBOX_DIR: z.string().min(1).optional(),
+  /** Sender of outgoing mail; maisons' names are shown before this address. */
+  MAIL_FROM: z.string().min(3).default("Vitrine <no-reply@vitrine.invalid>"),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -78,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...config,
     DATA_DIR: path.resolve(config.DATA_DIR),
     CLIENT_DIST: path.resolve(config.CLIENT_DIST),
+    MAIL_OUTBOX_DIR: path.resolve(config.MAIL_OUTBOX_DIR ?? path.join(config.DATA_DIR, "outbox")),
   };
 }

@@ -16,7 +16,7 @@ import {
 } from "../../shared/drops.ts";
 import { grantForConfirmedClaim } from "../collectibles/grants.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
-import { auditEvents, dropClaims, drops, orderDeliveries } from "../db/schema.ts";
+import { auditEvents, claimPersonalisations, dropClaims, drops, orderDeliveries } from "../db/schema.ts";
 import { DomainError } from "../errors.ts";
 import { activePassesForDrop, activePassesOf } from "../passes/passes.ts";
 import {
@@ -220,6 +220,11 @@ export async function confirmClaim(
     const [drop] = await tx.select().from(drops).where(eq(drops.id, claim.dropId));
     if (!drop) throw new Error("claim without drop");
     const deliveryId = crypto.randomUUID();
+    // A claim handed over from a clienteling selection list carries its variant and personalisation.
+    const [personal] = await tx
+      .select()
+      .from(claimPersonalisations)
+      .where(eq(claimPersonalisations.claimId, claim.id));
     await tx.insert(orderDeliveries).values({
       id: deliveryId,
       claimId: claim.id,
@@ -237,6 +242,7 @@ export async function confirmClaim(
         userId: claim.userId,
         quantity: 1,
         confirmedAt: now.toISOString(),
+        ...(personal ? { variant: personal.variant, personalisation: personal.choice } : {}),
       },
     });
     await tx.insert(auditEvents).values({

@@ -181,8 +181,8 @@ export const orderDeliveries = pgTable(
     id: text("id")
       .primaryKey()
       .$defaultFn(() => crypto.randomUUID()),
+    /** The confirmed claim; null for an order handed over from a selection list (clienteling). */
     claimId: text("claim_id")
-      .notNull()
       .unique("order_deliveries_claim_unique")
       .references(() => dropClaims.id, { onDelete: "cascade" }),
     brandId: text("brand_id").notNull(),
