@@ -18,7 +18,7 @@ import { listBrandMessagesToClient } from "../../server/clienteling/outreach/mes
 import { createSelectionList, listBrandSelectionLists } from "../../server/clienteling/selectionLists.ts";
 import { dropClaims, drops, wishlistItems } from "../../server/db/schema.ts";
 import { manualClock } from "../../server/drops/clock.ts";
-import { DomainError } from "../../server/passes/passErrors.ts";
+import { DomainError } from "../../server/errors.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 import { createWorld, optIn, type World } from "./clienteling-fixtures.ts";
 

@@ -17,7 +17,7 @@ import { setBrandTemplate, updateClientelingSettings } from "../../server/client
 import { clientMessages } from "../../server/db/schema.ts";
 import { manualClock } from "../../server/drops/clock.ts";
 import { createMailer } from "../../server/mail/mailer.ts";
-import { DomainError } from "../../server/passes/passErrors.ts";
+import { DomainError } from "../../server/errors.ts";
 import type { OutreachAnswer, SendOutreachBody } from "../../shared/clienteling/outreach.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 import { parseEml } from "./clienteling-eml.ts";

@@ -24,7 +24,7 @@ import {
 import { completeFollowUp, createClaimFollowUps, listFollowUps } from "../../server/clienteling/followUps.ts";
 import { clientMessages, dropClaims, drops } from "../../server/db/schema.ts";
 import { manualClock } from "../../server/drops/clock.ts";
-import { DomainError } from "../../server/passes/passErrors.ts";
+import { DomainError } from "../../server/errors.ts";
 import { SetAvailabilityBody } from "../../shared/clienteling/availability.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 import { createWorld, optIn, type World } from "./clienteling-fixtures.ts";

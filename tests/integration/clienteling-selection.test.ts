@@ -32,7 +32,7 @@ import {
   setBrandWebhook,
   verifyWebhookSignature,
 } from "../../server/drops/orderWebhooks.ts";
-import { DomainError } from "../../server/passes/passErrors.ts";
+import { DomainError } from "../../server/errors.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 import { createWorld, optIn, type World } from "./clienteling-fixtures.ts";
 
