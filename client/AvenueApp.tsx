@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AvenueRoomDriver } from "./net/AvenueRoomDriver.tsx";
 import { reloadCatalog } from "./net/catalogLoader.ts";
-import { NetDriver } from "./net/NetDriver.tsx";
 import { useSessionStore } from "./stores/sessionStore.ts";
 import { useWorldStore } from "./stores/worldStore.ts";
 import { BoutiqueList } from "./ui/BoutiqueList.tsx";
@@ -52,7 +52,7 @@ export function AvenueApp() {
 
   return (
     <>
-      <NetDriver key={attempt} />
+      <AvenueRoomDriver key={attempt} />
       {catalog && layout ? <AvenueCanvas /> : null}
       <Hud onRejoin={rejoin} />
       <HostOverlay />

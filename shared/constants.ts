@@ -37,13 +37,6 @@ export const DEFAULT_AVENUE_SHARD_CAPACITY = 100;
 
 export const DISPLAY_NAME_MAX = 24;
 
-/** Close codes the rooms use, beside Colyseus' own. */
-export const CloseReason = {
-  protocolMismatch: "protocol_mismatch",
-  tooManyInvalidMessages: "too_many_invalid_messages",
-  tooManyMessages: "too_many_messages",
-} as const;
-
 /** Locales the UI is translated into. */
 export const LOCALES = ["en", "fr", "de", "zh-CN"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -15,15 +15,18 @@
  * access without a pass) receives a `refused` message, then the room closes the connection with
  * DROP_ROOM_REFUSED_CLOSE_CODE; the page shows the reason and joins again at `opensAt`.
  *
- * A refused join rejects `joinOrCreate` with an error whose `code` is DROP_ROOM_REFUSED_CODE and whose
- * `message` is the JSON of a DropRoomRefusal: read it with `parseDropRoomRefusal(error)`.
+ * A refused join rejects `joinOrCreate` with an error whose `code` is REFUSED_JOIN_CODE and whose
+ * `message` is the JSON of a DropRoomRefusal: read it with `parseDropRoomRefusal(error)`. Every message
+ * of the room is in DropRoomProtocol.
  */
 import { type SchemaType, schema, t } from "@colyseus/schema";
 import { z } from "zod";
 import { LocalizedText } from "./catalog.ts";
-import { PROTOCOL_VERSION } from "./constants.ts";
 import { DropMode, DropPhase } from "./drops.ts";
 import { HostState } from "./host/hostState.ts";
+import { defineRefusals } from "./protocol/refusals.ts";
+import { RoomErrors } from "./protocol/roomErrors.ts";
+import { defineRoomProtocol, messageTypes, protocolVersionOption } from "./protocol/roomProtocol.ts";
 
 /** Name of the room type, as defined on the server. */
 export const DROP_ROOM = "drop";
@@ -34,9 +37,7 @@ export const DROP_ROOM_TICK_MS = 250;
 /** Options a client passes when it joins a drop's room. Identity comes from the session cookie only. */
 export const DropJoinOptions = z
   .object({
-    protocol: z.literal(PROTOCOL_VERSION, {
-      message: "This page is out of date: reload it to follow the drop.",
-    }),
+    protocol: protocolVersionOption("This page is out of date: reload it to follow the drop."),
     dropId: z.string().min(1, "Name the drop to follow").max(100),
   })
   .strip();
@@ -81,67 +82,54 @@ export const DropRoomState = schema(
 );
 export type DropRoomState = SchemaType<typeof DropRoomState>;
 
-/** Why someone may not be in a drop's room now. */
-export const DropRoomRefusalReason = z.enum([
-  /** Join options were malformed or from another protocol version (reload the page). */
-  "invalid_options",
-  /** No drop with this id. */
-  "not_found",
-  /** The drop exists but is not announced yet; `opensAt` is the announcement. */
-  "not_announced",
-  /** Early access is for pass holders: sign in (a guest cannot hold a pass); `opensAt` is the public start. */
-  "sign_in_required",
-  /** Early access is for holders of one of the drop's passes; `opensAt` is the public start. */
-  "pass_required",
-]);
-export type DropRoomRefusalReason = z.infer<typeof DropRoomRefusalReason>;
-
-export const DropRoomRefusal = z.object({
-  reason: DropRoomRefusalReason,
-  /** Said for people (English); the client may translate by `reason` instead. */
-  message: z.string(),
-  /** When this caller may join (ISO instant), or null when that will not happen by waiting. */
-  opensAt: z.iso.datetime().nullable(),
-});
-export type DropRoomRefusal = z.infer<typeof DropRoomRefusal>;
-
 /**
- * `code` of the error that rejects a refused join (its message is a DropRoomRefusal as JSON). The
- * matchmaker answers over HTTP with it as the status, so it is an HTTP code (403), not a close code.
+ * Why someone may not be in a drop's room now (the English message of each reason says it), and
+ * when they may come back: `opensAt` (ISO instant), or null when waiting will not help.
  */
-export const DROP_ROOM_REFUSED_CODE = 403;
+export const DropRoomRefusals = defineRefusals({
+  reasons: ["invalid_options", "not_found", "not_announced", "sign_in_required", "pass_required"],
+  messages: {
+    /** Join options were malformed or from another protocol version (reload the page). */
+    invalid_options: "This page could not join the drop: reload it.",
+    not_found: "There is no such drop.",
+    /** `opensAt` is the announcement. */
+    not_announced: "This drop has not been announced yet.",
+    /** A guest cannot hold a pass; `opensAt` is the public start. */
+    sign_in_required: "Early access is for pass holders. Sign in, or come back at the public start.",
+    /** `opensAt` is the public start. */
+    pass_required: "Early access is for holders of this drop's pass. Everyone may join at the public start.",
+  },
+  fields: { opensAt: z.iso.datetime().nullable().default(null) },
+});
+export type DropRoomRefusalReason = z.infer<typeof DropRoomRefusals.Reason>;
+export type DropRoomRefusal = z.infer<typeof DropRoomRefusals.Refusal>;
 /** WebSocket close code when the room sends someone away after a phase change. */
-export const DROP_ROOM_REFUSED_CLOSE_CODE = 4403;
+export const DROP_ROOM_REFUSED_CLOSE_CODE = DropRoomRefusals.closeCode;
+/** The refusal carried by a failed join, or null if it is not one. */
+export const parseDropRoomRefusal = DropRoomRefusals.fromJoinError;
 
-/** The refusal carried by a failed join (an error with `code` and `message`), or null if it is not one. */
-export function parseDropRoomRefusal(error: unknown): DropRoomRefusal | null {
-  if (typeof error !== "object" || error === null) return null;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (code !== DROP_ROOM_REFUSED_CODE || typeof message !== "string") return null;
-  try {
-    const parsed = DropRoomRefusal.safeParse(JSON.parse(message));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Client → server messages, each validated by the room. */
-export const DropClientMessages = {
-  /** Ask for the server's clock: the answer echoes `clientTime` so the client can halve the round trip. */
-  timeSync: z.object({ clientTime: z.number().finite().nonnegative() }).strict(),
-} as const;
-export type DropTimeSyncRequest = z.infer<typeof DropClientMessages.timeSync>;
-
-/** Server → client messages. (Bad client messages are answered with `error`: RoomErrorMessage.) */
-export const DropServerMessageType = {
-  timeSync: "timeSync",
-  refused: "refused",
-  error: "error",
-} as const;
-
+/** Answer to `timeSync`: the client's time echoed, and the server's. */
 export const DropTimeSyncAnswer = z.object({ clientTime: z.number(), serverTime: z.number() });
 export type DropTimeSyncAnswer = z.infer<typeof DropTimeSyncAnswer>;
+
+/** Every message of the drop room, both directions. Claims are NOT here: they go over HTTP. */
+export const DropRoomProtocol = defineRoomProtocol({
+  room: DROP_ROOM,
+  join: DropJoinOptions,
+  client: {
+    /** Ask for the server's clock: the answer echoes `clientTime` so the client can halve the round trip. */
+    timeSync: z.object({ clientTime: z.number().finite().nonnegative() }).strict(),
+  },
+  server: {
+    ...RoomErrors,
+    timeSync: DropTimeSyncAnswer,
+    /** Sent just before the room closes a connection that may no longer stay (after a phase change). */
+    refused: DropRoomRefusals.Refusal,
+  },
+});
+export type DropTimeSyncRequest = z.infer<typeof DropRoomProtocol.client.timeSync>;
+/** Server → client message types of the drop room. */
+export const DropServerMessage = messageTypes(DropRoomProtocol.server);
 
 /** One drop in `GET /api/drops`: current and upcoming drops (not ended, already announced). */
 export const DropListItem = z.object({

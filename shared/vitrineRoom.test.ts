@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { isWalkable } from "./avenue/movement.ts";
 import { AVATAR_RADIUS } from "./constants.ts";
 import { layoutVitrine, PEDESTAL_RADIUS, parseVitrineRefusal, vitrineRefusal } from "./vitrineRoom.ts";
+import { isWalkable } from "./walking/movement.ts";
 
 test("every collection size gets pedestals inside the walls, apart, and a walkable entrance", () => {
   for (const n of [0, 1, 2, 3, 4, 7, 12, 25]) {

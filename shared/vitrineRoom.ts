@@ -9,16 +9,19 @@
  * token, and refuses anyone else with a named VitrineRoomRefusal (a rotated link stops working, and a
  * visitor already inside when the link is rotated is sent away). Identity never comes from options.
  *
- * Moving: the avenue's intents (`move`, `moveTo`, same schemas) under the avenue's movement rules
- * (shared/avenue/movement.ts) against this room's own layout (`layoutVitrine`).
+ * Moving: the walkable rooms' intents (shared/walking/intents.ts) under the shared movement rules
+ * (shared/walking/step.ts) against this room's own layout (`layoutVitrine`). Every message of the
+ * room, both directions, is in VitrineProtocol.
  */
 import { type SchemaType, schema, t } from "@colyseus/schema";
 import { z } from "zod";
-import type { AvenueLayout, Collider } from "./avenue/layout.ts";
-import { AvenueClientMessages } from "./avenue/messages.ts";
-import { AvatarState } from "./avenue/state.ts";
 import { VitrineToken } from "./collectibles.ts";
-import { PROTOCOL_VERSION } from "./constants.ts";
+import { defineRefusals } from "./protocol/refusals.ts";
+import { RoomErrors } from "./protocol/roomErrors.ts";
+import { defineRoomProtocol, messageTypes, protocolVersionOption } from "./protocol/roomProtocol.ts";
+import { AvatarState } from "./walking/avatarState.ts";
+import { WalkIntents } from "./walking/intents.ts";
+import type { Collider, WalkableLayout } from "./walking/layout.ts";
 
 /** Name of the room type, as defined on the server. */
 export const VITRINE_ROOM = "vitrine";
@@ -32,9 +35,7 @@ export const VITRINE_MAX_CLIENTS = 24;
 /** Options a client passes when it joins a vitrine. */
 export const VitrineJoinOptions = z
   .object({
-    protocol: z.literal(PROTOCOL_VERSION, {
-      message: "This page is out of date: reload it to enter the vitrine.",
-    }),
+    protocol: protocolVersionOption("This page is out of date: reload it to enter the vitrine."),
     /** The owner's pseudonym (VitrineView.ownerPseudonym): which vitrine, never who you are. */
     owner: z.string().min(1, "Name the vitrine to enter").max(200),
     /** The owner's visitor link token; absent when the owner enters their own vitrine. */
@@ -42,12 +43,6 @@ export const VitrineJoinOptions = z
   })
   .strip();
 export type VitrineJoinOptions = z.infer<typeof VitrineJoinOptions>;
-
-/** Client → server intents: the avenue's, validated by the room before use. */
-export const VitrineClientMessages = {
-  move: AvenueClientMessages.move,
-  moveTo: AvenueClientMessages.moveTo,
-} as const;
 
 /** One collectible on display. Names are per language (keys of LOCALES, "en" always present). */
 export const VitrinePedestalState = schema(
@@ -80,54 +75,38 @@ export const VitrineState = schema(
 );
 export type VitrineState = SchemaType<typeof VitrineState>;
 
-/** Why someone may not be in a vitrine. */
-export const VitrineRefusalReason = z.enum([
-  /** Join options were malformed or from another protocol version (reload the page). */
-  "invalid_options",
-  /** No token and not signed in: only the owner enters without a link. */
-  "sign_in_required",
-  /** Signed in, but this is not their vitrine and they hold no link to it. */
-  "not_owner",
-  /** The link is unknown, was rotated by its owner, or is for another vitrine. */
-  "link_invalid",
-]);
-export type VitrineRefusalReason = z.infer<typeof VitrineRefusalReason>;
-
-export const VitrineRoomRefusal = z.object({ reason: VitrineRefusalReason, message: z.string() });
-export type VitrineRoomRefusal = z.infer<typeof VitrineRoomRefusal>;
-
-/** English messages for each refusal (the client translates by `reason`). */
-export const VITRINE_REFUSAL_MESSAGES: Record<VitrineRefusalReason, string> = {
-  invalid_options: "This page could not enter the vitrine: reload it.",
-  sign_in_required: "Only the owner enters without a link: sign in, or ask them for their visitor link.",
-  not_owner: "This vitrine belongs to someone else: ask them for their visitor link.",
-  link_invalid: "This visitor link no longer opens the vitrine: its owner may have replaced it.",
-};
-
-export function vitrineRefusal(reason: VitrineRefusalReason): VitrineRoomRefusal {
-  return { reason, message: VITRINE_REFUSAL_MESSAGES[reason] };
-}
-
-/** `code` of the error that rejects a refused join (its message is the refusal as JSON). */
-export const VITRINE_REFUSED_CODE = 403;
+/** Why someone may not be in a vitrine (the English message of each reason says it). */
+export const VitrineRefusals = defineRefusals({
+  reasons: ["invalid_options", "sign_in_required", "not_owner", "link_invalid"],
+  messages: {
+    /** Join options were malformed or from another protocol version (reload the page). */
+    invalid_options: "This page could not enter the vitrine: reload it.",
+    /** No token and not signed in: only the owner enters without a link. */
+    sign_in_required: "Only the owner enters without a link: sign in, or ask them for their visitor link.",
+    /** Signed in, but this is not their vitrine and they hold no link to it. */
+    not_owner: "This vitrine belongs to someone else: ask them for their visitor link.",
+    /** The link is unknown, was rotated by its owner, or is for another vitrine. */
+    link_invalid: "This visitor link no longer opens the vitrine: its owner may have replaced it.",
+  },
+});
+export type VitrineRefusalReason = z.infer<typeof VitrineRefusals.Reason>;
+export type VitrineRoomRefusal = z.infer<typeof VitrineRefusals.Refusal>;
+/** The refusal for `reason`, with its message. */
+export const vitrineRefusal = VitrineRefusals.make;
+/** The refusal carried by a failed join, or null. */
+export const parseVitrineRefusal = VitrineRefusals.fromJoinError;
 /** WebSocket close code when the room sends a visitor away (their link was rotated). */
-export const VITRINE_REFUSED_CLOSE_CODE = 4403;
+export const VITRINE_REFUSED_CLOSE_CODE = VitrineRefusals.closeCode;
 
-/** Server → client messages. */
-export const VitrineServerMessageType = { error: "error", refused: "refused" } as const;
-
-/** The refusal carried by a failed join (an error with `code` and `message`), or null. */
-export function parseVitrineRefusal(error: unknown): VitrineRoomRefusal | null {
-  if (typeof error !== "object" || error === null) return null;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (code !== VITRINE_REFUSED_CODE || typeof message !== "string") return null;
-  try {
-    const parsed = VitrineRoomRefusal.safeParse(JSON.parse(message));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+/** Every message of the vitrine room, both directions: walking, and being sent away. */
+export const VitrineProtocol = defineRoomProtocol({
+  room: VITRINE_ROOM,
+  join: VitrineJoinOptions,
+  client: { ...WalkIntents },
+  server: { ...RoomErrors, refused: VitrineRefusals.Refusal },
+});
+/** Server → client message types of the vitrine. */
+export const VitrineServerMessage = messageTypes(VitrineProtocol.server);
 
 // ---------------------------------------------------------------------------------------------
 // Layout: one pure function, so the server's colliders and the client's gallery never disagree.
@@ -159,7 +138,7 @@ export type VitrinePedestalSlot = {
   rotationY: number;
 };
 
-export type VitrineLayout = AvenueLayout & {
+export type VitrineLayout = WalkableLayout & {
   pedestals: VitrinePedestalSlot[];
   /** The room's walls: x within ±width/2, z within [backZ, frontZ]. */
   room: { width: number; backZ: number; frontZ: number };
@@ -202,8 +181,6 @@ export function layoutVitrine(count: number): VitrineLayout {
     bounds: { minX: -half + 0.2, maxX: half - 0.2, minZ: backZ + 0.2, maxZ: frontZ - 0.2 },
     // A step aside from the middle, so the first piece is in view over the owner's shoulder.
     spawn: { x: 0.9, z: frontZ - 1.4, heading: Math.PI },
-    boutiques: [],
-    props: [],
     colliders,
     pedestals,
     room: { width, backZ, frontZ },

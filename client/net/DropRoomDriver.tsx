@@ -3,16 +3,15 @@ import { PATCH_INTERVAL_MS } from "../../shared/constants.ts";
 import {
   DROP_ROOM_REFUSED_CLOSE_CODE,
   DROP_ROOM_TICK_MS,
-  DropClientMessages,
+  DropRoomProtocol,
   type DropRoomRefusal,
-  DropServerMessageType,
-  DropTimeSyncAnswer,
 } from "../../shared/dropRoom.ts";
 import { DropPhase } from "../../shared/drops.ts";
 import { serverNow, useDropStore } from "../stores/dropStore.ts";
-import { clearDropHost, readDropHost } from "../ui/drops/scene/dropHostFrame.ts";
-import { type DropRoom, joinDropRoom, readRefusedMessage } from "./dropConnection.ts";
+import { clearDropHost, readDropHost } from "../world/drop/dropHostFrame.ts";
+import { type DropRoom, joinDropRoom } from "./dropConnection.ts";
 import { loadDrop, refreshClaims } from "./dropSession.ts";
+import { listenTo, sendMessage } from "./roomMessages.ts";
 
 /** Clock samples right after joining (the best round trip wins), then one now and then. */
 const SYNC_BURST = 4;
@@ -45,8 +44,7 @@ export function DropRoomDriver({ dropId }: { dropId: string }) {
     };
 
     const sampleClock = () => {
-      const payload = DropClientMessages.timeSync.parse({ clientTime: Date.now() });
-      room?.send(DropServerMessageType.timeSync, payload);
+      if (room) sendMessage(room, DropRoomProtocol.client, "timeSync", { clientTime: Date.now() });
     };
 
     const attach = (joined: DropRoom) => {
@@ -72,18 +70,15 @@ export function DropRoomDriver({ dropId }: { dropId: string }) {
         }
         drawnAt = state.drawnAt;
       });
-      joined.onMessage(DropServerMessageType.timeSync, (payload: unknown) => {
-        const answer = DropTimeSyncAnswer.safeParse(payload);
-        if (!answer.success) return;
-        const now = Date.now();
-        const { clientTime, serverTime } = answer.data;
-        store.offerOffset(serverTime - (clientTime + now) / 2, now - clientTime);
+      // No frame loop here (the stage may draw on demand): messages apply as they arrive.
+      listenTo(joined, DropRoomProtocol.server, {
+        timeSync: ({ clientTime, serverTime }) => {
+          const now = Date.now();
+          store.offerOffset(serverTime - (clientTime + now) / 2, now - clientTime);
+        },
+        refused: (refusal) => store.setRoom("refused", refusal),
+        error: () => undefined,
       });
-      joined.onMessage(DropServerMessageType.refused, (payload: unknown) => {
-        const refusal = readRefusedMessage(payload);
-        if (refusal) store.setRoom("refused", refusal);
-      });
-      joined.onMessage(DropServerMessageType.error, () => undefined);
       joined.onDrop(() => store.setRoom("reconnecting"));
       joined.onReconnect(() => store.setRoom("connected"));
       joined.onLeave((code) => {

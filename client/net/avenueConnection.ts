@@ -1,4 +1,5 @@
 import { Client, type Room } from "@colyseus/sdk";
+import { AVENUE_ROOM, type AvenueJoinOptions } from "../../shared/avenue/protocol.ts";
 import { AvenueState } from "../../shared/avenue/state.ts";
 import { PROTOCOL_VERSION } from "../../shared/constants.ts";
 
@@ -12,17 +13,17 @@ export async function joinAvenue(
   requestedShard: string | null,
 ): Promise<{ room: AvenueRoom; shardUnavailable: boolean }> {
   const client = new Client(window.location.origin);
-  const options = { protocol: PROTOCOL_VERSION };
+  const options: AvenueJoinOptions = { protocol: PROTOCOL_VERSION };
   if (requestedShard) {
     try {
       const room = await client.joinById(requestedShard, options, AvenueState);
       return { room, shardUnavailable: false };
     } catch {
-      const room = await client.joinOrCreate("avenue", options, AvenueState);
+      const room = await client.joinOrCreate(AVENUE_ROOM, options, AvenueState);
       return { room, shardUnavailable: true };
     }
   }
-  return { room: await client.joinOrCreate("avenue", options, AvenueState), shardUnavailable: false };
+  return { room: await client.joinOrCreate(AVENUE_ROOM, options, AvenueState), shardUnavailable: false };
 }
 
 /** The link that brings a friend into the same shard. */

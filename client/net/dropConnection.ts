@@ -3,9 +3,8 @@ import { PROTOCOL_VERSION } from "../../shared/constants.ts";
 import {
   DROP_ROOM,
   type DropJoinOptions,
-  DropRoomRefusal,
+  DropRoomRefusals,
   DropRoomState,
-  parseDropRoomRefusal,
   type DropRoomRefusal as Refusal,
 } from "../../shared/dropRoom.ts";
 
@@ -25,14 +24,8 @@ export async function joinDropRoom(dropId: string): Promise<DropJoin> {
   try {
     return { room: await client.joinOrCreate(DROP_ROOM, options, DropRoomState), refusal: null };
   } catch (error) {
-    const refusal = parseDropRoomRefusal(error);
+    const refusal = DropRoomRefusals.fromJoinError(error);
     if (refusal) return { room: null, refusal };
     throw error;
   }
-}
-
-/** Reads the `refused` message the room sends before it closes a connection (after a phase change). */
-export function readRefusedMessage(payload: unknown): Refusal | null {
-  const parsed = DropRoomRefusal.safeParse(payload);
-  return parsed.success ? parsed.data : null;
 }

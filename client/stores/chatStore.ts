@@ -104,7 +104,7 @@ function hasHostTwin(entries: ChatEntry[], entry: ChatEntry): boolean {
 
 /**
  * The chat as this reader sees it: the log (nearby, shard and host lines), the channel they write
- * to, who they muted, the last refusal and their reports. Network binding: client/ui/chat/chatChannel.ts.
+ * to, who they muted, the last refusal and their reports. Network binding: client/net/avenueChat.ts.
  */
 export const useChatStore = create<ChatStore>((set, get) => ({
   entries: [],

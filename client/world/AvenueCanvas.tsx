@@ -1,9 +1,10 @@
 import { AdaptiveDpr, PerformanceMonitor } from "@react-three/drei";
 import { Canvas } from "@react-three/fiber";
-import { Suspense, useRef, useState } from "react";
+import { Suspense, useCallback, useRef, useState } from "react";
 import { ACESFilmicToneMapping } from "three";
 import { useWorldStore } from "../stores/worldStore.ts";
 import { isSoftwareRenderer } from "../ui/softwareRenderer.ts";
+import { AvenueTestHook } from "./AvenueTestHook.tsx";
 import { Lighting } from "./atmosphere/Lighting.tsx";
 import { SkyDome } from "./atmosphere/SkyDome.tsx";
 import { AvatarCrowd } from "./avatars/AvatarCrowd.tsx";
@@ -15,6 +16,7 @@ import { CameraRig } from "./controls/CameraRig.tsx";
 import { KeyboardInput } from "./controls/KeyboardInput.tsx";
 import { PointerOrbit } from "./controls/PointerOrbit.tsx";
 import { ClickMarker } from "./ground/ClickMarker.tsx";
+import { groundHeightAt, rowHalfLength } from "./ground/groundHeight.ts";
 import { PlazaMedallions } from "./ground/PlazaMedallions.tsx";
 import { Street } from "./ground/Street.tsx";
 import { WalkSurface } from "./ground/WalkSurface.tsx";
@@ -23,7 +25,6 @@ import { ModelLoadingDriver } from "./products/ModelLoadingDriver.tsx";
 import { Products } from "./products/Products.tsx";
 import { LampPosts } from "./props/LampPosts.tsx";
 import { Planters } from "./props/Planters.tsx";
-import { TestHook } from "./TestHook.tsx";
 
 /**
  * The whole 3D avenue: atmosphere, paving, city, boutiques and their products, avatars with name
@@ -40,6 +41,9 @@ export function AvenueCanvas() {
   const [software] = useState(isSoftwareRenderer);
   const fullDpr = software ? 1 : 1.75;
   const [dprMax, setDprMax] = useState(fullDpr);
+  const rowHalf = layout ? rowHalfLength(layout) : 0;
+  // Feet on the paving: the sidewalks and plazas stand a kerb above the carriageway.
+  const groundHeight = useCallback((x: number, z: number) => groundHeightAt(rowHalf, x, z), [rowHalf]);
   if (!catalog || !layout) return null;
   return (
     <div style={{ position: "absolute", inset: 0, overflow: "hidden", background: "#0a0d2a" }}>
@@ -51,7 +55,7 @@ export function AvenueCanvas() {
       >
         <PerformanceMonitor onDecline={() => setDprMax(1)} onIncline={() => setDprMax(fullDpr)} />
         <AdaptiveDpr />
-        <TestHook />
+        <AvenueTestHook />
         <SkyDome />
         <Suspense fallback={null}>
           <Lighting />
@@ -65,7 +69,7 @@ export function AvenueCanvas() {
         <Boutiques layout={layout} catalog={catalog} />
         <Products layout={layout} catalog={catalog} />
         <ModelLoadingDriver layout={layout} catalog={catalog} />
-        <AvatarCrowd layout={layout} />
+        <AvatarCrowd groundHeight={groundHeight} />
         <WalkSurface layout={layout} />
         <ClickMarker layout={layout} />
         <CameraRig layout={layout} />

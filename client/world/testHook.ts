@@ -1,11 +1,10 @@
+import type { BaseSceneSnapshot, SceneTestHookApi } from "./SceneTestHook.tsx";
+
 /**
- * `window.__vitrine`: what end-to-end tests read from the running scene. Figures are those of the
- * last complete frame (the renderer's counters are reset once per frame, not per render call).
+ * `window.__vitrine`: what end-to-end tests read from the running avenue. Avatars and renderer
+ * figures are those of the last complete frame (SceneTestHook.tsx).
  */
-export type SceneSnapshot = {
-  /** Avatars where they were drawn in the last frame. */
-  avatars: Array<{ sessionId: string; name: string; x: number; z: number; isSelf: boolean }>;
-  renderer: { calls: number; triangles: number; geometries: number; textures: number; programs: number };
+export type SceneSnapshot = BaseSceneSnapshot & {
   boutiques: number;
   productsShown: number;
   modelsLoaded: number;
@@ -45,29 +44,10 @@ export type SceneSnapshot = {
   } | null;
 };
 
-export type VitrineTestHook = {
-  scene(): SceneSnapshot;
-  /** Frames rendered since the canvas started. */
-  frames: number;
-  /**
-   * Holds the render loop (one last frame is drawn) or lets it run again. Software rasterizers take
-   * a minute to capture a page whose canvas renders continuously; a held scene captures in seconds.
-   */
-  holdFrames(hold: boolean): void;
-  /** Walks the local avatar to a ground point, as a click on the ground there would. */
-  walkTo(x: number, z: number): void;
-};
+export type VitrineTestHook = SceneTestHookApi<SceneSnapshot>;
 
 declare global {
   interface Window {
     __vitrine?: VitrineTestHook;
   }
-}
-
-/** Installs the hook; returns a function that removes it. */
-export function registerTestHook(hook: VitrineTestHook): () => void {
-  window.__vitrine = hook;
-  return () => {
-    if (window.__vitrine === hook) delete window.__vitrine;
-  };
 }

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { AVATAR_RADIUS } from "../constants.ts";
+import { isWalkable } from "../walking/movement.ts";
 import { BOUTIQUE_FRONTAGE, layoutAvenue, SLOTS_PER_BOUTIQUE, STREET_HALF_WIDTH } from "./layout.ts";
-import { isWalkable } from "./movement.ts";
 
 const SIX = ["aurele", "veltane", "castellane", "noctis", "lumen", "sable"];
 

@@ -1,11 +1,15 @@
 /**
  * The avenue's geometry, computed from the catalog by one pure function so that the server's
- * colliders and the client's visuals can never disagree.
+ * colliders and the client's visuals can never disagree. An AvenueLayout is a WalkableLayout
+ * (shared/walking/layout.ts): the walking kernel needs nothing else of it.
  *
  * Frame: the street runs along z; boutiques on the left row stand at x < 0 and face +x, those on
  * the right row stand at x > 0 and face -x. Heading h means facing (sin h, cos h) in (x, z), which
  * is three.js' rotation.y.
  */
+import type { CircleCollider, Collider, RectCollider, Vec2, WalkableLayout } from "../walking/layout.ts";
+
+export type { Vec2 } from "../walking/layout.ts";
 
 /** Half the width of the walkable street, facade to facade. */
 export const STREET_HALF_WIDTH = 9;
@@ -18,11 +22,6 @@ export const BOUTIQUE_HEIGHT = 9;
 export const PLAZA_LENGTH = 12;
 /** Display slots per boutique window row (two windows, two slots each). */
 export const SLOTS_PER_BOUTIQUE = 4;
-
-export type Vec2 = { x: number; z: number };
-export type RectCollider = { kind: "rect"; minX: number; maxX: number; minZ: number; maxZ: number };
-export type CircleCollider = { kind: "circle"; x: number; z: number; radius: number };
-export type Collider = RectCollider | CircleCollider;
 
 export type DisplaySlot = {
   /** World position of the top of the pedestal where a product stands. */
@@ -50,10 +49,7 @@ export type BoutiqueLayout = {
 
 export type StreetProp = { kind: "lamp" | "planter"; x: number; z: number };
 
-export type AvenueLayout = {
-  /** Walkable rectangle (avatars' centres stay inside, less their radius). */
-  bounds: { minX: number; maxX: number; minZ: number; maxZ: number };
-  spawn: Vec2 & { heading: number };
+export type AvenueLayout = WalkableLayout & {
   boutiques: BoutiqueLayout[];
   props: StreetProp[];
   colliders: Collider[];
@@ -146,10 +142,4 @@ function displaySlots(faceX: number, z: number, side: "left" | "right", rotation
     z: z - u * alongZ,
     rotationY,
   }));
-}
-
-/** True when an avatar centred at (x, z) lies inside the walkable rectangle. */
-export function isInsideBounds(layout: AvenueLayout, x: number, z: number): boolean {
-  const b = layout.bounds;
-  return x >= b.minX && x <= b.maxX && z >= b.minZ && z <= b.maxZ;
 }

@@ -12,8 +12,8 @@
  * presentations) are said when due.
  */
 import type { Vec2 } from "../avenue/layout.ts";
-import { directionTowards, stepPose } from "../avenue/movement.ts";
 import type { LocalizedText } from "../catalog.ts";
+import { directionTowards, stepPose } from "../walking/movement.ts";
 import type { LocalizedLine } from "./chatMessages.ts";
 import { HostAnim, type HostMode } from "./hostState.ts";
 import type { HostWorld, ResolvedTour, Spot } from "./hostWorld.ts";

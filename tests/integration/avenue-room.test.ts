@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { ServerMessageType } from "../../shared/avenue/messages.ts";
+import { AvenueServerMessage as ServerMessageType } from "../../shared/avenue/protocol.ts";
 import { MAX_INVALID_MESSAGES, MAX_MESSAGE_BYTES } from "../../shared/constants.ts";
 import { ErrorCode } from "../../shared/errors.ts";
 import {

@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CHAT_MAX_LENGTH, type ChatChannel } from "../../../shared/host/chatMessages.ts";
+import { sendChat } from "../../net/avenueChat.ts";
 import { useChatStore } from "../../stores/chatStore.ts";
 import { useHostStore } from "../../stores/hostStore.ts";
-import { sendChat } from "./chatChannel.ts";
 import { RefusalNote } from "./RefusalNote.tsx";
 
 const CHANNELS: ChatChannel[] = ["nearby", "shard"];

@@ -6,11 +6,11 @@ import { DropRoomDriver } from "../../net/DropRoomDriver.tsx";
 import { loadDrop, refreshClaims, rememberedEntry } from "../../net/dropSession.ts";
 import { useDropStore } from "../../stores/dropStore.ts";
 import { useSessionStore } from "../../stores/sessionStore.ts";
+import { DropStage } from "../../world/drop/DropStage.tsx";
 import { AuthPanel } from "../AuthPanel.tsx";
 import { hasWebGL } from "../webgl.ts";
 import { DropPanel } from "./DropPanel.tsx";
 import { DropReportView } from "./DropReportView.tsx";
-import { DropStage } from "./DropStage.tsx";
 import { PageHeader } from "./PageHeader.tsx";
 
 /** How often the drop is read over HTTP while the room does not push it. */

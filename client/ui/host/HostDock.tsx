@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
+import { followHost } from "../../net/avenueChat.ts";
 import { useHostStore } from "../../stores/hostStore.ts";
-import { followHost } from "../chat/chatChannel.ts";
 
 /** Bottom right: the host's voice toggle, and the guided tour (follow / leave, stop, followers). */
 export function HostDock() {

@@ -3,14 +3,14 @@ import "./vitrine.css";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
+import { VitrineRoomDriver } from "../../net/VitrineRoomDriver.tsx";
 import { useSessionStore } from "../../stores/sessionStore.ts";
+import { VitrineCanvas } from "../../world/vitrine/VitrineCanvas.tsx";
 import { AuthPanel } from "../AuthPanel.tsx";
 import { PageHeader } from "../drops/PageHeader.tsx";
 import { hasWebGL } from "../webgl.ts";
-import { VitrineCanvas } from "./scene/VitrineCanvas.tsx";
 import { useVitrineView } from "./useVitrineView.ts";
 import { VitrinePanel } from "./VitrinePanel.tsx";
-import { VitrineRoomDriver } from "./VitrineRoomDriver.tsx";
 import { useVitrineStore } from "./vitrineStore.ts";
 
 /**

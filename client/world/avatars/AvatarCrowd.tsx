@@ -1,8 +1,6 @@
 import { useFrame } from "@react-three/fiber";
-import { useEffect, useMemo, useState } from "react";
-import type { AvenueLayout } from "../../../shared/avenue/layout.ts";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { type AvatarFrameEntry, avatarFrame } from "../../net/avatarFrame.ts";
-import { groundHeightAt, rowHalfLength } from "../ground/groundHeight.ts";
 import { createAvatarMeshes } from "./avatarMeshes.ts";
 import { type AvatarMotion, poseAvatar } from "./avatarPose.ts";
 import { paintAvatar } from "./paintAvatar.ts";
@@ -11,18 +9,27 @@ import { SelfHalo } from "./SelfHalo.tsx";
 
 /** Avatars are drawn before the camera and name tags read where they were drawn. */
 export const AVATAR_FRAME_PRIORITY = -30;
+/** Instances first allocated; the crowd grows by powers of two when more people arrive. */
+const INITIAL_CAPACITY = 32;
 
 type Tracked = AvatarMotion & { look: number; connected: boolean; index: number; name: string };
 
+/** Height of the floor under a point (default: flat at 0). */
+export type GroundHeight = (x: number, z: number) => number;
+const FLAT: GroundHeight = () => 0;
+
 /**
- * Every avatar of the shard, drawn with one InstancedMesh per body part and posed per instance
- * from `avatarFrame` inside useFrame: no React render per avatar, constant draw calls.
+ * Everyone in the room (any walkable room), drawn with one InstancedMesh per body part and posed
+ * per instance from `avatarFrame` inside useFrame: no React render per avatar, constant draw calls.
+ * Writes `renderedAvatars`, which the name tags, the self halo, the camera and the test hook read.
  */
-export function AvatarCrowd({ layout }: { layout: AvenueLayout }) {
-  const [capacity, setCapacity] = useState(32);
+export function AvatarCrowd({ groundHeight = FLAT }: { groundHeight?: GroundHeight }) {
+  const [capacity, setCapacity] = useState(INITIAL_CAPACITY);
   const built = useMemo(() => createAvatarMeshes(capacity), [capacity]);
   useEffect(() => built.dispose, [built]);
-  const rowHalf = rowHalfLength(layout);
+  // Read through a ref: a new function each render must not rebuild the crowd.
+  const ground = useRef(groundHeight);
+  ground.current = groundHeight;
 
   const frame = useMemo(() => {
     const tracked = new Map<string, Tracked>();
@@ -32,25 +39,16 @@ export function AvatarCrowd({ layout }: { layout: AvenueLayout }) {
       if (i >= capacity) return;
       let m = tracked.get(e.sessionId);
       if (!m) {
-        m = {
-          phase: (tracked.size * 2.39996) % (Math.PI * 2),
-          walk: 0,
-          look: -1,
-          connected: true,
-          index: -1,
-          name: "",
-        };
+        const phase = (tracked.size * 2.39996) % (Math.PI * 2);
+        m = { phase, walk: 0, look: -1, connected: true, index: -1, name: "" };
         tracked.set(e.sessionId, m);
       }
       m.walk += ((e.anim === 1 ? 1 : 0) - m.walk) * Math.min(1, st.delta * 8);
-      const y = groundHeightAt(rowHalf, e.x, e.z);
+      const y = ground.current(e.x, e.z);
       poseAvatar(built.meshes, i, e.x, y, e.z, e.heading, m, st.time);
       if (m.index !== i || m.look !== e.look || m.connected !== e.connected || m.name !== e.name) {
         paintAvatar(built.meshes, i, e.look, e.connected);
-        m.index = i;
-        m.look = e.look;
-        m.connected = e.connected;
-        m.name = e.name;
+        Object.assign(m, { index: i, look: e.look, connected: e.connected, name: e.name });
         st.dirty = true;
       }
       const r: RenderedAvatar = renderedAvatars.list[i] ?? newRendered(i);
@@ -65,7 +63,7 @@ export function AvatarCrowd({ layout }: { layout: AvenueLayout }) {
       st.index++;
     };
     return { tracked, st, visit };
-  }, [built, capacity, rowHalf]);
+  }, [built, capacity]);
 
   useFrame(({ clock }, delta) => {
     const { st, tracked, visit } = frame;
@@ -95,6 +93,15 @@ export function AvatarCrowd({ layout }: { layout: AvenueLayout }) {
     renderedAvatars.count = n;
     st.dirty = false;
   }, AVATAR_FRAME_PRIORITY);
+
+  // Gone from the page: nobody is drawn any more (name tags and the camera read this).
+  useEffect(
+    () => () => {
+      renderedAvatars.count = 0;
+      renderedAvatars.version++;
+    },
+    [],
+  );
 
   return (
     <group>

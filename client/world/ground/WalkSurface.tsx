@@ -1,7 +1,7 @@
 import type { ThreeEvent } from "@react-three/fiber";
 import { useCallback } from "react";
-import type { AvenueLayout } from "../../../shared/avenue/layout.ts";
 import { AVATAR_RADIUS } from "../../../shared/constants.ts";
+import type { WalkableLayout } from "../../../shared/walking/layout.ts";
 import { walkTo } from "../../net/localInput.ts";
 import { showClickMarker } from "./clickMarker.ts";
 
@@ -12,7 +12,7 @@ const CLICK_SLOP_PX = 5;
  * An invisible plane over the walkable rectangle that turns clicks (not drags) into walk targets.
  * It covers only the bounds, so a click on a facade (whose ray lands behind it) does nothing.
  */
-export function WalkSurface({ layout }: { layout: AvenueLayout }) {
+export function WalkSurface({ layout }: { layout: WalkableLayout }) {
   const b = layout.bounds;
   const onClick = useCallback(
     (e: ThreeEvent<MouseEvent>) => {

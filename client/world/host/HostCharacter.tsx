@@ -1,16 +1,14 @@
-import { useEnvironment } from "@react-three/drei";
 import { useFrame, useThree } from "@react-three/fiber";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef } from "react";
 import type { Group } from "three";
 import type { AvenueLayout } from "../../../shared/avenue/layout.ts";
 import { useHostStore } from "../../stores/hostStore.ts";
-import { ENVIRONMENT_FILE } from "../atmosphere/Lighting.tsx";
 import { groundHeightAt, rowHalfLength } from "../ground/groundHeight.ts";
 import { HostHalo } from "./HostHalo.tsx";
-import { clipFor, facesTarget, HOST_CROSSFADE_SECONDS } from "./hostClips.ts";
+import { facesTarget } from "./hostClips.ts";
 import { hostFrame, renderedHost } from "./hostFrame.ts";
-import { buildHostRig } from "./hostLook.ts";
-import { type HostModel, loadHostModel } from "./hostModel.ts";
+import { playHostAnim } from "./hostLook.ts";
+import { useHostRig } from "./useHostRig.ts";
 
 /** The host stands a head taller than shoppers, so it is found at a glance. */
 export const HOST_HEIGHT = 2.25;
@@ -24,32 +22,9 @@ export const HOST_FRAME_PRIORITY = -25;
  */
 export function HostCharacter({ layout }: { layout: AvenueLayout }) {
   const gl = useThree((s) => s.gl);
-  const env = useEnvironment({ files: ENVIRONMENT_FILE });
-  const [model, setModel] = useState<HostModel | null>(null);
+  const { model, rig } = useHostRig(HOST_HEIGHT);
   const root = useRef<Group>(null);
   const rowHalf = rowHalfLength(layout);
-
-  useEffect(() => {
-    let live = true;
-    loadHostModel(gl).then(
-      (m) => live && setModel(m),
-      (e: unknown) => console.warn("Vitrine: the host's model could not be loaded", e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [gl]);
-
-  const rig = useMemo(() => (model ? buildHostRig(model, env, HOST_HEIGHT) : null), [model, env]);
-
-  useEffect(
-    () => () => {
-      if (!rig) return;
-      rig.mixer.stopAllAction();
-      for (const m of rig.materials) m.dispose();
-    },
-    [rig],
-  );
 
   const motion = useMemo(() => ({ heading: 0, initialised: false, name: "" }), []);
 
@@ -78,17 +53,7 @@ export function HostCharacter({ layout }: { layout: AvenueLayout }) {
     motion.heading += d * (1 - Math.exp(-Math.min(delta, 0.25) * 8));
     g.rotation.y = motion.heading;
 
-    const name = clipFor(hostFrame.anim);
-    if (name !== motion.name) {
-      const next = rig.actions.get(name) ?? rig.actions.get("Idle") ?? null;
-      if (next && next !== rig.current) {
-        next.reset().setEffectiveWeight(1).play();
-        if (rig.current) rig.current.crossFadeTo(next, HOST_CROSSFADE_SECONDS, false);
-        else next.fadeIn(HOST_CROSSFADE_SECONDS);
-        rig.current = next;
-      }
-      motion.name = name;
-    }
+    playHostAnim(rig, hostFrame.anim, motion);
     rig.mixer.update(Math.min(delta, 0.1));
     renderedHost.x = hostFrame.x;
     renderedHost.y = y;

@@ -11,6 +11,7 @@ import {
   type Texture,
   Vector3,
 } from "three";
+import { clipFor, HOST_CROSSFADE_SECONDS } from "./hostClips.ts";
 
 /**
  * The host's own look, so it reads as the avenue's personality and never as a shopper: the stock
@@ -89,4 +90,21 @@ export function buildHostRig(
     actions.set(clip.name, action);
   }
   return { mixer, actions, materials, scale, minY: rigBox.min.y, current: null };
+}
+
+/**
+ * Crossfades the rig to the clip of a synchronised `anim` when it changed since the last call
+ * (`playing.name` remembers the clip), unknown clips falling back to idle.
+ */
+export function playHostAnim(rig: HostRig, anim: number, playing: { name: string }): void {
+  const name = clipFor(anim);
+  if (name === playing.name) return;
+  const next = rig.actions.get(name) ?? rig.actions.get("Idle") ?? null;
+  if (next && next !== rig.current) {
+    next.reset().setEffectiveWeight(1).play();
+    if (rig.current) rig.current.crossFadeTo(next, HOST_CROSSFADE_SECONDS, false);
+    else next.fadeIn(HOST_CROSSFADE_SECONDS);
+    rig.current = next;
+  }
+  playing.name = name;
 }

@@ -2,30 +2,30 @@
  * The `drop` room: one per drop (matched by `dropId`). A thin room: it keeps the drop's row in sync
  * (reloaded when any process announces a stock change on the drop's presence channel, and on a slow
  * timer as a safety net), advances server time and the phase, and applies the admission rule of
- * dropAdmission.ts at join and at each phase change. Claims go through the HTTP API, not the room.
+ * server/drops/dropAdmission.ts at join and at each phase change. Claims go through the HTTP API, not
+ * the room. Its messages are DropRoomProtocol's, guarded by the kernel's message guard.
  */
-import { type AuthContext, type Client, CloseCode, Room, ServerError } from "@colyseus/core";
+import { type AuthContext, type Client, Room } from "@colyseus/core";
 import { MAX_MESSAGES_PER_SECOND, RECONNECT_GRACE_SECONDS } from "../../../shared/constants.ts";
 import {
-  DROP_ROOM_REFUSED_CLOSE_CODE,
-  DROP_ROOM_REFUSED_CODE,
   DROP_ROOM_TICK_MS,
-  DropClientMessages,
   DropJoinOptions,
+  DropRoomProtocol,
   type DropRoomRefusal,
+  DropRoomRefusals,
   DropRoomState,
-  DropServerMessageType,
-  type DropTimeSyncAnswer,
 } from "../../../shared/dropRoom.ts";
 import { dropPhaseAt } from "../../../shared/drops.ts";
 import { ErrorCode, summarizeIssues } from "../../../shared/errors.ts";
+import { admission, type DropViewer, viewerOf } from "../../drops/dropAdmission.ts";
 import { type DropRow, getDropRow } from "../../drops/drops.ts";
 import { DomainError } from "../../passes/passErrors.ts";
 import { dropChangedChannel, roomContext } from "../context.ts";
-import { admission, type DropViewer, roomRefusal, viewerOf } from "./dropAdmission.ts";
+import { guardedMessages, MessageGuard, sendMessage } from "../kernel/messageGuard.ts";
+import { refuseJoin, sendAway } from "../kernel/refusals.ts";
+import { SeatRules } from "../kernel/seats.ts";
 import { DropHostDriver } from "./dropHostDriver.ts";
 import { applyDropRow } from "./dropRoomState.ts";
-import { rejectInvalid } from "./invalidMessages.ts";
 import { type ThrottledRunner, throttledRunner } from "./throttledRunner.ts";
 
 type AuthResult = { viewer: DropViewer };
@@ -36,10 +36,7 @@ export const DROP_RELOAD_MIN_GAP_MS = 100;
 export const DROP_RELOAD_SAFETY_MS = 5_000;
 
 /** The error a refused join rejects with: the client reads it back with parseDropRoomRefusal. */
-function refused(refusal: DropRoomRefusal): ServerError {
-  return new ServerError(DROP_ROOM_REFUSED_CODE, JSON.stringify(refusal));
-}
-
+const refused = (refusal: DropRoomRefusal) => refuseJoin(DropRoomRefusals, refusal);
 export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }> {
   override state = new DropRoomState();
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
@@ -48,17 +45,18 @@ export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }
   private channel = "";
   private reload: ThrottledRunner | null = null;
   private host: DropHostDriver | null = null;
-  private readonly invalidMessages = new Map<string, number>();
+  private readonly guard = new MessageGuard();
+  private readonly seats = new SeatRules();
 
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<AuthResult> {
     const parsed = DropJoinOptions.safeParse(options ?? {});
     if (!parsed.success) {
-      throw refused({ ...roomRefusal("invalid_options"), message: summarizeIssues(parsed.error) });
+      throw refused(DropRoomRefusals.make("invalid_options", { message: summarizeIssues(parsed.error) }));
     }
     const ctx = roomContext();
     const drop = await getDropRow(ctx.database, parsed.data.dropId).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === ErrorCode.notFound)
-        throw refused(roomRefusal("not_found"));
+        throw refused(DropRoomRefusals.make("not_found"));
       throw error;
     });
     const user = await ctx.resolveSession(context.headers.get("cookie") ?? undefined);
@@ -86,30 +84,32 @@ export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }
     this.clock.setInterval(() => this.reload?.request(), DROP_RELOAD_SAFETY_MS);
   }
 
-  override messages = {
-    timeSync: (client: Client, raw: unknown) => {
-      const parsed = DropClientMessages.timeSync.safeParse(raw);
-      if (!parsed.success) return rejectInvalid(client, parsed.error, this.invalidMessages);
-      const answer: DropTimeSyncAnswer = {
-        clientTime: parsed.data.clientTime,
-        serverTime: roomContext().clock.now().getTime(),
-      };
-      client.send(DropServerMessageType.timeSync, answer);
+  override messages = guardedMessages(
+    DropRoomProtocol.client,
+    {
+      timeSync: (client, msg) => {
+        const serverTime = roomContext().clock.now().getTime();
+        sendMessage(client, DropRoomProtocol.server, "timeSync", { clientTime: msg.clientTime, serverTime });
+      },
     },
-  };
+    this.guard,
+  );
 
-  override onJoin(): void {
+  override onJoin(client: Client): void {
     this.state.viewers = this.clients.length;
+    this.seats.watch(client);
   }
 
   override async onDrop(client: Client, code?: number): Promise<void> {
     // Someone we sent away, or closed for misbehaving, does not get a seat kept for them.
-    if (code === DROP_ROOM_REFUSED_CLOSE_CODE || code === CloseCode.WITH_ERROR) return;
-    await this.allowReconnection(client, RECONNECT_GRACE_SECONDS).catch(() => undefined);
+    if (this.seats.forfeits(client, code)) return;
+    const returned = await this.allowReconnection(client, RECONNECT_GRACE_SECONDS).catch(() => null);
+    if (returned) this.seats.watch(returned);
   }
 
   override onLeave(client: Client): void {
-    this.invalidMessages.delete(client.sessionId);
+    this.guard.forget(client.sessionId);
+    this.seats.forget(client.sessionId);
     this.state.viewers = this.clients.length;
   }
 
@@ -142,10 +142,8 @@ export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }
     this.reload?.request();
     for (const client of this.clients) {
       const viewer = (client.auth as AuthResult | undefined)?.viewer;
-      const refusal = viewer ? admission(this.row, phase, viewer) : roomRefusal("sign_in_required");
-      if (!refusal) continue;
-      client.send(DropServerMessageType.refused, refusal);
-      client.leave(DROP_ROOM_REFUSED_CLOSE_CODE);
+      const refusal = viewer ? admission(this.row, phase, viewer) : DropRoomRefusals.make("sign_in_required");
+      if (refusal) sendAway(client, DropRoomRefusals, refusal);
     }
   }
 }

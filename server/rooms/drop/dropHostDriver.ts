@@ -3,7 +3,6 @@
  * shared/host/dropHost.ts on the room's clock and copies the answer into `state.host` (only what
  * changed). The room calls `tick(now)`; this module holds no timers.
  */
-import { eq } from "drizzle-orm";
 import type { DropRoomState } from "../../../shared/dropRoom.ts";
 import {
   createDropHostMemory,
@@ -12,8 +11,8 @@ import {
   type DropHostMemory,
   stepDropHost,
 } from "../../../shared/host/dropHost.ts";
-import { type DbLike, drizzleOf } from "../../db/database.ts";
-import { products } from "../../db/schema.ts";
+import type { DbLike } from "../../db/database.ts";
+import { dropProductName } from "../../drops/dropProductName.ts";
 import type { HostServices } from "../../host/hostServices.ts";
 
 type ProductName = DropHostDrop["productName"];
@@ -25,17 +24,6 @@ async function hostName(host: HostServices): Promise<string> {
   } catch {
     return host.fallbackScript.host.name;
   }
-}
-
-/** The drop's product name in every language it has; the drop's title if the product is gone. */
-async function productName(database: DbLike, productId: string, title: string): Promise<ProductName> {
-  const [row] = await drizzleOf(database)
-    .select({ name: products.name })
-    .from(products)
-    .where(eq(products.id, productId))
-    .limit(1);
-  const name = row?.name as Partial<ProductName> | undefined;
-  return name?.en ? { ...name, en: name.en } : { en: title };
 }
 
 export class DropHostDriver {
@@ -56,7 +44,7 @@ export class DropHostDriver {
   ): Promise<DropHostDriver> {
     const [name, product] = await Promise.all([
       hostName(deps.host),
-      productName(deps.database, state.productId, state.title),
+      dropProductName(deps.database, state.productId, state.title),
     ]);
     state.host.assign({ name, ...DROP_HOST_STAGE });
     const driver = new DropHostDriver(state, product);

@@ -1,0 +1,131 @@
+import { useFrame, useThree } from "@react-three/fiber";
+import { useEffect, useMemo, useRef } from "react";
+import type { Camera, Scene, Vector3 } from "three";
+import { walkTo } from "../net/localInput.ts";
+import { renderedAvatars } from "./avatars/renderedAvatars.ts";
+
+/** Runs before anything else of a frame: closes the previous frame's counters, opens the next. */
+const FIRST = -1000;
+
+/** What every walkable scene reports: avatars as drawn, and the renderer's figures for the last whole frame. */
+export type BaseSceneSnapshot = {
+  avatars: Array<{ sessionId: string; name: string; x: number; z: number; isSelf: boolean }>;
+  renderer: {
+    calls: number;
+    triangles: number;
+    geometries: number;
+    textures: number;
+    programs: number;
+    lights: number;
+  };
+};
+
+/** The hook a scene publishes on `window` for end-to-end tests. */
+export type SceneTestHookApi<Snapshot> = {
+  /** Frames rendered since the canvas started. */
+  frames: number;
+  scene(): Snapshot;
+  /**
+   * Holds the render loop (one last frame is drawn) or lets it run again. Software rasterizers take
+   * a minute to capture a page whose canvas renders continuously; a held scene captures in seconds.
+   */
+  holdFrames(hold: boolean): void;
+  /** Walks the local avatar to a ground point, as a click on the ground there would. */
+  walkTo(x: number, z: number): void;
+};
+
+export type SceneParts = { camera: Camera; canvas: HTMLCanvasElement; scene: Scene };
+
+/** Page position (CSS pixels) of a point already projected by `camera`, or null when off screen. */
+export function pageScreenPoint(
+  projected: Vector3,
+  canvas: HTMLCanvasElement,
+): { x: number; y: number } | null {
+  const onScreen = projected.z < 1 && Math.abs(projected.x) < 1 && Math.abs(projected.y) < 1;
+  if (!onScreen) return null;
+  const rect = canvas.getBoundingClientRect();
+  return {
+    x: rect.left + ((projected.x + 1) / 2) * rect.width,
+    y: rect.top + ((1 - projected.y) / 2) * rect.height,
+  };
+}
+
+/**
+ * Renderless, the one test hook of every walkable scene: turns off the renderer's per-render-call
+ * counter reset so that `calls` and `triangles` cover a whole frame (transmission and environment
+ * passes included), counts frames, and publishes `window[global]` with the avatars, the renderer's
+ * figures and what `describe` adds of the room's own.
+ */
+export function SceneTestHook<Snapshot>({
+  global,
+  describe,
+  continuous = true,
+  onHold,
+}: {
+  global: string;
+  describe: (base: BaseSceneSnapshot, parts: SceneParts) => Snapshot;
+  /** Whether the loop runs continuously when not held (false: on demand, as on software rasterizers). */
+  continuous?: boolean;
+  onHold?: (held: boolean) => void;
+}) {
+  const gl = useThree((s) => s.gl);
+  const camera = useThree((s) => s.camera);
+  const scene = useThree((s) => s.scene);
+  const setFrameloop = useThree((s) => s.setFrameloop);
+  const invalidate = useThree((s) => s.invalidate);
+  const last = useMemo(() => ({ calls: 0, triangles: 0, started: false }), []);
+  const room = useRef({ describe, onHold, continuous });
+  room.current = { describe, onHold, continuous };
+
+  const hook = useMemo<SceneTestHookApi<Snapshot>>(
+    () => ({
+      frames: 0,
+      holdFrames(hold) {
+        room.current.onHold?.(hold);
+        setFrameloop(hold || !room.current.continuous ? "demand" : "always");
+        invalidate();
+      },
+      walkTo,
+      scene() {
+        const avatars = renderedAvatars.list
+          .slice(0, renderedAvatars.count)
+          .map((a) => ({ sessionId: a.sessionId, name: a.name, x: a.x, z: a.z, isSelf: a.isSelf }));
+        let lights = 0;
+        scene.traverse((o) => {
+          if ((o as { isLight?: boolean }).isLight) lights++;
+        });
+        const renderer = {
+          calls: last.calls,
+          triangles: last.triangles,
+          geometries: gl.info.memory.geometries,
+          textures: gl.info.memory.textures,
+          programs: gl.info.programs?.length ?? 0,
+          lights,
+        };
+        return room.current.describe({ avatars, renderer }, { camera, canvas: gl.domElement, scene });
+      },
+    }),
+    [gl, camera, scene, last, setFrameloop, invalidate],
+  );
+
+  useEffect(() => {
+    gl.info.autoReset = false;
+    const w = window as unknown as Record<string, unknown>;
+    w[global] = hook;
+    return () => {
+      gl.info.autoReset = true;
+      if (w[global] === hook) delete w[global];
+    };
+  }, [gl, hook, global]);
+
+  useFrame(() => {
+    if (last.started) {
+      last.calls = gl.info.render.calls;
+      last.triangles = gl.info.render.triangles;
+      hook.frames++;
+    }
+    last.started = true;
+    gl.info.reset();
+  }, FIRST);
+  return null;
+}
