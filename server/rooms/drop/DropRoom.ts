@@ -19,7 +19,7 @@ import { dropPhaseAt } from "../../../shared/drops.ts";
 import { ErrorCode, summarizeIssues } from "../../../shared/errors.ts";
 import { admission, type DropViewer, viewerOf } from "../../drops/dropAdmission.ts";
 import { type DropRow, getDropRow } from "../../drops/drops.ts";
-import { DomainError } from "../../passes/passErrors.ts";
+import { DomainError } from "../../errors.ts";
 import { dropChangedChannel, roomContext } from "../context.ts";
 import { guardedMessages, MessageGuard, sendMessage } from "../kernel/messageGuard.ts";
 import { refuseJoin, sendAway } from "../kernel/refusals.ts";
