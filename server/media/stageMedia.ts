@@ -30,7 +30,7 @@ import {
   listParticipants,
   roomExists,
   type StageRoomOptions,
-  type Videoroom,
+  videoroomOf,
 } from "./videoroom.ts";
 
 /** Where one Janus is and the secrets it was started with. */
@@ -78,10 +78,7 @@ export type StageMedia = {
 /** A StageMedia for one Janus. */
 export function createStageMedia(settings: StageMediaSettings): StageMedia {
   const now = settings.now ?? (() => new Date());
-  const vr: Videoroom = {
-    endpoint: { baseUrl: settings.janusUrl, credentials: { apiSecret: settings.apiSecret } },
-    apiSecret: settings.apiSecret,
-  };
+  const vr = videoroomOf(settings);
   const common = (room: StageRoomId, display: string, validForSeconds: number) => {
     const expiresAt = new Date(now().getTime() + validForSeconds * 1000);
     return {

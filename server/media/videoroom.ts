@@ -144,3 +144,11 @@ export async function observePublishers(
     await editAllowed(vr, room, "remove", [observerToken]);
   }
 }
+
+/** The VideoRoom client for a Janus given by its settings (HTTP API URL and API secret). */
+export function videoroomOf(settings: { janusUrl: string; apiSecret: string }): Videoroom {
+  return {
+    endpoint: { baseUrl: settings.janusUrl, credentials: { apiSecret: settings.apiSecret } },
+    apiSecret: settings.apiSecret,
+  };
+}
