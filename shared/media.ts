@@ -14,6 +14,11 @@ import { z } from "zod";
 export const CALL_MAX_PEERS = 3;
 /** Longest session description accepted (an audio + video offer from Chromium is ~6 KB). */
 export const SDP_MAX_CHARS = 32_768;
+/**
+ * Bytes one signal needs on the wire at most (the SDP plus its envelope). A Colyseus transport that
+ * carries calls must accept messages this large: an audio + video offer alone exceeds 4 KB.
+ */
+export const CALL_SIGNAL_MAX_BYTES = SDP_MAX_CHARS + 2_048;
 /** Longest ICE candidate line accepted (a real one is ~100-200 characters). */
 export const ICE_CANDIDATE_MAX_CHARS = 1_024;
 /** Signals one client may send per second (ICE candidates come in bursts at the start). */
