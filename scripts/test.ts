@@ -28,6 +28,7 @@ if (only.length === 0) {
 for (const [name, value] of [
   ["TEST_DATABASE_URL", process.env.TEST_DATABASE_URL],
   ["TEST_REDIS_URL", process.env.TEST_REDIS_URL],
+  ["TEST_JANUS_URL", process.env.TEST_JANUS_URL],
 ] as const) {
   console.log(
     value

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_AVENUE_SHARD_CAPACITY, DEFAULT_VIEW_RADIUS } from "../shared/constants.ts";
+import { IceServers } from "../shared/media.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "Use true or false" })
@@ -57,6 +58,38 @@ export const ConfigSchema = z.object({
   MODEL_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   /** An upload whose processing takes longer is stopped and refused. */
   MODEL_PIPELINE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(180),
+  /** Janus' HTTP API (http(s)://host:port/janus) for live event video; unset: events run without it. */
+  JANUS_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, "JANUS_URL must be Janus' HTTP API, e.g. http://127.0.0.1:8088/janus")
+    .optional(),
+  /** What browsers connect to (ws(s):// or http(s)://); defaults to JANUS_URL. */
+  JANUS_PUBLIC_URL: z
+    .string()
+    .regex(/^(wss?|https?):\/\/[^\s]+$/, "JANUS_PUBLIC_URL must be a ws://, wss://, http:// or https:// URL")
+    .optional(),
+  /** Janus' api_secret (servers only) and token_auth_secret (signs browsers' tokens); needed with JANUS_URL. */
+  JANUS_API_SECRET: z.string().min(8, "JANUS_API_SECRET needs at least 8 characters").optional(),
+  JANUS_TOKEN_SECRET: z.string().min(8, "JANUS_TOKEN_SECRET needs at least 8 characters").optional(),
+  /** STUN/TURN servers for WebRTC, a JSON array of { urls, username?, credential? }; default: none. */
+  ICE_SERVERS: z
+    .string()
+    .default("[]")
+    .transform((text, ctx) => {
+      try {
+        const parsed = IceServers.safeParse(JSON.parse(text));
+        if (parsed.success) return parsed.data;
+        for (const issue of parsed.error.issues) {
+          ctx.addIssue({ code: "custom", message: `server ${issue.path.join(".")}: ${issue.message}` });
+        }
+      } catch {
+        ctx.addIssue({
+          code: "custom",
+          message: "not JSON: give a JSON array of { urls, username, credential }",
+        });
+      }
+      return z.NEVER;
+    }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** SMTP server for outgoing mail (`smtp://user:pass@host:587`); without it mail goes to the outbox folder. */
   SMTP_URL: z
@@ -83,6 +116,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join("\n")}`);
   }
   const config = parsed.data;
+  if (config.JANUS_URL && (!config.JANUS_API_SECRET || !config.JANUS_TOKEN_SECRET)) {
+    throw new ConfigError(
+      "Invalid configuration in the environment:\n  JANUS_URL is set, so JANUS_API_SECRET and JANUS_TOKEN_SECRET are needed too (the values Janus was started with)",
+    );
+  }
   return {
     ...config,
     DATA_DIR: path.resolve(config.DATA_DIR),

@@ -14,13 +14,26 @@ const QUIET_FLAGS = [
   "--disable-dev-shm-usage",
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * A fake camera and microphone that need no permission prompt, and loopback ICE candidates (Chromium
+ * leaves loopback out of ICE otherwise), for WebRTC tests on one machine.
+ */
+const FAKE_MEDIA_FLAGS = [
+  "--use-fake-device-for-media-stream",
+  "--use-fake-ui-for-media-stream",
+  "--allow-loopback-in-peer-connection",
+];
+
+export type LaunchOptions = { fakeMedia?: boolean };
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const extra = options.fakeMedia ? FAKE_MEDIA_FLAGS : [];
   const override = process.env.CHROMIUM_PATH;
   if (override) {
     return chromium.launch({
       executablePath: override,
       headless: true,
-      args: [...QUIET_FLAGS, "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+      args: [...QUIET_FLAGS, "--use-angle=swiftshader", "--enable-unsafe-swiftshader", ...extra],
     });
   }
   const executablePath = await sparticuz.executablePath();
@@ -33,5 +46,5 @@ export async function launchBrowser(): Promise<Browser> {
     "--allow-running-insecure-content",
   ];
   const args = sparticuz.args.filter((a) => !dropped.some((d) => a.startsWith(d)));
-  return chromium.launch({ executablePath, headless: true, args: [...args, ...QUIET_FLAGS] });
+  return chromium.launch({ executablePath, headless: true, args: [...args, ...QUIET_FLAGS, ...extra] });
 }
