@@ -19,8 +19,13 @@ export const ARRIVE_DISTANCE = 0.15;
 
 /** A room closes a client that sends more messages than this in one second. */
 export const MAX_MESSAGES_PER_SECOND = 40;
-/** The WebSocket transport refuses frames larger than this (bytes). */
-export const MAX_MESSAGE_BYTES = 4096;
+/**
+ * The WebSocket transport refuses frames larger than this (bytes). Room messages are small, but a
+ * WebRTC offer with audio and video relayed through the salon room is about 6 KB and may reach the
+ * call signal's own cap (CALL_SIGNAL_MAX_BYTES, 34 KB): the frame limit sits just above it; each
+ * message's schema still bounds its own fields.
+ */
+export const MAX_MESSAGE_BYTES = 40_960;
 /** Invalid messages tolerated (each answered with an error) before the client is disconnected. */
 export const MAX_INVALID_MESSAGES = 5;
 /** Seconds a dropped client's avatar is kept waiting for its reconnection. */
