@@ -7,11 +7,12 @@ import {
   type DropRoomRefusal,
 } from "../../shared/dropRoom.ts";
 import { DropPhase } from "../../shared/drops.ts";
+import { sendMessage } from "../../shared/protocol/roomProtocol.ts";
 import { serverNow, useDropStore } from "../stores/dropStore.ts";
 import { clearDropHost, readDropHost } from "../world/drop/dropHostFrame.ts";
 import { type DropRoom, joinDropRoom } from "./dropConnection.ts";
 import { loadDrop, refreshClaims } from "./dropSession.ts";
-import { listenTo, sendMessage } from "./roomMessages.ts";
+import { listenTo } from "./roomMessages.ts";
 
 /** Clock samples right after joining (the best round trip wins), then one now and then. */
 const SYNC_BURST = 4;

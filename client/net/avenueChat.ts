@@ -7,12 +7,11 @@ import i18next from "i18next";
 import { AvenueProtocol } from "../../shared/avenue/protocol.ts";
 import { LOCALES, type Locale } from "../../shared/constants.ts";
 import { CHAT_MAX_LENGTH, type ChatSend } from "../../shared/host/chatMessages.ts";
-import type { Handlers } from "../../shared/protocol/roomProtocol.ts";
+import { type Handlers, sendMessage } from "../../shared/protocol/roomProtocol.ts";
 import { useChatStore } from "../stores/chatStore.ts";
 import { useHostStore } from "../stores/hostStore.ts";
 import { clearBubbles, showBubble } from "../ui/chat/chatBubbles.ts";
 import type { AvenueRoom } from "./avenueConnection.ts";
-import { sendMessage } from "./roomMessages.ts";
 
 /** The room chat goes through; null while not connected. */
 let room: AvenueRoom | null = null;

@@ -1,25 +1,13 @@
 /**
- * The client side of a room's protocol table (shared/protocol/roomProtocol.ts): sends typed by the
- * client → server table, and receives parsed with the server → client table's schemas. A payload
- * that fails its schema is dropped with a warning (the server and this page disagree: a deploy
- * between the two), never handed on half-understood.
+ * Receiving a room's messages on the page (sending is `sendMessage` in shared/protocol): each one
+ * parsed with its schema from the protocol's server → client table. A payload that fails its schema
+ * is dropped with a warning (the server and this page disagree: a deploy between the two), never
+ * handed on half-understood.
  */
-import type { Handlers, MessageIn, MessageTable } from "../../shared/protocol/roomProtocol.ts";
+import type { Handlers, MessageTable } from "../../shared/protocol/roomProtocol.ts";
 
-/** What sending needs of a joined room. */
-export type MessageSink = { send(type: string, message?: unknown): void };
 /** What receiving needs of a joined room (an @colyseus/sdk Room). */
 export type MessageSource = { onMessage(type: string, callback: (payload: unknown) => void): () => void };
-
-/** Sends message `type` of a client → server table. */
-export function sendMessage<T extends MessageTable, K extends keyof T & string>(
-  room: MessageSink,
-  _table: T,
-  type: K,
-  message: MessageIn<T, K>,
-): void {
-  room.send(type, message);
-}
 
 /** Listens to every message of a server → client table; returns the function that stops listening. */
 function listenAll<T extends MessageTable>(

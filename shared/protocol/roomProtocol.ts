@@ -43,6 +43,22 @@ export type MessageIn<T extends MessageTable, K extends keyof T> = z.input<T[K]>
 /** What a receiver gets for message `K` of table `T` once parsed (the schema's output). */
 export type MessageOut<T extends MessageTable, K extends keyof T> = z.output<T[K]>;
 
+/** What messages are sent through: a server's Colyseus Client, a page's SDK Room. */
+export type MessageSink = { send(type: string, message?: unknown): void };
+
+/**
+ * Sends message `type` of `table`, typed by it: the page sends from its protocol's `client` table,
+ * the server from its `server` table. The one way either side sends a room message.
+ */
+export function sendMessage<T extends MessageTable, K extends keyof T & string>(
+  to: MessageSink,
+  _table: T,
+  type: K,
+  message: MessageIn<T, K>,
+): void {
+  to.send(type, message);
+}
+
 /** The table as a union keyed on `type`: `{ type: "move", message: {...} } | …`. */
 export type Envelope<T extends MessageTable> = {
   [K in keyof T & string]: { type: K; message: MessageOut<T, K> };

@@ -6,13 +6,13 @@
  */
 import type { MapSchema } from "@colyseus/schema";
 import { INTERPOLATION_DELAY_MS } from "../../../shared/constants.ts";
+import type { MessageSink } from "../../../shared/protocol/roomProtocol.ts";
 import { AvatarAnim, type AvatarState } from "../../../shared/walking/avatarState.ts";
 import type { WalkableLayout } from "../../../shared/walking/layout.ts";
 import type { WalkControl } from "../../../shared/walking/step.ts";
 import { type AvatarFrame, type AvatarFrameEntry, avatarFrame } from "../avatarFrame.ts";
 import { SnapshotBuffer } from "../interpolation.ts";
 import { localInput } from "../localInput.ts";
-import type { MessageSink } from "../roomMessages.ts";
 import { IntentPump } from "./intentPump.ts";
 import { SelfPredictor } from "./selfPredictor.ts";
 

@@ -4,10 +4,10 @@
  * delay a stop or a turn, and it sends no more than the server's rate limit allows.
  */
 
+import { type MessageSink, sendMessage } from "../../../shared/protocol/roomProtocol.ts";
 import { WalkIntents } from "../../../shared/walking/intents.ts";
 import type { Vec2 } from "../../../shared/walking/layout.ts";
 import { targetReached, type WalkControl } from "../../../shared/walking/step.ts";
-import { type MessageSink, sendMessage } from "../roomMessages.ts";
 
 /** Minimum gap between two `move` intents: keeps a turning camera far below the server's rate limit. */
 const MOVE_SEND_INTERVAL_MS = 80;

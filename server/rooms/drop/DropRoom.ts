@@ -17,11 +17,12 @@ import {
 } from "../../../shared/dropRoom.ts";
 import { dropPhaseAt } from "../../../shared/drops.ts";
 import { ErrorCode, summarizeIssues } from "../../../shared/errors.ts";
+import { sendMessage } from "../../../shared/protocol/roomProtocol.ts";
 import { admission, type DropViewer, viewerOf } from "../../drops/dropAdmission.ts";
 import { type DropRow, getDropRow } from "../../drops/drops.ts";
 import { DomainError } from "../../errors.ts";
 import { dropChangedChannel, roomContext } from "../context.ts";
-import { guardedMessages, MessageGuard, sendMessage } from "../kernel/messageGuard.ts";
+import { guardedMessages, MessageGuard } from "../kernel/messageGuard.ts";
 import { refuseJoin, sendAway } from "../kernel/refusals.ts";
 import { SeatRules } from "../kernel/seats.ts";
 import { DropHostDriver } from "./dropHostDriver.ts";

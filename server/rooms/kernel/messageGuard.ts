@@ -14,7 +14,7 @@ import type { z } from "zod";
 import { MAX_INVALID_MESSAGES } from "../../../shared/constants.ts";
 import { describeIssues, ErrorCode, summarizeIssues } from "../../../shared/errors.ts";
 import type { RoomErrorMessage } from "../../../shared/protocol/roomErrors.ts";
-import type { Handlers, MessageIn, MessageTable } from "../../../shared/protocol/roomProtocol.ts";
+import type { Handlers, MessageTable } from "../../../shared/protocol/roomProtocol.ts";
 
 /** A Colyseus `messages` table (`_` is its handler for types nobody registered). */
 export type ColyseusMessages = Record<string, (client: Client, ...args: unknown[]) => void>;
@@ -72,14 +72,4 @@ export function guardedMessages<T extends MessageTable>(
     guard.refuse(client, `Message refused: unknown message type "${String(type).slice(0, 40)}"`, []);
   };
   return out;
-}
-
-/** Sends message `type` of a server → client table, typed by the table. */
-export function sendMessage<T extends MessageTable, K extends keyof T & string>(
-  client: Client,
-  _table: T,
-  type: K,
-  message: MessageIn<T, K>,
-): void {
-  client.send(type, message);
 }
