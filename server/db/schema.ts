@@ -126,6 +126,7 @@ export const appMeta = pgTable("app_meta", {
 export * from "./schema/clienteling.ts";
 export * from "./schema/collectibles.ts";
 export * from "./schema/drops.ts";
+export * from "./schema/events.ts";
 export * from "./schema/host.ts";
 export * from "./schema/models.ts";
 export * from "./schema/passes.ts";
