@@ -5,7 +5,7 @@
  */
 import type { SessionUser } from "../../shared/auth.ts";
 import { ErrorCode } from "../../shared/errors.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 
 /** The caller's role in the brand, "admin" for platform admins, or null. */
 function roleIn(user: SessionUser, brandId: string): string | null {

@@ -14,7 +14,7 @@ import {
 import type { InvitationStatus } from "../../shared/events/guestList.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { brands, eventPresenters, eventProducts, eventSeats, events, users } from "../db/schema.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 
 export type EventRow = typeof events.$inferSelect;
 

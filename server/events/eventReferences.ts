@@ -8,7 +8,7 @@ import { ErrorCode } from "../../shared/errors.ts";
 import type { ScheduleEventBody } from "../../shared/events/eventSchedule.ts";
 import type { Db } from "../db/database.ts";
 import { brandStaff, brands, collectibles, drops, products, users } from "../db/schema.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 
 function refuse(reason: string, path: string, message: string, extra: Record<string, unknown> = {}): never {
   throw new DomainError(ErrorCode.validation, message, { reason, path, ...extra });

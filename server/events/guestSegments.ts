@@ -18,7 +18,7 @@ import {
   products,
   users,
 } from "../db/schema.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 
 const DAY = 86_400_000;
 

@@ -15,7 +15,7 @@ import type {
 import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, brands, eventInvitations, events, users } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 import { requireEventManager } from "./eventAccess.ts";
 import { getEventRow, toEventSummary } from "./eventRecords.ts";
 import { checkGuestPassTypes, type Person, passHolders, segmentMembers } from "./guestSegments.ts";

@@ -15,7 +15,7 @@ import type { RsvpAnswer, RsvpRefusal } from "../../shared/events/guestList.ts";
 import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, eventInvitations, eventSeats, events } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 import { bindPendingInvitations } from "./invitations.ts";
 
 const MESSAGES: Record<RsvpRefusal, string> = {

@@ -23,7 +23,7 @@ import {
   events,
 } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 import { requireEventManager } from "./eventAccess.ts";
 import { getEventView } from "./eventQueries.ts";
 import { type EventRecord, getEventRecord, presentersOf } from "./eventRecords.ts";

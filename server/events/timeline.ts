@@ -18,7 +18,7 @@ import {
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { eventInvitations, eventPresenters, events, eventTimeline } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
-import { DomainError } from "../passes/passErrors.ts";
+import { DomainError } from "../errors.ts";
 import { isEventStaff } from "./eventAccess.ts";
 import { type EventRow, getEventRow, timesOf } from "./eventRecords.ts";
 

@@ -81,18 +81,16 @@ export async function createEventWorld(database: DbLike) {
     facade: { style: "modern", wall: "#e8e0d4", trim: "#b8a070", light: "#ffd9a0" },
     position: 1,
   });
-  await db
-    .insert(products)
-    .values({
-      id: OTHER_PRODUCT_ID,
-      brandId: OTHER_BRAND_ID,
-      name: { en: "Vase" },
-      description: { en: "A vase." },
-      priceMinor: 9_000,
-      currency: "EUR",
-      model: procedural,
-      position: 0,
-    });
+  await db.insert(products).values({
+    id: OTHER_PRODUCT_ID,
+    brandId: OTHER_BRAND_ID,
+    name: { en: "Vase" },
+    description: { en: "A vase." },
+    priceMinor: 9_000,
+    currency: "EUR",
+    model: procedural,
+    position: 0,
+  });
   const merch = await addStaff(database, "merch", BRAND_ID, "merchandiser");
   const advisor = await addStaff(database, "advisor", BRAND_ID, "advisor");
   const otherOwner = await addStaff(database, "autre", OTHER_BRAND_ID, "owner");

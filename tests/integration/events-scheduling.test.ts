@@ -12,7 +12,7 @@ import { buildGuestList } from "../../server/events/invitations.ts";
 import { rsvp } from "../../server/events/rsvp.ts";
 import { cancelEvent, scheduleEvent, updateEvent } from "../../server/events/scheduling.ts";
 import { appendTimeline } from "../../server/events/timeline.ts";
-import { DomainError } from "../../server/passes/passErrors.ts";
+import { DomainError } from "../../server/errors.ts";
 import { ScheduleEventBody } from "../../shared/events/eventSchedule.ts";
 import { GuestListRules } from "../../shared/events/guestList.ts";
 import { databaseTargets, withDatabase } from "../helpers/databases.ts";
