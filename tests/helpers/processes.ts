@@ -75,3 +75,61 @@ export async function freePort(): Promise<number> {
     srv.on("error", reject);
   });
 }
+
+/** Two processes on one PostgreSQL (a scratch database) and one Redis, as production scales out. */
+export type ScaledOutPair = { processes: ServerProcess[]; databaseUrl: string; stop(): Promise<void> };
+
+/**
+ * Creates a scratch database `vitrine_<prefix>_…` on `databaseUrl`'s server, flushes the Redis
+ * database of `redisUrl`, and starts two server processes on both at once (so migrations and the
+ * demo seed meet a concurrent twin). `stop()` ends them, drops the database and flushes Redis.
+ */
+export async function startScaledOutPair(
+  prefix: string,
+  databaseUrl: string,
+  redisUrl: string,
+  env: Record<string, string> = {},
+): Promise<ScaledOutPair> {
+  const pg = (await import("pg")).default;
+  const { Redis } = await import("ioredis");
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  const flushRedis = async () => {
+    const redis = new Redis(redisUrl);
+    await redis.flushdb();
+    redis.disconnect();
+  };
+  // The name is ours (letters, digits and _ only), so interpolating it into DDL is safe.
+  const scratchDb = `vitrine_${prefix}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+  await admin(`CREATE DATABASE ${scratchDb}`);
+  const scratchUrl = new URL(databaseUrl);
+  scratchUrl.pathname = `/${scratchDb}`;
+  await flushRedis();
+  const ports = [await freePort(), await freePort()];
+  const processes = await Promise.all(
+    ports.map((port) =>
+      startServerProcess(port, {
+        DATABASE_URL: scratchUrl.toString(),
+        REDIS_URL: redisUrl,
+        PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+        ...env,
+      }),
+    ),
+  );
+  return {
+    processes,
+    databaseUrl: scratchUrl.toString(),
+    stop: async () => {
+      for (const p of processes) await p.stop();
+      await admin(`DROP DATABASE IF EXISTS ${scratchDb} WITH (FORCE)`);
+      await flushRedis();
+    },
+  };
+}

@@ -6,12 +6,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { Client } from "@colyseus/sdk";
-import { Redis } from "ioredis";
 import pg from "pg";
 import { AvenueState } from "../../shared/avenue/state.ts";
 import { PROTOCOL_VERSION } from "../../shared/constants.ts";
 import type { ChatLine } from "../../shared/host/chatMessages.ts";
-import { freePort, type ServerProcess, startServerProcess } from "../helpers/processes.ts";
+import { type ScaledOutPair, type ServerProcess, startScaledOutPair } from "../helpers/processes.ts";
 import { waitFor } from "../helpers/server.ts";
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -23,55 +22,22 @@ const skip =
 
 describe("host scripts across processes (PostgreSQL and Redis)", { skip }, () => {
   const processes: ServerProcess[] = [];
-  let scratchDb = "";
-  let scratchUrl = "";
+  let pair: ScaledOutPair | undefined;
 
   before(async () => {
     if (!databaseUrl || !redisUrl) return;
-    scratchDb = `vitrine_host_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${scratchDb}`);
-    await admin.end();
-    const u = new URL(databaseUrl);
-    u.pathname = `/${scratchDb}`;
-    scratchUrl = u.toString();
-    const redis = new Redis(redisUrl);
-    await redis.flushdb();
-    redis.disconnect();
-    const [p1, p2] = [await freePort(), await freePort()];
-    processes.push(
-      ...(await Promise.all(
-        [p1, p2].map((port) =>
-          startServerProcess(port, {
-            DATABASE_URL: scratchUrl,
-            REDIS_URL: redisUrl,
-            PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-          }),
-        ),
-      )),
-    );
+    pair = await startScaledOutPair("host", databaseUrl, redisUrl);
+    processes.push(...pair.processes);
   });
 
   after(async () => {
-    for (const p of processes) await p.stop();
-    if (databaseUrl && scratchDb) {
-      const admin = new pg.Client({ connectionString: databaseUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${scratchDb} WITH (FORCE)`);
-      await admin.end();
-    }
-    if (redisUrl) {
-      const redis = new Redis(redisUrl);
-      await redis.flushdb();
-      redis.disconnect();
-    }
+    await pair?.stop();
   });
 
   test("a script saved through one process reaches the room in the other", async () => {
     const [one, two] = processes;
     assert.ok(one && two);
-    const rows = new pg.Client({ connectionString: scratchUrl });
+    const rows = new pg.Client({ connectionString: pair?.databaseUrl });
     await rows.connect();
     const seeded = await rows.query("select scope, version from host_scripts");
     await rows.end();

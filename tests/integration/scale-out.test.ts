@@ -5,12 +5,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { Client } from "@colyseus/sdk";
-import { Redis } from "ioredis";
 import pg from "pg";
 import { HealthResponse } from "../../shared/auth.ts";
 import { AvenueState } from "../../shared/avenue/state.ts";
 import { PROTOCOL_VERSION } from "../../shared/constants.ts";
-import { freePort, type ServerProcess, startServerProcess } from "../helpers/processes.ts";
+import { type ScaledOutPair, type ServerProcess, startScaledOutPair } from "../helpers/processes.ts";
 import { waitFor } from "../helpers/server.ts";
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -22,52 +21,16 @@ const skip =
 
 describe("scale-out: two processes, PostgreSQL and Redis", { skip }, () => {
   const processes: ServerProcess[] = [];
-  let scratchDb = "";
-  let scratchUrl = "";
+  let pair: ScaledOutPair | undefined;
 
   before(async () => {
     if (!databaseUrl || !redisUrl) return;
-    scratchDb = `vitrine_scale_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${scratchDb}`);
-    await admin.end();
-    const u = new URL(databaseUrl);
-    u.pathname = `/${scratchDb}`;
-    scratchUrl = u.toString();
-
-    const redis = new Redis(redisUrl);
-    await redis.flushdb();
-    redis.disconnect();
-
-    const [p1, p2] = [await freePort(), await freePort()];
-    // Both start at once: migrations and the demo seed must cope with a concurrent twin.
-    processes.push(
-      ...(await Promise.all(
-        [p1, p2].map((port) =>
-          startServerProcess(port, {
-            DATABASE_URL: scratchUrl,
-            REDIS_URL: redisUrl,
-            PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-          }),
-        ),
-      )),
-    );
+    pair = await startScaledOutPair("scale", databaseUrl, redisUrl);
+    processes.push(...pair.processes);
   });
 
   after(async () => {
-    for (const p of processes) await p.stop();
-    if (databaseUrl && scratchDb) {
-      const admin = new pg.Client({ connectionString: databaseUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${scratchDb} WITH (FORCE)`);
-      await admin.end();
-    }
-    if (redisUrl) {
-      const redis = new Redis(redisUrl);
-      await redis.flushdb();
-      redis.disconnect();
-    }
+    await pair?.stop();
   });
 
   test("both processes report PostgreSQL and Redis in their health", async () => {
@@ -85,7 +48,7 @@ describe("scale-out: two processes, PostgreSQL and Redis", { skip }, () => {
       brands: Array<{ products: unknown[] }>;
     };
     assert.equal(catalog.brands.length, 6);
-    const db = new pg.Client({ connectionString: scratchUrl });
+    const db = new pg.Client({ connectionString: pair?.databaseUrl });
     await db.connect();
     const users = await db.query("SELECT count(*)::int AS n FROM users");
     await db.end();
