@@ -40,6 +40,7 @@ import type { DbLike } from "../db/database.ts";
 import { storeChatReport } from "./chatReports.ts";
 import { ChatBuffer, ChatGate } from "./chatSafety.ts";
 import type { HostServices, HostSnapshot } from "./hostServices.ts";
+import { IntentWorkerClosed } from "./intentWorkerClient.ts";
 
 /** How long the host's offer to take someone to a boutique stands. */
 export const OFFER_MS = 60_000;
@@ -110,7 +111,10 @@ export class AvenueHost {
     this.services.invalidate();
     const snapshot = await this.services.snapshot();
     // Train the intents now (in the worker) so that the next question does not wait for it.
-    snapshot.classifier().catch((error: unknown) => console.error("[host] intents not trained:", error));
+    snapshot.classifier().catch((error: unknown) => {
+      // Stopped by a shutdown while training: nothing went wrong.
+      if (!(error instanceof IntentWorkerClosed)) console.error("[host] intents not trained:", error);
+    });
     const world = resolveHostWorld(snapshot.script, snapshot.brandLines, snapshot.catalog, layout);
     this.snapshot = snapshot;
     this.world = world;
