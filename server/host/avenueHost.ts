@@ -7,7 +7,7 @@ import type { AvenueLayout } from "../../shared/avenue/layout.ts";
 import type { Locale } from "../../shared/constants.ts";
 import { addressedToHost } from "../../shared/host/addressing.ts";
 import { ANSWER_LINES } from "../../shared/host/answerLines.ts";
-import { type DropFact, isAffirmative, nextOpening } from "../../shared/host/answers.ts";
+import { isAffirmative } from "../../shared/host/answers.ts";
 import {
   CHAT_NEARBY_RADIUS,
   type ChatLine,
@@ -17,6 +17,7 @@ import {
   type ChatSend,
   type LocalizedLine,
 } from "../../shared/host/chatMessages.ts";
+import { type DropFact, nextOpening } from "../../shared/host/dropFacts.ts";
 import { normalizeText } from "../../shared/host/entities.ts";
 import {
   createHostBrain,
