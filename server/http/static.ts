@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express from "express";
+import { servePrecompressed } from "./precompressed.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const THREE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.resolve("three"))), "..");
@@ -57,11 +58,11 @@ export function mountStatic(app: express.Application, clientDist: string): void 
   );
 
   const indexHtml = path.join(clientDist, "index.html");
-  // Hashed build files never change under the same name.
-  app.use(
-    "/static",
-    express.static(path.join(clientDist, "static"), { immutable: true, maxAge: "365d", fallthrough: false }),
-  );
+  // Hashed build files never change under the same name. The build's .br/.gz twins go first to
+  // clients that accept them; the rest is compressed on the fly (compression.ts) or sent as it is.
+  const hashed = { immutable: true, maxAge: "365d" };
+  app.use("/static", servePrecompressed(path.join(clientDist, "static"), hashed));
+  app.use("/static", express.static(path.join(clientDist, "static"), { ...hashed, fallthrough: false }));
   app.use(express.static(clientDist, { index: false, maxAge: 0 }));
   app.get(/^\/(?!api\/|matchmake\/|assets\/|decoders\/|static\/).*/, (_req, res) => {
     if (!fs.existsSync(indexHtml)) {
