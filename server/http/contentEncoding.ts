@@ -55,14 +55,17 @@ export function chooseContentCoding(
   let best: ContentCoding | null = null;
   let bestQ = 0;
   for (const coding of PREFERRED_CODINGS) {
-    if (!available.includes(coding) && coding !== "identity") continue;
+    if (coding === "identity" || !available.includes(coding)) continue;
     const q = weightOf(weights, coding);
     if (q > bestQ) {
       best = coding;
       bestQ = q;
     }
   }
-  return best;
+  if (best) return best;
+  // identity has no weight of its own to compete with (RFC 9110 §12.5.3): it is the fallback,
+  // acceptable unless "identity;q=0", or "*;q=0" with no entry for identity, refuses it.
+  return weightOf(weights, "identity") > 0 ? "identity" : null;
 }
 
 /** Adds `Accept-Encoding` to a response's Vary header once, keeping what is there. */

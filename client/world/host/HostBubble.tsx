@@ -1,8 +1,6 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import i18next from "i18next";
 import { type RefObject, useEffect, useMemo } from "react";
-import type { Locale } from "../../../shared/constants.ts";
-import { renderLine } from "../../../shared/host/lineTokens.ts";
 import { useHostStore } from "../../stores/hostStore.ts";
 import { HOST_HEIGHT } from "./HostCharacter.tsx";
 import { renderedHost } from "./hostFrame.ts";
