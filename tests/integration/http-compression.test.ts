@@ -175,7 +175,7 @@ test("small answers and errors keep their shape; a compressed error still parses
   assert.equal(JSON.parse(decode(missing).toString()).error.code, "not_found");
 });
 
-test("decoders have no build twin and are compressed on the fly; models are sent as they are", async () => {
+test("decoders and shipped models go out compressed where it helps, as they are where it does not", async () => {
   const wrapper = await rawGet(`${server.url}/decoders/draco/draco_wasm_wrapper.js`, {
     "Accept-Encoding": "gzip",
   });
@@ -188,7 +188,30 @@ test("decoders have no build twin and are compressed on the fly; models are sent
   });
   assert.equal(wasm.headers["content-encoding"], "br");
   assert.equal(wasm.headers["content-type"], "application/wasm");
-  // GLB textures are WebP/KTX2 already: gzip gains a few percent for the CPU it costs.
+  const plainWasm = await rawGet(`${server.url}/decoders/basis/basis_transcoder.wasm`);
+  assert.equal(plainWasm.headers["content-encoding"], undefined);
+  assert.ok(decode(wasm).equals(plainWasm.body));
+
+  // The robot avatar carries raw geometry and animations: a quarter of its size in brotli.
+  const robotPath = path.resolve(DIST, "../assets/avatars/RobotExpressive.glb");
+  const robot = await rawGet(`${server.url}/assets/avatars/RobotExpressive.glb`, {
+    "Accept-Encoding": "br, gzip",
+  });
+  assert.equal(robot.headers["content-encoding"], "br");
+  assert.equal(robot.headers["content-type"], "model/gltf-binary");
+  assert.ok(varies(robot));
+  assert.ok(decode(robot).equals(fs.readFileSync(robotPath)));
+  assert.ok(robot.body.length < fs.statSync(robotPath).size * 0.5, `${robot.body.length} bytes`);
+  const again = await rawGet(`${server.url}/assets/avatars/RobotExpressive.glb`, {
+    "Accept-Encoding": "br",
+    "If-None-Match": String(robot.headers.etag),
+  });
+  assert.equal(again.status, 304);
+  const gz = await rawGet(`${server.url}/assets/avatars/RobotExpressive.glb`, { "Accept-Encoding": "gzip" });
+  assert.equal(gz.headers["content-encoding"], "gzip");
+  assert.notEqual(gz.headers.etag, robot.headers.etag);
+
+  // The product models' textures are WebP/KTX2 already: gzip would gain a few percent, so never.
   const model = await rawGet(`${server.url}/assets/models/PottedPlant04.glb`, {
     "Accept-Encoding": "br, gzip",
   });
