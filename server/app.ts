@@ -22,6 +22,7 @@ import { loadDefaultHostScript, seedPlatformScript } from "./host/hostScripts.ts
 import { HOST_SCRIPT_CHANGED_CHANNEL, HostServices } from "./host/hostServices.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
 import { createCollectibleRoutes } from "./http/collectibleRoutes.ts";
+import { compressResponses } from "./http/compression.ts";
 import { createCopyRoutes } from "./http/copyRoutes.ts";
 import { createDropRoutes } from "./http/dropRoutes.ts";
 import { errorMiddleware } from "./http/errors.ts";
@@ -149,6 +150,7 @@ export async function startVitrine(
       app.disable("x-powered-by");
       app.set("trust proxy", "loopback");
       app.use(securityHeaders);
+      app.use(compressResponses());
       app.use(
         "/api",
         createApiRouter({
