@@ -32,6 +32,10 @@ import { createCertificateKeysRoutes, createVitrineRoutes } from "./http/vitrine
 import { loadSigningKeys } from "./keys/signingKeys.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { createModelServices } from "./models/modelServices.ts";
+import { requestObservability } from "./observability/httpObservability.ts";
+import { colyseusLogger, logFor, setLogLevel } from "./observability/log.ts";
+import { startProcessMetrics } from "./observability/metrics.ts";
+import { createMetricsRoutes } from "./observability/metricsRoutes.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, dropChangedChannel, setRoomContext } from "./rooms/context.ts";
 import { DropRoom } from "./rooms/drop/DropRoom.ts";
@@ -71,6 +75,8 @@ export async function startVitrine(
 ): Promise<RunningVitrine> {
   const clock = options.clock ?? systemClock;
   const startedAt = Date.now();
+  setLogLevel(config.LOG_LEVEL);
+  startProcessMetrics();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   if (config.SEED_DEMO) await seedDemoContent(database, await loadSeedFile(DEMO_SEED_PATH), clock.now());
 
@@ -85,7 +91,7 @@ export async function startVitrine(
   // by the rooms' slow re-read).
   const onDropChanged = (dropId: string) => {
     Promise.resolve(presence.publish(dropChangedChannel(dropId), Date.now())).catch((error: unknown) =>
-      console.error("[drops] could not announce a stock change:", error),
+      logFor("drops").error({ err: error }, "could not announce a stock change"),
     );
   };
   const dropTimers = startDropTimers({
@@ -144,10 +150,12 @@ export async function startVitrine(
     driver,
     publicAddress: config.PUBLIC_ADDRESS,
     greet: false,
+    logger: colyseusLogger(),
     express: (app: express.Application) => {
       expressApp = app;
       app.disable("x-powered-by");
       app.set("trust proxy", "loopback");
+      app.use(requestObservability());
       app.use(securityHeaders);
       app.use(
         "/api",
@@ -170,6 +178,7 @@ export async function startVitrine(
       );
       app.use(models.blobRoutes(database));
       app.use(createCertificateKeysRoutes(database, signingKeys));
+      app.use(createMetricsRoutes(database, config.METRICS_TOKEN));
       mountStatic(app, config.CLIENT_DIST);
       app.use(errorMiddleware);
     },

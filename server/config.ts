@@ -90,7 +90,10 @@ export const ConfigSchema = z.object({
       }
       return z.NEVER;
     }),
+  /** JSON log lines at this level and above (stdout, never pretty-printed). */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Bearer token a Prometheus scraper sends to GET /metrics; unset: /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN needs at least 16 characters").optional(),
   /** SMTP server for outgoing mail (`smtp://user:pass@host:587`); without it mail goes to the outbox folder. */
   SMTP_URL: z
     .string()

@@ -22,6 +22,7 @@ import { appMeta, auditEvents, brandModels, collectibles, passes } from "../db/s
 import { type BlobStore, sha256Hex } from "../models/blobStore.ts";
 import { modelLimitsFromConfig } from "../models/modelLimits.ts";
 import { type PipelineResult, runModelPipeline } from "../models/modelPipeline.ts";
+import { logFor } from "../observability/log.ts";
 import { buildStarGlb } from "./seedStarModel.ts";
 
 /** `app_meta` key holding the demo collectibles' seed version. */
@@ -148,8 +149,8 @@ async function restoreMissingBlobs(
     }
     for (const sha256 of missing) {
       if (!(await hasBlob(deps.blobStore, sha256))) {
-        console.warn(
-          `[seed] the seeded model ${model.id} no longer gives the file ${sha256}; it stays missing here`,
+        logFor("seed").warn(
+          `the seeded model ${model.id} no longer gives the file ${sha256}; it stays missing here`,
         );
       }
     }

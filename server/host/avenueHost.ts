@@ -37,6 +37,7 @@ import type { HostState } from "../../shared/host/hostState.ts";
 import { type HostWorld, resolveHostWorld } from "../../shared/host/hostWorld.ts";
 import { fillLine } from "../../shared/host/script.ts";
 import type { DbLike } from "../db/database.ts";
+import { logFor } from "../observability/log.ts";
 import { storeChatReport } from "./chatReports.ts";
 import { ChatBuffer, ChatGate } from "./chatSafety.ts";
 import type { HostServices, HostSnapshot } from "./hostServices.ts";
@@ -110,7 +111,9 @@ export class AvenueHost {
     this.services.invalidate();
     const snapshot = await this.services.snapshot();
     // Train the intents now (in the worker) so that the next question does not wait for it.
-    snapshot.classifier().catch((error: unknown) => console.error("[host] intents not trained:", error));
+    snapshot
+      .classifier()
+      .catch((error: unknown) => logFor("host").error({ err: error }, "intents not trained"));
     const world = resolveHostWorld(snapshot.script, snapshot.brandLines, snapshot.catalog, layout);
     this.snapshot = snapshot;
     this.world = world;
@@ -187,7 +190,7 @@ export class AvenueHost {
     if (!address.addressed || address.question.length === 0) return;
     const task = this.answer(speaker, address.question, message.lang).catch((error: unknown) => {
       // The person still gets an answer: the host does not know, rather than silence.
-      console.error("[host] could not answer:", error);
+      logFor("host").error({ err: error }, "could not answer");
       const brain = this.brain;
       const script = this.snapshot?.script;
       if (!brain || !script) return;

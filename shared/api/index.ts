@@ -11,9 +11,10 @@ import * as drops from "./drops.ts";
 import type { EndpointSpec } from "./endpoint.ts";
 import * as host from "./host.ts";
 import * as models from "./models.ts";
+import * as ops from "./ops.ts";
 import * as passes from "./passes.ts";
 
-export { auth, collectibles, drops, host, models, passes };
+export { auth, collectibles, drops, host, models, ops, passes };
 
 /** All declared endpoints, in the order their routers are mounted. */
 export const API_ENDPOINTS: readonly EndpointSpec[] = [
@@ -24,4 +25,5 @@ export const API_ENDPOINTS: readonly EndpointSpec[] = [
   ...drops.dropEndpoints,
   ...host.hostEndpoints,
   ...models.modelEndpoints,
+  ...ops.opsEndpoints,
 ];

@@ -11,6 +11,7 @@ import { AVENUE_TICK_RATE } from "../../../shared/constants.ts";
 import { isMessageType } from "../../../shared/protocol/roomProtocol.ts";
 import { AvenueHost, DROP_REFRESH_MS, type HostRoomPort } from "../../host/avenueHost.ts";
 import { HOST_SCRIPT_CHANGED_CHANNEL } from "../../host/hostServices.ts";
+import { logFor } from "../../observability/log.ts";
 import { CATALOG_CHANGED_CHANNEL, roomContext } from "../context.ts";
 import { joinBySession, type SessionAuth } from "../kernel/admission.ts";
 import { AvatarInterest } from "../kernel/interest.ts";
@@ -50,12 +51,14 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
       if (!speaker) return;
       this.host
         .chat(speaker, msg, this.now())
-        .catch((error: unknown) => console.error("[chat] line lost:", error));
+        .catch((error: unknown) => logFor("chat").error({ err: error }, "line lost"));
     },
     chatReport: (client, msg) => {
       const speaker = this.speaker(client);
       if (!speaker) return;
-      this.host.report(speaker, msg).catch((error: unknown) => console.error("[chat] report lost:", error));
+      this.host
+        .report(speaker, msg)
+        .catch((error: unknown) => logFor("chat").error({ err: error }, "report lost"));
     },
     hostFollow: (client, msg) => {
       this.host.follow(client.sessionId, msg.follow, this.now());
@@ -67,7 +70,9 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
     await this.reloadLayout();
     await this.host.start(this.layout);
     this.clock.setInterval(() => {
-      this.host.refreshDrops().catch((error: unknown) => console.error("[host] drop schedule:", error));
+      this.host
+        .refreshDrops()
+        .catch((error: unknown) => logFor("host").error({ err: error }, "drop schedule"));
     }, DROP_REFRESH_MS);
     await this.presence.subscribe(CATALOG_CHANGED_CHANNEL, this.onCatalogChanged);
     await this.presence.subscribe(HOST_SCRIPT_CHANGED_CHANNEL, this.onHostScriptChanged);
@@ -102,7 +107,7 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
     // The host names its messages as strings; only the avenue's server → client messages go out.
     const checked = (type: string, send: (type: string) => void) => {
       if (isMessageType(AvenueProtocol.server, type)) send(type);
-      else console.error(`[host] not an avenue message: ${type}`);
+      else logFor("host").error({ type }, "not an avenue message");
     };
     return {
       roomId: () => this.roomId,
@@ -150,6 +155,6 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
   private async reloadHost(): Promise<void> {
     await this.host
       .reload(this.layout)
-      .catch((error: unknown) => console.error("[host] reload failed:", error));
+      .catch((error: unknown) => logFor("host").error({ err: error }, "reload failed"));
   }
 }

@@ -21,6 +21,7 @@ import { sendMessage } from "../../../shared/protocol/roomProtocol.ts";
 import { admission, type DropViewer, viewerOf } from "../../drops/dropAdmission.ts";
 import { type DropRow, getDropRow } from "../../drops/drops.ts";
 import { DomainError } from "../../errors.ts";
+import { logFor } from "../../observability/log.ts";
 import { dropChangedChannel, roomContext } from "../context.ts";
 import { guardedMessages, MessageGuard } from "../kernel/messageGuard.ts";
 import { refuseJoin, sendAway } from "../kernel/refusals.ts";
@@ -77,7 +78,7 @@ export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }
     this.reload = throttledRunner(
       DROP_RELOAD_MIN_GAP_MS,
       () => this.reloadRow(),
-      (error) => console.error(`[drop room ${dropId}] reload failed:`, error),
+      (error) => logFor("drops").error({ err: error, dropId }, "drop room reload failed"),
     );
     this.channel = dropChangedChannel(dropId);
     await this.presence.subscribe(this.channel, this.onDropChanged);
