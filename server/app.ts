@@ -9,6 +9,10 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
 import { MAX_MESSAGE_BYTES } from "../shared/constants.ts";
 import { resolveSessionFromCookieHeader } from "./accounts/sessions.ts";
+import { createAnalyticsRoutes } from "./analytics/analyticsRoutes.ts";
+import { setFactSink } from "./analytics/facts.ts";
+import { pseudonymSecret } from "./analytics/pseudonym.ts";
+import { AnalyticsRecorder } from "./analytics/recorder.ts";
 import { getCatalog } from "./catalog/catalogRepository.ts";
 import { loadSeedFile, seedDemoContent } from "./catalog/seed.ts";
 import { loadSeedCollectibles, seedDemoCollectibles } from "./catalog/seedCollectibles.ts";
@@ -49,6 +53,8 @@ export const HOST_SCRIPT_PATH = path.join(REPO_ROOT, "assets/host/platform-scrip
 export type RunningVitrine = {
   port: number;
   database: Database;
+  /** The analytics recorder (tests flush it to read the rollups). */
+  analytics: AnalyticsRecorder;
   server: Server;
   /** The Express app behind the API (tests list its mounted routes). */
   app: express.Application;
@@ -84,6 +90,16 @@ export async function startVitrine(
     SIGNING_PRIVATE_KEY: config.SIGNING_PRIVATE_KEY,
     SIGNING_PUBLIC_KEY: config.SIGNING_PUBLIC_KEY,
   });
+
+  // Analytics: facts buffered in memory, written in batches off the rooms' steps (server/analytics/).
+  const analytics = new AnalyticsRecorder({
+    database,
+    clock,
+    secret: await pseudonymSecret(database, config.ANALYTICS_SECRET),
+    rawDays: config.ANALYTICS_RAW_DAYS,
+    flushMs: config.ANALYTICS_FLUSH_SECONDS * 1000,
+  });
+  setFactSink(analytics);
 
   const presence: Presence = config.REDIS_URL ? new RedisPresence(config.REDIS_URL) : new LocalPresence();
   const driver = config.REDIS_URL ? new RedisDriver(config.REDIS_URL) : new LocalDriver();
@@ -172,6 +188,7 @@ export async function startVitrine(
             createCopyRoutes({ database, blobStore: models.blobStore }),
             createDropRoutes({ database, clock, onDropChanged }),
             createHostRoutes({ database, host, onHostScriptChanged }),
+            createAnalyticsRoutes({ database, clock }),
             ...models.apiRouters({ database, onCatalogChanged }),
           ],
         }),
@@ -187,6 +204,7 @@ export async function startVitrine(
   server.define("drop", DropRoom).filterBy(["dropId"]);
   server.define("vitrine", VitrineRoom).filterBy(["owner"]);
   server.onShutdown(async () => {
+    await analytics.close();
     await host.close();
     await dropTimers.stop();
     await clientelingTimers.stop();
@@ -202,6 +220,7 @@ export async function startVitrine(
   return {
     port,
     database,
+    analytics,
     server,
     app: expressApp as express.Application,
     close: () => server.gracefullyShutdown(false),

@@ -123,6 +123,7 @@ export const appMeta = pgTable("app_meta", {
   value: jsonb("value").$type<unknown>().notNull(),
 });
 
+export * from "./schema/analytics.ts";
 export * from "./schema/clienteling.ts";
 export * from "./schema/collectibles.ts";
 export * from "./schema/drops.ts";

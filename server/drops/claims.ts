@@ -14,6 +14,7 @@ import {
   type ClaimView,
   callerWindowOpensAt,
 } from "../../shared/drops.ts";
+import { recordClaim } from "../analytics/productFacts.ts";
 import { grantForConfirmedClaim } from "../collectibles/grants.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, claimPersonalisations, dropClaims, drops, orderDeliveries } from "../db/schema.ts";
@@ -109,6 +110,7 @@ export async function claimDropUnit(
 ): Promise<ClaimResult> {
   const result = await decideClaim(database, input, clock);
   if (!result.replayed) countClaim(result.answer); // a replay was counted when it was decided
+  recordClaim(result, input);
   return result;
 }
 

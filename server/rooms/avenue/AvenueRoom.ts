@@ -9,6 +9,8 @@ import { AvenueJoinOptions, AvenueProtocol } from "../../../shared/avenue/protoc
 import { AvenueState } from "../../../shared/avenue/state.ts";
 import { AVENUE_TICK_RATE } from "../../../shared/constants.ts";
 import { isMessageType } from "../../../shared/protocol/roomProtocol.ts";
+import { AvenueFacts } from "../../analytics/avenueFacts.ts";
+import { factSink } from "../../analytics/facts.ts";
 import { AvenueHost, DROP_REFRESH_MS, type HostRoomPort } from "../../host/avenueHost.ts";
 import { HOST_SCRIPT_CHANGED_CHANNEL } from "../../host/hostServices.ts";
 import { logFor } from "../../observability/log.ts";
@@ -35,6 +37,9 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
       interest: new AvatarInterest(roomContext().avenueViewRadius),
     });
   }
+
+  /** Visits, boutique passes and window dwell (server/analytics/avenueFacts.ts). */
+  private readonly facts = new AvenueFacts(factSink(), (id) => this.walkerOf(id));
 
   /** The avenue's host and the chat (server/host). */
   readonly host: AvenueHost = new AvenueHost({
@@ -78,12 +83,20 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
     await this.presence.subscribe(HOST_SCRIPT_CHANGED_CHANNEL, this.onHostScriptChanged);
   }
 
+  protected override admit(client: Client) {
+    const identity = super.admit(client);
+    if (identity) this.facts.visit(identity.userId, client.sessionId);
+    return identity;
+  }
+
   protected override onStep(dt: number): void {
     this.host.tick(dt, this.now());
+    this.facts.step(this.state.avatars, this.now());
   }
 
   protected override onDepart(client: Client): void {
     this.host.leave(client.sessionId);
+    this.facts.depart(client.sessionId, this.now());
   }
 
   protected override async tearDown(): Promise<void> {
@@ -139,6 +152,7 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
   private async reloadLayout(): Promise<void> {
     const catalog = await roomContext().loadCatalog();
     this.setLayout(layoutAvenue(catalog.brands.map((b) => b.id)));
+    this.facts.setLayout(this.layout);
   }
 
   private readonly onCatalogChanged = async (): Promise<void> => {

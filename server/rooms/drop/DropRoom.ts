@@ -18,6 +18,7 @@ import {
 import { dropPhaseAt } from "../../../shared/drops.ts";
 import { ErrorCode, summarizeIssues } from "../../../shared/errors.ts";
 import { sendMessage } from "../../../shared/protocol/roomProtocol.ts";
+import { recordDropVisit } from "../../analytics/productFacts.ts";
 import { admission, type DropViewer, viewerOf } from "../../drops/dropAdmission.ts";
 import { type DropRow, getDropRow } from "../../drops/drops.ts";
 import { DomainError } from "../../errors.ts";
@@ -99,6 +100,12 @@ export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }
 
   override onJoin(client: Client): void {
     this.state.viewers = this.clients.length;
+    if (this.row)
+      recordDropVisit(
+        this.row,
+        (client.auth as { viewer?: { userId: string | null } })?.viewer?.userId,
+        client.sessionId,
+      );
     this.seats.watch(client);
   }
 
