@@ -9,6 +9,10 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
 import { MAX_MESSAGE_BYTES } from "../shared/constants.ts";
 import { resolveSessionFromCookieHeader } from "./accounts/sessions.ts";
+import { createAnalyticsRoutes } from "./analytics/analyticsRoutes.ts";
+import { setFactSink } from "./analytics/facts.ts";
+import { pseudonymSecret } from "./analytics/pseudonym.ts";
+import { AnalyticsRecorder } from "./analytics/recorder.ts";
 import { getCatalog } from "./catalog/catalogRepository.ts";
 import { loadSeedFile, seedDemoContent } from "./catalog/seed.ts";
 import { loadSeedCollectibles, seedDemoCollectibles } from "./catalog/seedCollectibles.ts";
@@ -33,6 +37,10 @@ import { createCertificateKeysRoutes, createVitrineRoutes } from "./http/vitrine
 import { loadSigningKeys } from "./keys/signingKeys.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { createModelServices } from "./models/modelServices.ts";
+import { requestObservability } from "./observability/httpObservability.ts";
+import { colyseusLogger, logFor, setLogLevel } from "./observability/log.ts";
+import { startProcessMetrics } from "./observability/metrics.ts";
+import { createMetricsRoutes } from "./observability/metricsRoutes.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, dropChangedChannel, setRoomContext } from "./rooms/context.ts";
 import { DropRoom } from "./rooms/drop/DropRoom.ts";
@@ -46,6 +54,8 @@ export const HOST_SCRIPT_PATH = path.join(REPO_ROOT, "assets/host/platform-scrip
 export type RunningVitrine = {
   port: number;
   database: Database;
+  /** The analytics recorder (tests flush it to read the rollups). */
+  analytics: AnalyticsRecorder;
   server: Server;
   /** The Express app behind the API (tests list its mounted routes). */
   app: express.Application;
@@ -72,6 +82,8 @@ export async function startVitrine(
 ): Promise<RunningVitrine> {
   const clock = options.clock ?? systemClock;
   const startedAt = Date.now();
+  setLogLevel(config.LOG_LEVEL);
+  startProcessMetrics();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   if (config.SEED_DEMO) await seedDemoContent(database, await loadSeedFile(DEMO_SEED_PATH), clock.now());
 
@@ -80,13 +92,23 @@ export async function startVitrine(
     SIGNING_PUBLIC_KEY: config.SIGNING_PUBLIC_KEY,
   });
 
+  // Analytics: facts buffered in memory, written in batches off the rooms' steps (server/analytics/).
+  const analytics = new AnalyticsRecorder({
+    database,
+    clock,
+    secret: await pseudonymSecret(database, config.ANALYTICS_SECRET),
+    rawDays: config.ANALYTICS_RAW_DAYS,
+    flushMs: config.ANALYTICS_FLUSH_SECONDS * 1000,
+  });
+  setFactSink(analytics);
+
   const presence: Presence = config.REDIS_URL ? new RedisPresence(config.REDIS_URL) : new LocalPresence();
   const driver = config.REDIS_URL ? new RedisDriver(config.REDIS_URL) : new LocalDriver();
   // Stock changes reach the drop rooms of every process through presence (a lost notice is covered
   // by the rooms' slow re-read).
   const onDropChanged = (dropId: string) => {
     Promise.resolve(presence.publish(dropChangedChannel(dropId), Date.now())).catch((error: unknown) =>
-      console.error("[drops] could not announce a stock change:", error),
+      logFor("drops").error({ err: error }, "could not announce a stock change"),
     );
   };
   const dropTimers = startDropTimers({
@@ -145,10 +167,12 @@ export async function startVitrine(
     driver,
     publicAddress: config.PUBLIC_ADDRESS,
     greet: false,
+    logger: colyseusLogger(),
     express: (app: express.Application) => {
       expressApp = app;
       app.disable("x-powered-by");
       app.set("trust proxy", "loopback");
+      app.use(requestObservability());
       app.use(securityHeaders);
       app.use(compressResponses());
       app.use(
@@ -166,12 +190,14 @@ export async function startVitrine(
             createCopyRoutes({ database, blobStore: models.blobStore }),
             createDropRoutes({ database, clock, onDropChanged }),
             createHostRoutes({ database, host, onHostScriptChanged }),
+            createAnalyticsRoutes({ database, clock }),
             ...models.apiRouters({ database, onCatalogChanged }),
           ],
         }),
       );
       app.use(models.blobRoutes(database));
       app.use(createCertificateKeysRoutes(database, signingKeys));
+      app.use(createMetricsRoutes(database, config.METRICS_TOKEN));
       mountStatic(app, config.CLIENT_DIST);
       app.use(errorMiddleware);
     },
@@ -180,6 +206,7 @@ export async function startVitrine(
   server.define("drop", DropRoom).filterBy(["dropId"]);
   server.define("vitrine", VitrineRoom).filterBy(["owner"]);
   server.onShutdown(async () => {
+    await analytics.close();
     await host.close();
     await dropTimers.stop();
     await clientelingTimers.stop();
@@ -195,6 +222,7 @@ export async function startVitrine(
   return {
     port,
     database,
+    analytics,
     server,
     app: expressApp as express.Application,
     close: () => server.gracefullyShutdown(false),

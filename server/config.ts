@@ -90,7 +90,16 @@ export const ConfigSchema = z.object({
       }
       return z.NEVER;
     }),
+  /** JSON log lines at this level and above (stdout, never pretty-printed). */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Bearer token a Prometheus scraper sends to GET /metrics; unset: /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN needs at least 16 characters").optional(),
+  /** Secret of analytics pseudonyms (HMAC); unset: one is made once and kept in the database. */
+  ANALYTICS_SECRET: z.string().min(16, "ANALYTICS_SECRET needs at least 16 characters").optional(),
+  /** Days raw analytics facts are kept before they are pruned (the hourly and daily rollups stay). */
+  ANALYTICS_RAW_DAYS: z.coerce.number().int().min(2).max(3650).default(30),
+  /** How often buffered analytics facts are written (seconds; a full batch is written at once). */
+  ANALYTICS_FLUSH_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   /** SMTP server for outgoing mail (`smtp://user:pass@host:587`); without it mail goes to the outbox folder. */
   SMTP_URL: z
     .string()

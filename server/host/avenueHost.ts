@@ -38,6 +38,7 @@ import type { HostState } from "../../shared/host/hostState.ts";
 import { type HostWorld, resolveHostWorld } from "../../shared/host/hostWorld.ts";
 import { fillLine } from "../../shared/host/script.ts";
 import type { DbLike } from "../db/database.ts";
+import { logFor } from "../observability/log.ts";
 import { storeChatReport } from "./chatReports.ts";
 import { ChatBuffer, ChatGate } from "./chatSafety.ts";
 import type { HostServices, HostSnapshot } from "./hostServices.ts";
@@ -114,7 +115,7 @@ export class AvenueHost {
     // Train the intents now (in the worker) so that the next question does not wait for it.
     snapshot.classifier().catch((error: unknown) => {
       // Stopped by a shutdown while training: nothing went wrong.
-      if (!(error instanceof IntentWorkerClosed)) console.error("[host] intents not trained:", error);
+      if (!(error instanceof IntentWorkerClosed)) logFor("host").error({ err: error }, "intents not trained");
     });
     const world = resolveHostWorld(snapshot.script, snapshot.brandLines, snapshot.catalog, layout);
     this.snapshot = snapshot;
@@ -192,7 +193,7 @@ export class AvenueHost {
     if (!address.addressed || address.question.length === 0) return;
     const task = this.answer(speaker, address.question, message.lang).catch((error: unknown) => {
       // The person still gets an answer: the host does not know, rather than silence.
-      console.error("[host] could not answer:", error);
+      logFor("host").error({ err: error }, "could not answer");
       const brain = this.brain;
       const script = this.snapshot?.script;
       if (!brain || !script) return;
