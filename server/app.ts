@@ -25,6 +25,7 @@ import { createCollectibleRoutes } from "./http/collectibleRoutes.ts";
 import { createCopyRoutes } from "./http/copyRoutes.ts";
 import { createDropRoutes } from "./http/dropRoutes.ts";
 import { errorMiddleware } from "./http/errors.ts";
+import { createEventRoutes } from "./http/eventRoutes.ts";
 import { createHostRoutes } from "./http/hostRoutes.ts";
 import { createPassRoutes } from "./http/passRoutes.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
@@ -164,6 +165,7 @@ export async function startVitrine(
             createCopyRoutes({ database, blobStore: models.blobStore }),
             createDropRoutes({ database, clock, onDropChanged }),
             createHostRoutes({ database, host, onHostScriptChanged }),
+            createEventRoutes({ database, clock }),
             ...models.apiRouters({ database, onCatalogChanged }),
           ],
         }),

@@ -9,11 +9,12 @@ import * as auth from "./auth.ts";
 import * as collectibles from "./collectibles.ts";
 import * as drops from "./drops.ts";
 import type { EndpointSpec } from "./endpoint.ts";
+import * as events from "./events.ts";
 import * as host from "./host.ts";
 import * as models from "./models.ts";
 import * as passes from "./passes.ts";
 
-export { auth, collectibles, drops, host, models, passes };
+export { auth, collectibles, drops, events, host, models, passes };
 
 /** All declared endpoints, in the order their routers are mounted. */
 export const API_ENDPOINTS: readonly EndpointSpec[] = [
@@ -24,4 +25,5 @@ export const API_ENDPOINTS: readonly EndpointSpec[] = [
   ...drops.dropEndpoints,
   ...host.hostEndpoints,
   ...models.modelEndpoints,
+  ...events.eventEndpoints,
 ];
