@@ -8,6 +8,7 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
 import { MAX_MESSAGE_BYTES } from "../shared/constants.ts";
+import { EVENT_AUDIENCE_ROOM } from "../shared/events/audienceRoom.ts";
 import { resolveSessionFromCookieHeader } from "./accounts/sessions.ts";
 import { getCatalog } from "./catalog/catalogRepository.ts";
 import { loadSeedFile, seedDemoContent } from "./catalog/seed.ts";
@@ -36,6 +37,7 @@ import { createModelServices } from "./models/modelServices.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, dropChangedChannel, setRoomContext } from "./rooms/context.ts";
 import { DropRoom } from "./rooms/drop/DropRoom.ts";
+import { EventAudienceRoom } from "./rooms/event/EventAudienceRoom.ts";
 import { VitrineRoom } from "./rooms/vitrine/VitrineRoom.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -129,6 +131,7 @@ export async function startVitrine(
     resolveSession: (cookie) => resolveSessionFromCookieHeader(database, cookie),
     avenueShardCapacity: config.AVENUE_SHARD_CAPACITY,
     avenueViewRadius: config.AVENUE_VIEW_RADIUS,
+    eventShardCapacity: config.EVENT_SHARD_CAPACITY,
     database,
     clock,
     host,
@@ -179,6 +182,7 @@ export async function startVitrine(
   server.define("avenue", AvenueRoom);
   server.define("drop", DropRoom).filterBy(["dropId"]);
   server.define("vitrine", VitrineRoom).filterBy(["owner"]);
+  server.define(EVENT_AUDIENCE_ROOM, EventAudienceRoom).filterBy(["eventId"]);
   server.onShutdown(async () => {
     await host.close();
     await dropTimers.stop();
