@@ -219,7 +219,12 @@ export class EventAudienceRoom extends WalkableRoom<
 
   private stageDeps() {
     const ctx = roomContext();
-    return { presence: this.presence, database: ctx.database, clock: ctx.clock };
+    return {
+      presence: this.presence,
+      database: ctx.database,
+      clock: ctx.clock,
+      hostName: ctx.host.fallbackScript.host.name,
+    };
   }
 
   /** A newer stage (versions only grow) is re-sent to everyone here. */

@@ -6,9 +6,14 @@
  * event's timeline in batches.
  */
 import type { Presence } from "@colyseus/core";
+import {
+  createEventHostMemory,
+  type EventHostMemory,
+  stepEventHost,
+} from "../../../shared/events/eventHost.ts";
 import { eventPhaseAt } from "../../../shared/events/eventView.ts";
 import { createStageState, type StageState as StageStateType } from "../../../shared/events/stage.ts";
-import { applyStageAction, setStagePhase } from "../../../shared/events/stageReducer.ts";
+import { applyStageAction, setStageHostLine, setStagePhase } from "../../../shared/events/stageReducer.ts";
 import type { TimelineDraft } from "../../../shared/events/timeline.ts";
 import { TIMELINE_MAX_BATCH } from "../../../shared/events/timeline.ts";
 import type { DbLike } from "../../db/database.ts";
@@ -21,7 +26,13 @@ import { StageChatLine, StageCommand, type StageReply, StageState, stageChannels
 export const STAGE_TICK_MS = 250;
 const TIMELINE_FLUSH_TICKS = 4;
 
-export type StageHostDeps = { presence: Presence; database: DbLike; clock: Clock };
+export type StageHostDeps = {
+  presence: Presence;
+  database: DbLike;
+  clock: Clock;
+  /** The host's name (her script's), for the event's host when she presents or co-hosts. */
+  hostName: string;
+};
 
 export class StageHost {
   readonly eventId: string;
@@ -32,6 +43,7 @@ export class StageHost {
   private pending: TimelineDraft[] = [];
   private timer: ReturnType<typeof setInterval> | null = null;
   private ticks = 0;
+  private hostMemory: EventHostMemory = createEventHostMemory();
   private flushing: Promise<void> = Promise.resolve();
 
   constructor(eventId: string, deps: StageHostDeps) {
@@ -47,16 +59,20 @@ export class StageHost {
   }
 
   async start(): Promise<void> {
-    this.setup = await loadStageSetup(this.deps.database, this.eventId);
+    this.setup = await loadStageSetup(this.deps.database, this.eventId, this.deps.hostName);
     const stored = await this.deps.presence.get(this.channels.stateKey);
     const parsed = typeof stored === "string" ? StageState.safeParse(JSON.parse(stored)) : null;
     const now = this.now();
     this.state = parsed?.success
       ? parsed.data
       : createStageState(this.eventId, eventPhaseAt(this.setup.times, now));
+    // The host resumes where the last holder of the stage left her (each cue is said once).
+    const memory = await this.deps.presence.get(this.channels.hostMemoryKey);
+    if (typeof memory === "string") this.hostMemory = JSON.parse(memory) as EventHostMemory;
     await this.deps.presence.subscribe(this.channels.commands, this.onCommand);
     await this.deps.presence.subscribe(this.channels.stageChat, this.onStageChat);
     this.followPhase();
+    this.stepHost();
     await this.publish();
     this.timer = setInterval(() => this.tick(), STAGE_TICK_MS);
   }
@@ -74,8 +90,55 @@ export class StageHost {
   }
 
   private tick(): void {
-    if (this.followPhase()) void this.publish();
+    const phaseChanged = this.followPhase();
+    const hostChanged = this.stepHost();
+    if (phaseChanged || hostChanged) void this.publish();
     if (++this.ticks % TIMELINE_FLUSH_TICKS === 0) void this.flush();
+  }
+
+  /**
+   * The host's step (shared/events/eventHost.ts): her stage actions go through the reducer as a
+   * presenter's, her new line goes on stage. True when the stage changed.
+   */
+  private stepHost(): boolean {
+    const event = this.setup?.hostEvent;
+    if (!event || !this.setup) return false;
+    const now = this.now();
+    const step = stepEventHost(this.hostMemory, event, this.state, now);
+    const said = step.memory.lineId !== this.hostMemory.lineId ? step.memory : null;
+    this.hostMemory = step.memory;
+    let changed = false;
+    const actor = { role: "presenter" as const, as: { kind: "host" as const, name: event.hostName } };
+    for (const action of step.actions) {
+      const result = applyStageAction(
+        this.state,
+        action,
+        actor,
+        this.reducerContext(now, () => null),
+      );
+      if (!result.ok) continue;
+      this.state = result.state;
+      this.pending.push(...result.timeline);
+      changed = true;
+    }
+    if (said?.line) {
+      const next = setStageHostLine(
+        this.state,
+        { lineId: said.lineId, line: said.line, until: said.lineUntil },
+        now,
+      );
+      this.state = next.state;
+      this.pending.push(...next.timeline);
+      changed = true;
+    }
+    if (changed || said)
+      void this.deps.presence.set(this.channels.hostMemoryKey, JSON.stringify(this.hostMemory));
+    return changed;
+  }
+
+  private reducerContext(nowMs: number, viewerName: (viewerId: string) => string | null) {
+    const setup = this.setup as StageSetup;
+    return { nowMs, products: setup.products, drop: setup.drop, viewerName };
   }
 
   /** Moves the stage to the event's phase now; true when it changed. */
@@ -99,12 +162,12 @@ export class StageHost {
     // The reducer is synchronous: the one name it may need is looked up first.
     const invited = action.type === "invite_on_stage" ? action.viewerId : null;
     const invitedName = invited ? await this.deps.presence.hget(this.channels.viewersKey, invited) : null;
-    const result = applyStageAction(this.state, action, actor, {
-      nowMs: this.now(),
-      products: setup.products,
-      drop: setup.drop,
-      viewerName: (viewerId) => (viewerId === invited ? invitedName : null),
-    });
+    const result = applyStageAction(
+      this.state,
+      action,
+      actor,
+      this.reducerContext(this.now(), (viewerId) => (viewerId === invited ? invitedName : null)),
+    );
     if (!result.ok) {
       const reply: StageReply = { ...replyTo, action: action.type, reason: result.reason };
       await this.deps.presence.publish(this.channels.replies, reply);

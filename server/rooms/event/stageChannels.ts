@@ -18,6 +18,8 @@ export const stageChannels = (eventId: string) => {
     stageChat: `${base}:stage-chat`,
     stateKey: `${base}:stage-state`,
     leaseKey: `${base}:stage-lease`,
+    /** What the host said (her memory), so the next holder of the stage does not repeat her. */
+    hostMemoryKey: `${base}:host-memory`,
     /** viewerId → display name, for everyone in any shard (invite on stage needs the name). */
     viewersKey: `${base}:viewers`,
   };

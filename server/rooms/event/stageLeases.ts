@@ -5,10 +5,7 @@
  * the key expired), a process that still has a shard takes it over and the stage resumes from its
  * stored state. One registry per process: shards of one event on one process share one attempt.
  */
-import type { Presence } from "@colyseus/core";
-import type { DbLike } from "../../db/database.ts";
-import type { Clock } from "../../drops/clock.ts";
-import { StageHost } from "./StageHost.ts";
+import { StageHost, type StageHostDeps } from "./StageHost.ts";
 import { stageChannels } from "./stageChannels.ts";
 
 export const STAGE_LEASE_SECONDS = 10;
@@ -21,7 +18,7 @@ type Entry = {
   attempt: Promise<void>;
 };
 
-export type StageLeaseDeps = { presence: Presence; database: DbLike; clock: Clock };
+export type StageLeaseDeps = StageHostDeps;
 
 const entries = new Map<string, Entry>();
 
