@@ -8,6 +8,7 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
 import { MAX_MESSAGE_BYTES } from "../shared/constants.ts";
+import { EVENT_AUDIENCE_ROOM } from "../shared/events/audienceRoom.ts";
 import { resolveSessionFromCookieHeader } from "./accounts/sessions.ts";
 import { createAnalyticsRoutes } from "./analytics/analyticsRoutes.ts";
 import { setFactSink } from "./analytics/facts.ts";
@@ -30,6 +31,7 @@ import { compressResponses } from "./http/compression.ts";
 import { createCopyRoutes } from "./http/copyRoutes.ts";
 import { createDropRoutes } from "./http/dropRoutes.ts";
 import { errorMiddleware } from "./http/errors.ts";
+import { createEventRoutes } from "./http/eventRoutes.ts";
 import { createHostRoutes } from "./http/hostRoutes.ts";
 import { createPassRoutes } from "./http/passRoutes.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
@@ -44,6 +46,7 @@ import { createMetricsRoutes } from "./observability/metricsRoutes.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, dropChangedChannel, setRoomContext } from "./rooms/context.ts";
 import { DropRoom } from "./rooms/drop/DropRoom.ts";
+import { EventAudienceRoom } from "./rooms/event/EventAudienceRoom.ts";
 import { VitrineRoom } from "./rooms/vitrine/VitrineRoom.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -151,6 +154,7 @@ export async function startVitrine(
     resolveSession: (cookie) => resolveSessionFromCookieHeader(database, cookie),
     avenueShardCapacity: config.AVENUE_SHARD_CAPACITY,
     avenueViewRadius: config.AVENUE_VIEW_RADIUS,
+    eventShardCapacity: config.EVENT_SHARD_CAPACITY,
     database,
     clock,
     host,
@@ -191,6 +195,7 @@ export async function startVitrine(
             createDropRoutes({ database, clock, onDropChanged }),
             createHostRoutes({ database, host, onHostScriptChanged }),
             createAnalyticsRoutes({ database, clock }),
+            createEventRoutes({ database, clock }),
             ...models.apiRouters({ database, onCatalogChanged }),
           ],
         }),
@@ -205,6 +210,7 @@ export async function startVitrine(
   server.define("avenue", AvenueRoom);
   server.define("drop", DropRoom).filterBy(["dropId"]);
   server.define("vitrine", VitrineRoom).filterBy(["owner"]);
+  server.define(EVENT_AUDIENCE_ROOM, EventAudienceRoom).filterBy(["eventId"]);
   server.onShutdown(async () => {
     await analytics.close();
     await host.close();

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_AVENUE_SHARD_CAPACITY, DEFAULT_VIEW_RADIUS } from "../shared/constants.ts";
+import { DEFAULT_EVENT_SHARD_CAPACITY } from "../shared/events/audienceRoom.ts";
 import { IceServers } from "../shared/media.ts";
 
 const bool = z
@@ -28,6 +29,8 @@ export const ConfigSchema = z.object({
   /** Radius in metres within which a client receives other avatars (interest management). */
   AVENUE_VIEW_RADIUS: z.coerce.number().min(1).max(10_000).default(DEFAULT_VIEW_RADIUS),
   AVENUE_SHARD_CAPACITY: z.coerce.number().int().min(1).max(2000).default(DEFAULT_AVENUE_SHARD_CAPACITY),
+  /** Viewers per audience shard of a live event (past it, joining opens or picks another shard). */
+  EVENT_SHARD_CAPACITY: z.coerce.number().int().min(1).max(2000).default(DEFAULT_EVENT_SHARD_CAPACITY),
   /** Seed the demo brands, products and accounts into an empty database. */
   SEED_DEMO: bool.default(true),
   SESSION_TTL_HOURS: z.coerce

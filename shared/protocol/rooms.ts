@@ -4,7 +4,13 @@
  */
 import { AvenueProtocol } from "../avenue/protocol.ts";
 import { DropRoomProtocol } from "../dropRoom.ts";
+import { AudienceProtocol } from "../events/audienceRoom.ts";
 import { VitrineProtocol } from "../vitrineRoom.ts";
 import type { RoomProtocol } from "./roomProtocol.ts";
 
-export const ROOM_PROTOCOLS: readonly RoomProtocol[] = [AvenueProtocol, DropRoomProtocol, VitrineProtocol];
+export const ROOM_PROTOCOLS: readonly RoomProtocol[] = [
+  AvenueProtocol,
+  DropRoomProtocol,
+  VitrineProtocol,
+  AudienceProtocol,
+];
