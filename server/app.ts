@@ -27,6 +27,7 @@ import { createDropRoutes } from "./http/dropRoutes.ts";
 import { errorMiddleware } from "./http/errors.ts";
 import { createHostRoutes } from "./http/hostRoutes.ts";
 import { createPassRoutes } from "./http/passRoutes.ts";
+import { installFrontDoor } from "./http/security/frontDoor.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
 import { createCertificateKeysRoutes, createVitrineRoutes } from "./http/vitrineRoutes.ts";
 import { loadSigningKeys } from "./keys/signingKeys.ts";
@@ -138,8 +139,11 @@ export async function startVitrine(
   matchMaker.controller.getCorsHeaders = () => ({});
 
   let expressApp: express.Application | undefined;
+  const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES });
+  // Before Colyseus and Express see anything: capped matchmaking bodies.
+  if (transport.server) installFrontDoor(transport.server);
   const server = new Server({
-    transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
+    transport,
     presence,
     driver,
     publicAddress: config.PUBLIC_ADDRESS,

@@ -49,7 +49,7 @@ describe("shared text schema", () => {
       path: "a.0.b",
       message: "Remove the NUL character (U+0000).",
     });
-    assert.match(findUnsafeText({ ["k\uD800"]: 1 })?.path ?? "", /key/);
+    assert.match(findUnsafeText({ "k\uD800": 1 })?.path ?? "", /key/);
     const deep = JSON.parse(`${"[".repeat(10_000)}${"]".repeat(10_000)}`);
     assert.match(findUnsafeText(deep)?.message ?? "", new RegExp(`${MAX_JSON_DEPTH} levels`));
   });
