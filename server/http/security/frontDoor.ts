@@ -99,7 +99,9 @@ function readMatchmakeBody(
     (req as http.IncomingMessage & { body?: string }).body = Buffer.concat(chunks).toString("utf8");
     forward();
   });
-  req.on("error", () => req.destroy());
+  req.on("error", () => {
+    req.destroy();
+  });
 }
 
 /**
