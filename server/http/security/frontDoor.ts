@@ -78,7 +78,10 @@ function readMatchmakeBody(
   forward: () => void,
 ): void {
   const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) return refuseRequest(req, res, tooLarge(limit));
+  if (Number.isFinite(declared) && declared > limit) {
+    refuseRequest(req, res, tooLarge(limit));
+    return;
+  }
   const chunks: Buffer[] = [];
   let received = 0;
   let refused = false;
