@@ -26,6 +26,7 @@ import { createCopyRoutes } from "./http/copyRoutes.ts";
 import { createDropRoutes } from "./http/dropRoutes.ts";
 import { errorMiddleware } from "./http/errors.ts";
 import { createHostRoutes } from "./http/hostRoutes.ts";
+import { createLimiterStore } from "./http/limiterStore.ts";
 import { createPassRoutes } from "./http/passRoutes.ts";
 import { installFrontDoor } from "./http/security/frontDoor.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
@@ -121,7 +122,10 @@ export async function startVitrine(
   // room opens, in a worker thread).
   const defaultHostScript = await loadDefaultHostScript(HOST_SCRIPT_PATH);
   await seedPlatformScript(database, defaultHostScript);
-  const host = new HostServices({ database, clock, defaultScript: defaultHostScript });
+  // Every rate limit (sign-in, sign-up, claims, uploads, chat) counts here: in Redis when scaled
+  // out, so N processes do not grant N times the limit.
+  const limiterStore = createLimiterStore(config.REDIS_URL);
+  const host = new HostServices({ database, clock, defaultScript: defaultHostScript, limiterStore });
   const onHostScriptChanged = () => void presence.publish(HOST_SCRIPT_CHANGED_CHANNEL, Date.now());
 
   setRoomContext({
@@ -161,14 +165,15 @@ export async function startVitrine(
           version: readVersion(),
           presence: config.REDIS_URL ? "redis" : "local",
           startedAt,
+          limiterStore,
           domainRouters: [
             createPassRoutes({ database, clock, signingKeys }),
             createVitrineRoutes({ database, signingKeys }),
             createCollectibleRoutes({ database, clock }),
             createCopyRoutes({ database, blobStore: models.blobStore }),
-            createDropRoutes({ database, clock, onDropChanged }),
+            createDropRoutes({ database, clock, onDropChanged, limiterStore }),
             createHostRoutes({ database, host, onHostScriptChanged }),
-            ...models.apiRouters({ database, onCatalogChanged }),
+            ...models.apiRouters({ database, onCatalogChanged, limiterStore }),
           ],
         }),
       );
@@ -187,6 +192,7 @@ export async function startVitrine(
     await clientelingTimers.stop();
     mailer.close();
     await models.close();
+    await limiterStore.close();
     await database.close();
   });
 

@@ -19,6 +19,7 @@ import { readUploadFiles } from "../models/uploadParser.ts";
 import type { UploadProgressTracker } from "../models/uploadProgress.ts";
 import { requireBrand } from "./brandOf.ts";
 import { endpointRouter, route } from "./endpointRouter.ts";
+import type { LimiterStore } from "./limiterStore.ts";
 import { createUploadLimiter } from "./rateLimit.ts";
 
 export type ModelRoutesDeps = {
@@ -27,6 +28,8 @@ export type ModelRoutesDeps = {
   blobStore: BlobStore;
   runner: PipelineRunner;
   progress: UploadProgressTracker;
+  /** Where the upload limit counts (Redis when scaled out); this process's memory when absent. */
+  limiterStore?: LimiterStore;
   /** Where unexpected pipeline failures are logged; console.error when absent. */
   logUnexpected?: (error: unknown) => void;
 };
@@ -81,7 +84,7 @@ async function receiveUpload(
 export function createModelRoutes(deps: ModelRoutesDeps): express.Router {
   const { database, config, progress } = deps;
   const limits = modelLimitsFromConfig(config);
-  const limitUploads = createUploadLimiter(config.MODEL_UPLOADS_PER_HOUR);
+  const limitUploads = createUploadLimiter(config.MODEL_UPLOADS_PER_HOUR, deps.limiterStore);
 
   const routes = [
     route(models.modelLimits, { handle: () => limits }),
