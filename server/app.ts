@@ -29,6 +29,7 @@ import { createHostRoutes } from "./http/hostRoutes.ts";
 import { createLimiterStore } from "./http/limiterStore.ts";
 import { createPassRoutes } from "./http/passRoutes.ts";
 import { installFrontDoor } from "./http/security/frontDoor.ts";
+import { originCheck } from "./http/security/originCheck.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
 import { createCertificateKeysRoutes, createVitrineRoutes } from "./http/vitrineRoutes.ts";
 import { loadSigningKeys } from "./keys/signingKeys.ts";
@@ -144,8 +145,9 @@ export async function startVitrine(
 
   let expressApp: express.Application | undefined;
   const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES });
-  // Before Colyseus and Express see anything: capped matchmaking bodies.
-  if (transport.server) installFrontDoor(transport.server);
+  // Before Colyseus and Express see anything: cross-site requests and upgrades refused, capped
+  // matchmaking bodies.
+  if (transport.server) installFrontDoor(transport.server, { checks: [originCheck(config.ALLOWED_ORIGINS)] });
   const server = new Server({
     transport,
     presence,
