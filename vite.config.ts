@@ -12,7 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: "static",
     chunkSizeWarningLimit: 2000,
-    sourcemap: true,
+    // Never published (issue 10): the server refuses *.map too.
+    sourcemap: false,
   },
   server: {
     proxy: {

@@ -30,6 +30,7 @@ import { createLimiterStore } from "./http/limiterStore.ts";
 import { createPassRoutes } from "./http/passRoutes.ts";
 import { installFrontDoor } from "./http/security/frontDoor.ts";
 import { originCheck } from "./http/security/originCheck.ts";
+import { pagePolicy } from "./http/security/pagePolicy.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
 import { createCertificateKeysRoutes, createVitrineRoutes } from "./http/vitrineRoutes.ts";
 import { loadSigningKeys } from "./keys/signingKeys.ts";
@@ -159,6 +160,7 @@ export async function startVitrine(
       app.disable("x-powered-by");
       app.set("trust proxy", "loopback");
       app.use(securityHeaders);
+      app.use(pagePolicy(config));
       app.use(
         "/api",
         createApiRouter({
