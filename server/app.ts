@@ -33,7 +33,11 @@ import { createDropRoutes } from "./http/dropRoutes.ts";
 import { errorMiddleware } from "./http/errors.ts";
 import { createEventRoutes } from "./http/eventRoutes.ts";
 import { createHostRoutes } from "./http/hostRoutes.ts";
+import { createLimiterStore } from "./http/limiterStore.ts";
 import { createPassRoutes } from "./http/passRoutes.ts";
+import { installFrontDoor } from "./http/security/frontDoor.ts";
+import { originCheck } from "./http/security/originCheck.ts";
+import { pagePolicy } from "./http/security/pagePolicy.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
 import { createCertificateKeysRoutes, createVitrineRoutes } from "./http/vitrineRoutes.ts";
 import { loadSigningKeys } from "./keys/signingKeys.ts";
@@ -146,7 +150,10 @@ export async function startVitrine(
   // room opens, in a worker thread).
   const defaultHostScript = await loadDefaultHostScript(HOST_SCRIPT_PATH);
   await seedPlatformScript(database, defaultHostScript);
-  const host = new HostServices({ database, clock, defaultScript: defaultHostScript });
+  // Every rate limit (sign-in, sign-up, claims, uploads, chat) counts here: in Redis when scaled
+  // out, so N processes do not grant N times the limit.
+  const limiterStore = createLimiterStore(config.REDIS_URL);
+  const host = new HostServices({ database, clock, defaultScript: defaultHostScript, limiterStore });
   const onHostScriptChanged = () => void presence.publish(HOST_SCRIPT_CHANGED_CHANNEL, Date.now());
 
   setRoomContext({
@@ -165,8 +172,12 @@ export async function startVitrine(
   matchMaker.controller.getCorsHeaders = () => ({});
 
   let expressApp: express.Application | undefined;
+  const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES });
+  // Before Colyseus and Express see anything: cross-site requests and upgrades refused, capped
+  // matchmaking bodies.
+  if (transport.server) installFrontDoor(transport.server, { checks: [originCheck(config.ALLOWED_ORIGINS)] });
   const server = new Server({
-    transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
+    transport,
     presence,
     driver,
     publicAddress: config.PUBLIC_ADDRESS,
@@ -179,6 +190,7 @@ export async function startVitrine(
       app.use(requestObservability());
       app.use(securityHeaders);
       app.use(compressResponses());
+      app.use(pagePolicy(config));
       app.use(
         "/api",
         createApiRouter({
@@ -187,16 +199,17 @@ export async function startVitrine(
           version: readVersion(),
           presence: config.REDIS_URL ? "redis" : "local",
           startedAt,
+          limiterStore,
           domainRouters: [
             createPassRoutes({ database, clock, signingKeys }),
             createVitrineRoutes({ database, signingKeys }),
             createCollectibleRoutes({ database, clock }),
             createCopyRoutes({ database, blobStore: models.blobStore }),
-            createDropRoutes({ database, clock, onDropChanged }),
+            createDropRoutes({ database, clock, onDropChanged, limiterStore }),
             createHostRoutes({ database, host, onHostScriptChanged }),
             createAnalyticsRoutes({ database, clock }),
             createEventRoutes({ database, clock }),
-            ...models.apiRouters({ database, onCatalogChanged }),
+            ...models.apiRouters({ database, onCatalogChanged, limiterStore }),
           ],
         }),
       );
@@ -218,6 +231,7 @@ export async function startVitrine(
     await clientelingTimers.stop();
     mailer.close();
     await models.close();
+    await limiterStore.close();
     await database.close();
   });
 

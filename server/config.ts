@@ -24,6 +24,37 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://")
     .optional(),
+  /**
+   * Origins, besides the server's own, whose pages may send state-changing requests and open
+   * WebSockets (comma-separated, e.g. `https://vitrine.example,https://www.vitrine.example`): the
+   * public address when a proxy in front rewrites the Host header. Default: the server's own only.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      const origins = text
+        .split(",")
+        .map((o) => o.trim())
+        .filter((o) => o !== "");
+      for (const origin of origins) {
+        let ok = false;
+        try {
+          const url = new URL(origin);
+          ok =
+            (url.protocol === "http:" || url.protocol === "https:") &&
+            url.origin === origin.replace(/\/$/, "");
+        } catch {
+          ok = false;
+        }
+        if (!ok)
+          ctx.addIssue({
+            code: "custom",
+            message: `"${origin}" is not an origin like https://vitrine.example`,
+          });
+      }
+      return origins;
+    }),
   /** Address other processes use to reach this one when scaled out (host:port). */
   PUBLIC_ADDRESS: z.string().optional(),
   /** Radius in metres within which a client receives other avatars (interest management). */

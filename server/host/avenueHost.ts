@@ -40,7 +40,7 @@ import { fillLine } from "../../shared/host/script.ts";
 import type { DbLike } from "../db/database.ts";
 import { logFor } from "../observability/log.ts";
 import { storeChatReport } from "./chatReports.ts";
-import { ChatBuffer, ChatGate } from "./chatSafety.ts";
+import { ChatBuffer } from "./chatSafety.ts";
 import type { HostServices, HostSnapshot } from "./hostServices.ts";
 import { IntentWorkerClosed } from "./intentWorkerClient.ts";
 
@@ -74,7 +74,6 @@ export class AvenueHost {
   private readonly database: DbLike;
   private readonly port: HostRoomPort;
   private readonly state: HostState;
-  private readonly gate = new ChatGate();
   private readonly buffer = new ChatBuffer();
   private snapshot: HostSnapshot | null = null;
   private world: HostWorld | null = null;
@@ -166,7 +165,7 @@ export class AvenueHost {
   /** A chat line from a client. */
   async chat(speaker: ChatSpeaker, message: ChatSend, nowMs: number): Promise<void> {
     const key = speaker.userId ?? speaker.sessionId;
-    const check = await this.gate.check(key, message.text);
+    const check = await this.services.chatGate.check(key, message.text);
     if (!check.ok) {
       this.port.send(speaker.sessionId, ChatMessageType.chatRefused, check.refusal satisfies ChatRefused);
       return;
