@@ -21,6 +21,8 @@ import { startDropTimers } from "./drops/dropTimers.ts";
 import { loadDefaultHostScript, seedPlatformScript } from "./host/hostScripts.ts";
 import { HOST_SCRIPT_CHANGED_CHANNEL, HostServices } from "./host/hostServices.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
+import { createClientelingRoutes } from "./http/clientelingRoutes.ts";
+import { createClientelingStaffRoutes } from "./http/clientelingStaffRoutes.ts";
 import { createCollectibleRoutes } from "./http/collectibleRoutes.ts";
 import { createCopyRoutes } from "./http/copyRoutes.ts";
 import { createDropRoutes } from "./http/dropRoutes.ts";
@@ -165,6 +167,8 @@ export async function startVitrine(
             createDropRoutes({ database, clock, onDropChanged }),
             createHostRoutes({ database, host, onHostScriptChanged }),
             ...models.apiRouters({ database, onCatalogChanged }),
+            createClientelingRoutes({ database, clock, mailer }),
+            createClientelingStaffRoutes({ database, clock, mailer }),
           ],
         }),
       );

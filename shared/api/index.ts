@@ -6,6 +6,7 @@
  * added to its domain's list below.
  */
 import * as auth from "./auth.ts";
+import * as clienteling from "./clienteling.ts";
 import * as collectibles from "./collectibles.ts";
 import * as drops from "./drops.ts";
 import type { EndpointSpec } from "./endpoint.ts";
@@ -13,7 +14,7 @@ import * as host from "./host.ts";
 import * as models from "./models.ts";
 import * as passes from "./passes.ts";
 
-export { auth, collectibles, drops, host, models, passes };
+export { auth, clienteling, collectibles, drops, host, models, passes };
 
 /** All declared endpoints, in the order their routers are mounted. */
 export const API_ENDPOINTS: readonly EndpointSpec[] = [
@@ -24,4 +25,5 @@ export const API_ENDPOINTS: readonly EndpointSpec[] = [
   ...drops.dropEndpoints,
   ...host.hostEndpoints,
   ...models.modelEndpoints,
+  ...clienteling.clientelingEndpoints,
 ];
