@@ -37,6 +37,7 @@ import { createModelServices } from "./models/modelServices.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, dropChangedChannel, setRoomContext } from "./rooms/context.ts";
 import { DropRoom } from "./rooms/drop/DropRoom.ts";
+import { SalonRoom } from "./rooms/salon/SalonRoom.ts";
 import { VitrineRoom } from "./rooms/vitrine/VitrineRoom.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -181,6 +182,7 @@ export async function startVitrine(
   server.define("avenue", AvenueRoom);
   server.define("drop", DropRoom).filterBy(["dropId"]);
   server.define("vitrine", VitrineRoom).filterBy(["owner"]);
+  server.define("salon", SalonRoom).filterBy(["appointmentId"]);
   server.onShutdown(async () => {
     await host.close();
     await dropTimers.stop();
