@@ -32,6 +32,11 @@ export const SALON_TICK_RATE = 20;
 export const SALON_CLOSE_CHECK_MS = 500;
 /** The client, the advisor and one guest. */
 export const SALON_MAX_PEOPLE = 3;
+/**
+ * Connections the room accepts: more than its people, so that a second window or a second guest
+ * reaches this room (and is refused by name) instead of the matchmaker opening another one.
+ */
+export const SALON_MAX_CONNECTIONS = 8;
 
 /** Turn and zoom limits of the shared viewer (radians; zoom as a factor of the piece's size). */
 export const VIEWER_PITCH_LIMIT = Math.PI / 2;
@@ -115,13 +120,14 @@ export const SalonState = schema(
 export type SalonState = SchemaType<typeof SalonState>;
 
 export const SalonRefusals = defineRefusals({
-  reasons: ["invalid_options", "not_invited", "not_open_yet", "closed", "guest_present"],
+  reasons: ["invalid_options", "not_invited", "not_open_yet", "closed", "guest_present", "already_inside"],
   messages: {
     invalid_options: "This page could not enter the salon: reload it.",
     not_invited: "This salon is for the appointment's client, their advisor and the client's guest.",
     not_open_yet: "The salon opens ten minutes before the appointment.",
     closed: "This appointment's salon is closed.",
     guest_present: "The client's guest is already in the salon.",
+    already_inside: "You are already in this salon, in another window.",
   },
   fields: { opensAt: z.iso.datetime().optional() },
 });

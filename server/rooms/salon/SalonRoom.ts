@@ -12,7 +12,7 @@ import {
   clampTablePose,
   SALON_CLOSE_CHECK_MS,
   SALON_LAYOUT,
-  SALON_MAX_PEOPLE,
+  SALON_MAX_CONNECTIONS,
   SALON_TICK_RATE,
   SalonJoinOptions,
   SalonPersonState,
@@ -35,7 +35,7 @@ type State = InstanceType<typeof SalonState>;
 
 export class SalonRoom extends WalkableRoom<typeof SalonProtocol, State, typeof SALON_LAYOUT, SalonGuest> {
   override state = new SalonState();
-  override maxClients = SALON_MAX_PEOPLE;
+  override maxClients = SALON_MAX_CONNECTIONS;
 
   private closesAt = Number.POSITIVE_INFINITY;
   private readonly selection = new SalonSelection(this.state);
@@ -161,10 +161,14 @@ export class SalonRoom extends WalkableRoom<typeof SalonProtocol, State, typeof 
       sendAway(client, SalonRefusals, SalonRefusals.make("not_invited"));
       return null;
     }
+    // One seat per role: the client, the advisor, and one guest (a shared link lets one in).
     const role = guest.access.role;
-    const present = [...this.state.people.values()].some((p) => p.role === role && role === "guest");
-    if (present) {
-      sendAway(client, SalonRefusals, SalonRefusals.make("guest_present"));
+    if ([...this.state.people.values()].some((p) => p.role === role)) {
+      sendAway(
+        client,
+        SalonRefusals,
+        SalonRefusals.make(role === "guest" ? "guest_present" : "already_inside"),
+      );
       return null;
     }
     this.closesAt = Date.parse(guest.access.closesAt);

@@ -33,6 +33,8 @@ function listTitle(appointment: Appointment): string {
 export class SalonSelection {
   private readonly state: State;
   private appointment: Appointment | null = null;
+  /** Changes run one after another: two quick adds must not both start the appointment's list. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(state: State) {
     this.state = state;
@@ -48,8 +50,19 @@ export class SalonSelection {
     if (list) this.mirror(list);
   }
 
-  /** The advisor adds a piece (started list on the first one). */
-  async add(advisorId: string, body: AddSelectionItemBody): Promise<void> {
+  /** Runs `change` after every change before it (whatever their outcome). */
+  private inTurn<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(change, change);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The advisor adds a piece (the list is started on the first one). */
+  add(advisorId: string, body: AddSelectionItemBody): Promise<void> {
+    return this.inTurn(() => this.addNow(advisorId, body));
+  }
+
+  private async addNow(advisorId: string, body: AddSelectionItemBody): Promise<void> {
     const appointment = this.requireAppointment();
     const { database, clock } = roomContext();
     const listId = await ensureAppointmentList(
@@ -67,7 +80,11 @@ export class SalonSelection {
     this.mirror(await addSelectionItem(database, request, clock));
   }
 
-  async remove(advisorId: string, itemId: string): Promise<void> {
+  remove(advisorId: string, itemId: string): Promise<void> {
+    return this.inTurn(() => this.removeNow(advisorId, itemId));
+  }
+
+  private async removeNow(advisorId: string, itemId: string): Promise<void> {
     const appointment = this.requireAppointment();
     const listId = this.requireList();
     const { database, clock } = roomContext();
@@ -76,7 +93,11 @@ export class SalonSelection {
   }
 
   /** The client decides on an item: the domain answers, and the item's status is mirrored. */
-  async handOver(clientId: string, itemId: string, body: HandoverBody) {
+  handOver(clientId: string, itemId: string, body: HandoverBody) {
+    return this.inTurn(() => this.handOverNow(clientId, itemId, body));
+  }
+
+  private async handOverNow(clientId: string, itemId: string, body: HandoverBody) {
     const listId = this.requireList();
     const { database, clock } = roomContext();
     const answer = await handOverSelectionItem(database, { clientId, listId, itemId, body }, clock);
