@@ -7,6 +7,7 @@
  */
 import type { AvenueLayout } from "../avenue/layout.ts";
 import type { Catalog, LocalizedText, Product } from "../catalog.ts";
+import type { AdvisorHandoff } from "../clienteling/queue.ts";
 import { LOCALES, type Locale } from "../constants.ts";
 import { ANSWER_LINES, LIST_SEPARATOR, POSITION_WORDS, SIDE_WORDS } from "./answerLines.ts";
 import type { LocalizedLine } from "./chatMessages.ts";
@@ -35,6 +36,8 @@ export type HostKnowledge = {
   /** FAQ entries by intent (`faq:platform:<id>`, `faq:<brandId>:<id>`). */
   faq: ReadonlyMap<string, FaqEntry>;
   toursAvailable: boolean;
+  /** What the asked-about maison can offer now (live queue or next slots), when the question is for an advisor. */
+  advisorHandoff?: AdvisorHandoff | null;
 };
 
 export type HostAction =
@@ -54,6 +57,8 @@ export type HostAnswer = {
   facts: { productIds: string[]; dropIds: string[]; brandIds: string[]; faqId?: string };
   /** The line offers to take the asker to this brand's boutique (a "yes" accepts). */
   offer?: { brandId: string };
+  /** The advisor hand-off the line offers (the live queue's wait, or the next free slots). */
+  handoff?: AdvisorHandoff;
 };
 
 export type AnswerInput = {
@@ -222,9 +227,11 @@ export function composeAnswer(input: AnswerInput, k: HostKnowledge): HostAnswer 
       const brand = brands.get(brandOf() ?? "");
       if (!brand) return answer(fillLine(k.script.lines.unknownGeneral), null, false);
       facts.brandIds.push(brand.id);
+      const handoff = k.advisorHandoff?.brandId === brand.id ? k.advisorHandoff : null;
       return {
-        ...answer(fillLine(ANSWER_LINES.advisorBrand, { brand: brand.name })),
+        ...answer(advisorLine(brand.name, handoff)),
         offer: { brandId: brand.id },
+        ...(handoff ? { handoff } : {}),
       };
     }
     case HostIntent.who:
@@ -236,6 +243,22 @@ export function composeAnswer(input: AnswerInput, k: HostKnowledge): HostAnswer 
     default:
       return decline();
   }
+}
+
+/**
+ * "Take me to an advisor": the live queue's wait when an advisor of the maison is online, else its
+ * next free slots (times as tokens, shown in the reader's language and zone), else the plain offer.
+ */
+function advisorLine(brand: string, handoff: AdvisorHandoff | null): LocalizedLine {
+  if (handoff && handoff.advisorsOnline > 0 && handoff.estimatedWaitMinutes !== null) {
+    return fillLine(ANSWER_LINES.advisorLive, { brand, wait: String(handoff.estimatedWaitMinutes) });
+  }
+  if (handoff && handoff.nextSlots.length > 0) {
+    const times = handoff.nextSlots.map((at) => timeToken(Date.parse(at)));
+    const slots = Object.fromEntries(LOCALES.map((l) => [l, times.join(LIST_SEPARATOR[l])])) as LocalizedText;
+    return fillLine(ANSWER_LINES.advisorSlots, { brand, slots });
+  }
+  return fillLine(ANSWER_LINES.advisorBrand, { brand });
 }
 
 function nextDropAnswer(
