@@ -1,0 +1,11 @@
+import { PGlite } from "@electric-sql/pglite";
+const mb = (n: number) => Math.round(n / 1e6);
+const conf = process.argv.slice(2);
+const db = await PGlite.create("/tmp/memdata/db", conf.length ? { postgresqlconf: conf } as never : {});
+await db.query("select count(*) from users");
+await db.query("select * from products");
+const sb = await db.query("show shared_buffers");
+const u = process.memoryUsage();
+console.log(conf.join(" ") || "default", JSON.stringify(sb.rows), "rss", mb(u.rss), "ext", mb(u.external));
+await db.close();
+process.exit(0);
