@@ -26,6 +26,8 @@ import { startDropTimers } from "./drops/dropTimers.ts";
 import { loadDefaultHostScript, seedPlatformScript } from "./host/hostScripts.ts";
 import { HOST_SCRIPT_CHANGED_CHANNEL, HostServices } from "./host/hostServices.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
+import { createClientelingRoutes } from "./http/clientelingRoutes.ts";
+import { createClientelingStaffRoutes } from "./http/clientelingStaffRoutes.ts";
 import { createCollectibleRoutes } from "./http/collectibleRoutes.ts";
 import { compressResponses } from "./http/compression.ts";
 import { createCopyRoutes } from "./http/copyRoutes.ts";
@@ -51,6 +53,7 @@ import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, dropChangedChannel, setRoomContext } from "./rooms/context.ts";
 import { DropRoom } from "./rooms/drop/DropRoom.ts";
 import { EventAudienceRoom } from "./rooms/event/EventAudienceRoom.ts";
+import { SalonRoom } from "./rooms/salon/SalonRoom.ts";
 import { VitrineRoom } from "./rooms/vitrine/VitrineRoom.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -210,6 +213,8 @@ export async function startVitrine(
             createAnalyticsRoutes({ database, clock }),
             createEventRoutes({ database, clock }),
             ...models.apiRouters({ database, onCatalogChanged, limiterStore }),
+            createClientelingRoutes({ database, clock, mailer }),
+            createClientelingStaffRoutes({ database, clock, mailer }),
           ],
         }),
       );
@@ -224,6 +229,7 @@ export async function startVitrine(
   server.define("drop", DropRoom).filterBy(["dropId"]);
   server.define("vitrine", VitrineRoom).filterBy(["owner"]);
   server.define(EVENT_AUDIENCE_ROOM, EventAudienceRoom).filterBy(["eventId"]);
+  server.define("salon", SalonRoom).filterBy(["appointmentId"]);
   server.onShutdown(async () => {
     await analytics.close();
     await host.close();

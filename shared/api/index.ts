@@ -7,6 +7,7 @@
  */
 import * as analytics from "./analytics.ts";
 import * as auth from "./auth.ts";
+import * as clienteling from "./clienteling.ts";
 import * as collectibles from "./collectibles.ts";
 import * as drops from "./drops.ts";
 import type { EndpointSpec } from "./endpoint.ts";
@@ -16,7 +17,7 @@ import * as models from "./models.ts";
 import * as ops from "./ops.ts";
 import * as passes from "./passes.ts";
 
-export { analytics, auth, collectibles, drops, events, host, models, ops, passes };
+export { analytics, auth, clienteling, collectibles, drops, events, host, models, ops, passes };
 
 /** All declared endpoints, in the order their routers are mounted. */
 export const API_ENDPOINTS: readonly EndpointSpec[] = [
@@ -30,4 +31,5 @@ export const API_ENDPOINTS: readonly EndpointSpec[] = [
   ...ops.opsEndpoints,
   ...analytics.analyticsEndpoints,
   ...events.eventEndpoints,
+  ...clienteling.clientelingEndpoints,
 ];

@@ -3,6 +3,7 @@
  * entry here, or whose handlers differ from its table, fails tests/integration/walkable-kernel.test.ts.
  */
 import { AvenueProtocol } from "../avenue/protocol.ts";
+import { SalonProtocol } from "../clienteling/salonRoom.ts";
 import { DropRoomProtocol } from "../dropRoom.ts";
 import { AudienceProtocol } from "../events/audienceRoom.ts";
 import { VitrineProtocol } from "../vitrineRoom.ts";
@@ -13,4 +14,5 @@ export const ROOM_PROTOCOLS: readonly RoomProtocol[] = [
   DropRoomProtocol,
   VitrineProtocol,
   AudienceProtocol,
+  SalonProtocol,
 ];

@@ -252,6 +252,15 @@ for (const target of databaseTargets()) {
         copyId: copy.id,
         token: "no-such-vitrine-link-0000",
         file: `${"0".repeat(64)}.glb`,
+        // Clienteling: ids that name nothing (the domain answers 404 to whoever is let in).
+        clientId: "no-such-client",
+        advisorId: "no-such-advisor",
+        appointmentId: "no-such-appointment",
+        listId: "no-such-list",
+        itemId: "no-such-item",
+        messageId: "no-such-message",
+        taskId: "no-such-task",
+        occasion: "birthday",
       };
       // An event of brand A and a platform event, each presented by the host.
       const adminUser: SessionUser = {
