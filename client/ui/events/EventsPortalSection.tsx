@@ -3,6 +3,7 @@
  * and a form to schedule one (title and description in English, start, length, open or invite-only
  * with a seat cap, the published pieces it presents, presented by the person and/or Céleste).
  */
+import "./events.css";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
