@@ -4,6 +4,10 @@
  * here under the feature's name: `t("portal.upload.title")` reads `locales/portal/<lang>.json`.
  */
 import type { Locale } from "../../shared/constants.ts";
+import clientelingDe from "./locales/clienteling/de.json" with { type: "json" };
+import clientelingEn from "./locales/clienteling/en.json" with { type: "json" };
+import clientelingFr from "./locales/clienteling/fr.json" with { type: "json" };
+import clientelingZh from "./locales/clienteling/zh-CN.json" with { type: "json" };
 import collectiblesDe from "./locales/collectibles/de.json" with { type: "json" };
 import collectiblesEn from "./locales/collectibles/en.json" with { type: "json" };
 import collectiblesFr from "./locales/collectibles/fr.json" with { type: "json" };
@@ -42,6 +46,7 @@ export const RESOURCES: Record<Locale, Record<string, unknown>> = {
     wallet: walletEn,
     host: hostEn,
     collectibles: collectiblesEn,
+    clienteling: clientelingEn,
   },
   fr: {
     ...fr,
@@ -51,6 +56,7 @@ export const RESOURCES: Record<Locale, Record<string, unknown>> = {
     wallet: walletFr,
     host: hostFr,
     collectibles: collectiblesFr,
+    clienteling: clientelingFr,
   },
   de: {
     ...de,
@@ -60,6 +66,7 @@ export const RESOURCES: Record<Locale, Record<string, unknown>> = {
     wallet: walletDe,
     host: hostDe,
     collectibles: collectiblesDe,
+    clienteling: clientelingDe,
   },
   "zh-CN": {
     ...zhCN,
@@ -69,5 +76,6 @@ export const RESOURCES: Record<Locale, Record<string, unknown>> = {
     wallet: walletZh,
     host: hostZh,
     collectibles: collectiblesZh,
+    clienteling: clientelingZh,
   },
 };
