@@ -9,13 +9,16 @@ import { type AvenueLayout, layoutAvenue } from "../../shared/avenue/layout.ts";
 import type { Catalog } from "../../shared/catalog.ts";
 import type { AdvisorHandoff } from "../../shared/clienteling/queue.ts";
 import type { Locale } from "../../shared/constants.ts";
-import { composeAnswer, type DropFact, faqIntent, type HostAnswer } from "../../shared/host/answers.ts";
+import { composeAnswer, faqIntent, type HostAnswer } from "../../shared/host/answers.ts";
+import type { DropFact } from "../../shared/host/dropFacts.ts";
 import { HostIntent } from "../../shared/host/intentCorpus.ts";
 import type { BrandHostLines, FaqEntry, HostScript } from "../../shared/host/script.ts";
 import { getCatalog } from "../catalog/catalogRepository.ts";
 import { advisorHandoff } from "../clienteling/hostHandoff.ts";
 import type { DbLike } from "../db/database.ts";
 import type { Clock } from "../drops/clock.ts";
+import type { LimiterStore } from "../http/limiterStore.ts";
+import { ChatGate } from "./chatSafety.ts";
 import { getPlatformScript, listBrandHostLines, loadDropFacts, PLATFORM_SCOPE } from "./hostScripts.ts";
 import { type ClassifierHandle, IntentWorkerClient } from "./intentWorkerClient.ts";
 
@@ -43,11 +46,20 @@ export class HostServices {
   /** Trained classifiers by the hash of what they were trained on (FAQ questions, catalog names). */
   private readonly classifiers = new Map<string, Promise<ClassifierHandle>>();
   private readonly worker = new IntentWorkerClient();
+  /** The chat's guards, one per process, so that a person's rate limit spans every avenue room. */
+  readonly chatGate: ChatGate;
 
-  constructor(deps: { database: DbLike; clock: Clock; defaultScript: HostScript }) {
+  constructor(deps: {
+    database: DbLike;
+    clock: Clock;
+    defaultScript: HostScript;
+    /** Where chat limits count (Redis when scaled out); this process's memory when absent. */
+    limiterStore?: LimiterStore;
+  }) {
     this.database = deps.database;
     this.clock = deps.clock;
     this.defaultScript = deps.defaultScript;
+    this.chatGate = new ChatGate(deps.limiterStore);
   }
 
   /** The default platform script shipped with the code. */

@@ -5,6 +5,7 @@
 import { AvenueProtocol } from "../avenue/protocol.ts";
 import { SalonProtocol } from "../clienteling/salonRoom.ts";
 import { DropRoomProtocol } from "../dropRoom.ts";
+import { AudienceProtocol } from "../events/audienceRoom.ts";
 import { VitrineProtocol } from "../vitrineRoom.ts";
 import type { RoomProtocol } from "./roomProtocol.ts";
 
@@ -13,4 +14,5 @@ export const ROOM_PROTOCOLS: readonly RoomProtocol[] = [
   DropRoomProtocol,
   VitrineProtocol,
   SalonProtocol,
+  AudienceProtocol,
 ];
