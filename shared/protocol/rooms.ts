@@ -13,6 +13,6 @@ export const ROOM_PROTOCOLS: readonly RoomProtocol[] = [
   AvenueProtocol,
   DropRoomProtocol,
   VitrineProtocol,
-  SalonProtocol,
   AudienceProtocol,
+  SalonProtocol,
 ];
