@@ -3,7 +3,7 @@
  * await, no I/O), so a room's fixed step never waits on the database. The buffer is written in
  * batches, when it reaches `maxBatch` facts or every `flushMs`, and once more on shutdown; a batch
  * decides who each fact is about (account id with consent, pseudonym otherwise: pseudonym.ts),
- * inserts the raw facts, then recomputes the rollups of the days it touched (rollups.ts).
+ * inserts the raw facts, then adds the batch to the hourly and daily rollups (rollups.ts).
  *
  * A batch that cannot be written is logged and dropped: analytics never block or fail a visit.
  */
@@ -15,7 +15,7 @@ import { analyticsFacts, drops, products } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
 import { logFor } from "../observability/log.ts";
 import { consentedPairs, pseudonymFor, type Visitor } from "./pseudonym.ts";
-import { dayStartOf, pruneRawFacts, recomputeRollups, type TouchedDay } from "./rollups.ts";
+import { addToRollups, pruneRawFacts } from "./rollups.ts";
 
 export type { Visitor } from "./pseudonym.ts";
 
@@ -138,15 +138,12 @@ export class AnalyticsRecorder implements FactSink {
           ? f.visitor.userId
           : pseudonymFor(secret, f.brandId, f.visitor),
     }));
-    const db = drizzleOf(database);
-    for (let i = 0; i < rows.length; i += 1000)
-      await db.insert(analyticsFacts).values(rows.slice(i, i + 1000));
-    const touched = new Map<string, TouchedDay>();
-    for (const f of batch) {
-      const dayStart = dayStartOf(f.at);
-      touched.set(`${f.brandId}\u0000${dayStart.getTime()}`, { brandId: f.brandId, dayStart });
-    }
-    await recomputeRollups(database, [...touched.values()]);
+    // One transaction: a batch is in the raw facts and the rollups, or in neither.
+    await drizzleOf(database).transaction(async (tx) => {
+      for (let i = 0; i < rows.length; i += 1000)
+        await tx.insert(analyticsFacts).values(rows.slice(i, i + 1000));
+      await addToRollups(tx, rows);
+    });
   }
 }
 
