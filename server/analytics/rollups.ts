@@ -53,7 +53,8 @@ export async function addToRollups(database: DbLike, facts: readonly StoredFact[
   for (const f of facts) {
     for (const grain of ["h", "d"] as const) {
       const bucket = startOf(f.at, grain);
-      for (const itemId of f.itemId === ALL_ITEMS ? [ALL_ITEMS] : [f.itemId, ALL_ITEMS]) {
+      // Facts about the boutique itself (no item) only need the row over every item.
+      for (const itemId of f.itemId === "" || f.itemId === ALL_ITEMS ? [ALL_ITEMS] : [f.itemId, ALL_ITEMS]) {
         const key = keyOf(grain, bucket, f.brandId, f.kind, itemId);
         let group = groups.get(key);
         if (!group) {
