@@ -6,7 +6,9 @@ import { fileURLToPath } from "node:url";
 import { benchAnalytics } from "./analytics.ts";
 import { benchAvenue } from "./avenue.ts";
 import { benchDrops } from "./drops.ts";
+import { benchFirstLoad } from "./firstload.ts";
 import { benchHost } from "./host.ts";
+import { benchMemory } from "./memory.ts";
 import { benchPipeline } from "./pipeline.ts";
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
@@ -66,5 +68,20 @@ if (!only || only === "analytics") {
   const rows = await benchAnalytics();
   console.table(rows);
   write("analytics", rows);
+}
+if (!only || only === "firstload") {
+  console.log(
+    "First load: initial JavaScript gzipped (entry + modulepreloads), and the bytes Chromium transfers to open the avenue",
+  );
+  const result = await benchFirstLoad();
+  write("firstload", result);
+}
+if (!only || only === "memory") {
+  console.log(
+    "Memory: resident size of a started server with the demo content, idle, before anyone connects",
+  );
+  const rows = await benchMemory();
+  console.table(rows);
+  write("memory", rows);
 }
 process.exit(0);

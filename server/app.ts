@@ -8,6 +8,7 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
 import { MAX_MESSAGE_BYTES } from "../shared/constants.ts";
+import { EVENT_AUDIENCE_ROOM } from "../shared/events/audienceRoom.ts";
 import { resolveSessionFromCookieHeader } from "./accounts/sessions.ts";
 import { createAnalyticsRoutes } from "./analytics/analyticsRoutes.ts";
 import { setFactSink } from "./analytics/facts.ts";
@@ -25,12 +26,20 @@ import { startDropTimers } from "./drops/dropTimers.ts";
 import { loadDefaultHostScript, seedPlatformScript } from "./host/hostScripts.ts";
 import { HOST_SCRIPT_CHANGED_CHANNEL, HostServices } from "./host/hostServices.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
+import { createClientelingRoutes } from "./http/clientelingRoutes.ts";
+import { createClientelingStaffRoutes } from "./http/clientelingStaffRoutes.ts";
 import { createCollectibleRoutes } from "./http/collectibleRoutes.ts";
+import { compressResponses } from "./http/compression.ts";
 import { createCopyRoutes } from "./http/copyRoutes.ts";
 import { createDropRoutes } from "./http/dropRoutes.ts";
 import { errorMiddleware } from "./http/errors.ts";
+import { createEventRoutes } from "./http/eventRoutes.ts";
 import { createHostRoutes } from "./http/hostRoutes.ts";
+import { createLimiterStore } from "./http/limiterStore.ts";
 import { createPassRoutes } from "./http/passRoutes.ts";
+import { installFrontDoor } from "./http/security/frontDoor.ts";
+import { originCheck } from "./http/security/originCheck.ts";
+import { pagePolicy } from "./http/security/pagePolicy.ts";
 import { mountStatic, securityHeaders } from "./http/static.ts";
 import { createCertificateKeysRoutes, createVitrineRoutes } from "./http/vitrineRoutes.ts";
 import { loadSigningKeys } from "./keys/signingKeys.ts";
@@ -43,6 +52,8 @@ import { createMetricsRoutes } from "./observability/metricsRoutes.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, dropChangedChannel, setRoomContext } from "./rooms/context.ts";
 import { DropRoom } from "./rooms/drop/DropRoom.ts";
+import { EventAudienceRoom } from "./rooms/event/EventAudienceRoom.ts";
+import { SalonRoom } from "./rooms/salon/SalonRoom.ts";
 import { VitrineRoom } from "./rooms/vitrine/VitrineRoom.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -142,7 +153,10 @@ export async function startVitrine(
   // room opens, in a worker thread).
   const defaultHostScript = await loadDefaultHostScript(HOST_SCRIPT_PATH);
   await seedPlatformScript(database, defaultHostScript);
-  const host = new HostServices({ database, clock, defaultScript: defaultHostScript });
+  // Every rate limit (sign-in, sign-up, claims, uploads, chat) counts here: in Redis when scaled
+  // out, so N processes do not grant N times the limit.
+  const limiterStore = createLimiterStore(config.REDIS_URL);
+  const host = new HostServices({ database, clock, defaultScript: defaultHostScript, limiterStore });
   const onHostScriptChanged = () => void presence.publish(HOST_SCRIPT_CHANGED_CHANNEL, Date.now());
 
   setRoomContext({
@@ -150,6 +164,7 @@ export async function startVitrine(
     resolveSession: (cookie) => resolveSessionFromCookieHeader(database, cookie),
     avenueShardCapacity: config.AVENUE_SHARD_CAPACITY,
     avenueViewRadius: config.AVENUE_VIEW_RADIUS,
+    eventShardCapacity: config.EVENT_SHARD_CAPACITY,
     database,
     clock,
     host,
@@ -160,8 +175,12 @@ export async function startVitrine(
   matchMaker.controller.getCorsHeaders = () => ({});
 
   let expressApp: express.Application | undefined;
+  const transport = new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES });
+  // Before Colyseus and Express see anything: cross-site requests and upgrades refused, capped
+  // matchmaking bodies.
+  if (transport.server) installFrontDoor(transport.server, { checks: [originCheck(config.ALLOWED_ORIGINS)] });
   const server = new Server({
-    transport: new WebSocketTransport({ maxPayload: MAX_MESSAGE_BYTES }),
+    transport,
     presence,
     driver,
     publicAddress: config.PUBLIC_ADDRESS,
@@ -173,6 +192,8 @@ export async function startVitrine(
       app.set("trust proxy", "loopback");
       app.use(requestObservability());
       app.use(securityHeaders);
+      app.use(compressResponses());
+      app.use(pagePolicy(config));
       app.use(
         "/api",
         createApiRouter({
@@ -181,15 +202,19 @@ export async function startVitrine(
           version: readVersion(),
           presence: config.REDIS_URL ? "redis" : "local",
           startedAt,
+          limiterStore,
           domainRouters: [
             createPassRoutes({ database, clock, signingKeys }),
             createVitrineRoutes({ database, signingKeys }),
             createCollectibleRoutes({ database, clock }),
             createCopyRoutes({ database, blobStore: models.blobStore }),
-            createDropRoutes({ database, clock, onDropChanged }),
+            createDropRoutes({ database, clock, onDropChanged, limiterStore }),
             createHostRoutes({ database, host, onHostScriptChanged }),
             createAnalyticsRoutes({ database, clock }),
-            ...models.apiRouters({ database, onCatalogChanged }),
+            createEventRoutes({ database, clock }),
+            ...models.apiRouters({ database, onCatalogChanged, limiterStore }),
+            createClientelingRoutes({ database, clock, mailer }),
+            createClientelingStaffRoutes({ database, clock, mailer }),
           ],
         }),
       );
@@ -203,6 +228,8 @@ export async function startVitrine(
   server.define("avenue", AvenueRoom);
   server.define("drop", DropRoom).filterBy(["dropId"]);
   server.define("vitrine", VitrineRoom).filterBy(["owner"]);
+  server.define(EVENT_AUDIENCE_ROOM, EventAudienceRoom).filterBy(["eventId"]);
+  server.define("salon", SalonRoom).filterBy(["appointmentId"]);
   server.onShutdown(async () => {
     await analytics.close();
     await host.close();
@@ -210,6 +237,7 @@ export async function startVitrine(
     await clientelingTimers.stop();
     mailer.close();
     await models.close();
+    await limiterStore.close();
     await database.close();
   });
 

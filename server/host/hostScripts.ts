@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Catalog } from "../../shared/catalog.ts";
 import { ErrorCode, type FieldIssue } from "../../shared/errors.ts";
-import type { DropFact } from "../../shared/host/answers.ts";
+import type { DropFact } from "../../shared/host/dropFacts.ts";
 import {
   BrandHostLines,
   EMPTY_BRAND_LINES,

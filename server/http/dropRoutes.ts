@@ -13,12 +13,15 @@ import { setBrandWebhook } from "../drops/orderWebhooks.ts";
 import { drawRaffle, enterRaffle } from "../drops/raffleDraw.ts";
 import { DomainError } from "../errors.ts";
 import { endpointRouter, route } from "./endpointRouter.ts";
+import type { LimiterStore } from "./limiterStore.ts";
 import { type ClaimRateLimits, createClaimLimiter, DEFAULT_CLAIM_RATE_LIMITS } from "./rateLimit.ts";
 
 export type DropRoutesDeps = {
   database: Database;
   clock: Clock;
   claimLimits?: Partial<ClaimRateLimits>;
+  /** Where claim limits count (Redis when scaled out); this process's memory when absent. */
+  limiterStore?: LimiterStore;
   /** Told when a drop's stock may have changed (a unit held, a draw), so its live rooms reload it. */
   onDropChanged?: (dropId: string) => void;
 };
@@ -33,9 +36,10 @@ export function createDropRoutes({
   database,
   clock,
   claimLimits,
+  limiterStore,
   onDropChanged = () => {},
 }: DropRoutesDeps): express.Router {
-  const limitClaims = createClaimLimiter({ ...DEFAULT_CLAIM_RATE_LIMITS, ...claimLimits });
+  const limitClaims = createClaimLimiter({ ...DEFAULT_CLAIM_RATE_LIMITS, ...claimLimits }, limiterStore);
   const routes = [
     route(drops.listDrops, { handle: () => listCurrentDrops(database, clock) }),
     route(drops.getDrop, { handle: ({ params }) => getDrop(database, params.dropId, clock) }),

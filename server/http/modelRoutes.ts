@@ -20,6 +20,7 @@ import type { UploadProgressTracker } from "../models/uploadProgress.ts";
 import { logFor } from "../observability/log.ts";
 import { requireBrand } from "./brandOf.ts";
 import { endpointRouter, route } from "./endpointRouter.ts";
+import type { LimiterStore } from "./limiterStore.ts";
 import { createUploadLimiter } from "./rateLimit.ts";
 
 export type ModelRoutesDeps = {
@@ -28,6 +29,8 @@ export type ModelRoutesDeps = {
   blobStore: BlobStore;
   runner: PipelineRunner;
   progress: UploadProgressTracker;
+  /** Where the upload limit counts (Redis when scaled out); this process's memory when absent. */
+  limiterStore?: LimiterStore;
   /** Where unexpected pipeline failures are logged; the models component's logger when absent. */
   logUnexpected?: (error: unknown) => void;
 };
@@ -82,7 +85,7 @@ async function receiveUpload(
 export function createModelRoutes(deps: ModelRoutesDeps): express.Router {
   const { database, config, progress } = deps;
   const limits = modelLimitsFromConfig(config);
-  const limitUploads = createUploadLimiter(config.MODEL_UPLOADS_PER_HOUR);
+  const limitUploads = createUploadLimiter(config.MODEL_UPLOADS_PER_HOUR, deps.limiterStore);
 
   const routes = [
     route(models.modelLimits, { handle: () => limits }),

@@ -7,15 +7,17 @@
  */
 import * as analytics from "./analytics.ts";
 import * as auth from "./auth.ts";
+import * as clienteling from "./clienteling.ts";
 import * as collectibles from "./collectibles.ts";
 import * as drops from "./drops.ts";
 import type { EndpointSpec } from "./endpoint.ts";
+import * as events from "./events.ts";
 import * as host from "./host.ts";
 import * as models from "./models.ts";
 import * as ops from "./ops.ts";
 import * as passes from "./passes.ts";
 
-export { analytics, auth, collectibles, drops, host, models, ops, passes };
+export { analytics, auth, clienteling, collectibles, drops, events, host, models, ops, passes };
 
 /** All declared endpoints, in the order their routers are mounted. */
 export const API_ENDPOINTS: readonly EndpointSpec[] = [
@@ -28,4 +30,6 @@ export const API_ENDPOINTS: readonly EndpointSpec[] = [
   ...models.modelEndpoints,
   ...ops.opsEndpoints,
   ...analytics.analyticsEndpoints,
+  ...events.eventEndpoints,
+  ...clienteling.clientelingEndpoints,
 ];
