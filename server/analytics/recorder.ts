@@ -11,9 +11,10 @@
 import { inArray } from "drizzle-orm";
 import type { FactKind } from "../../shared/analytics.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
-import { analyticsFacts, drops, products } from "../db/schema.ts";
+import { analyticsFacts, drops, events, products } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
 import { logFor } from "../observability/log.ts";
+import { AVENUE_SCOPE } from "./avenueFacts.ts";
 import { consentedPairs, pseudonymFor, type Visitor } from "./pseudonym.ts";
 import { addToRollups, pruneRawFacts } from "./rollups.ts";
 
@@ -22,7 +23,7 @@ export type { Visitor } from "./pseudonym.ts";
 /** One fact as a caller gives it. */
 export type Fact = {
   kind: FactKind;
-  /** Absent: looked up when the batch is written, from `itemId` (a product, or a drop for drop facts). */
+  /** Absent: looked up when the batch is written, from `itemId` (a product, a drop or an event). */
   brandId?: string;
   visitor: Visitor;
   /** The product, drop or event it is about; absent for the boutique or the avenue. */
@@ -148,6 +149,7 @@ export class AnalyticsRecorder implements FactSink {
 }
 
 const DROP_FACTS = new Set<FactKind>(["drop_page_visit", "drop_entry", "drop_claim", "claim_confirmed"]);
+const EVENT_FACTS = new Set<FactKind>(["event_attendance", "event_watch"]);
 
 /** Fills in the brand of facts recorded without one (from their product or drop); drops the unknown. */
 async function withBrands(
@@ -156,9 +158,10 @@ async function withBrands(
 ): Promise<Array<Buffered & { brandId: string }>> {
   const productIds = new Set<string>();
   const dropIds = new Set<string>();
+  const eventIds = new Set<string>();
   for (const f of batch) {
     if (f.brandId !== undefined || !f.itemId) continue;
-    (DROP_FACTS.has(f.kind) ? dropIds : productIds).add(f.itemId);
+    (DROP_FACTS.has(f.kind) ? dropIds : EVENT_FACTS.has(f.kind) ? eventIds : productIds).add(f.itemId);
   }
   const db = drizzleOf(database);
   const brandOf = new Map<string, string>();
@@ -176,9 +179,18 @@ async function withBrands(
       .where(inArray(drops.id, [...dropIds]));
     for (const r of rows) brandOf.set(`d:${r.id}`, r.brandId);
   }
+  if (eventIds.size > 0) {
+    const rows = await db
+      .select({ id: events.id, brandId: events.brandId })
+      .from(events)
+      .where(inArray(events.id, [...eventIds]));
+    // A platform event (no brand) counts under the avenue's own numbers.
+    for (const r of rows) brandOf.set(`e:${r.id}`, r.brandId ?? AVENUE_SCOPE);
+  }
   const out: Array<Buffered & { brandId: string }> = [];
   for (const f of batch) {
-    const brandId = f.brandId ?? brandOf.get(`${DROP_FACTS.has(f.kind) ? "d" : "p"}:${f.itemId}`);
+    const prefix = DROP_FACTS.has(f.kind) ? "d" : EVENT_FACTS.has(f.kind) ? "e" : "p";
+    const brandId = f.brandId ?? brandOf.get(`${prefix}:${f.itemId}`);
     if (brandId) out.push({ ...f, brandId });
   }
   return out;
