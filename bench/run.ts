@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchAnalytics } from "./analytics.ts";
 import { benchAvenue } from "./avenue.ts";
 import { benchDrops } from "./drops.ts";
 import { benchFirstLoad } from "./firstload.ts";
@@ -59,6 +60,14 @@ if (!only || only === "host") {
   const rows = await benchHost();
   console.table(rows);
   write("host", rows);
+}
+if (!only || only === "analytics") {
+  console.log(
+    "Analytics: the avenue's fixed step at 1,000 avatars (10 shards of 100), without and with fact recording",
+  );
+  const rows = await benchAnalytics();
+  console.table(rows);
+  write("analytics", rows);
 }
 if (!only || only === "firstload") {
   console.log(

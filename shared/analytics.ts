@@ -84,3 +84,13 @@ export const AnalyticsReport = z.object({
   ),
 });
 export type AnalyticsReport = z.infer<typeof AnalyticsReport>;
+
+/** What the product viewer tells the server: opened, closed after a while, a variant chosen. */
+export const ViewerFactBody = z
+  .object({
+    event: z.enum(["open", "close", "variant"]),
+    /** Time the viewer was open, with `close` (ms, at most an hour). */
+    durationMs: z.number().int().min(0).max(3_600_000).optional(),
+  })
+  .strict();
+export type ViewerFactBody = z.infer<typeof ViewerFactBody>;

@@ -1,10 +1,12 @@
 /** GET /api/brands/:brandId/analytics (shared/api/analytics.ts), mounted under `/api`. */
 import type express from "express";
 import { analytics } from "../../shared/api/index.ts";
+import { currentUser } from "../accounts/guards.ts";
 import type { Database } from "../db/database.ts";
 import type { Clock } from "../drops/clock.ts";
 import { requireBrand } from "../http/brandOf.ts";
 import { endpointRouter, route } from "../http/endpointRouter.ts";
+import { recordViewerFact } from "./productFacts.ts";
 import { brandAnalytics, rangeOf } from "./report.ts";
 
 export function createAnalyticsRoutes({
@@ -19,6 +21,13 @@ export function createAnalyticsRoutes({
       handle: async ({ params, query }) => {
         await requireBrand(database, params.brandId);
         return brandAnalytics(database, params.brandId, rangeOf(query, clock.now()));
+      },
+    }),
+    route(analytics.viewerFact, {
+      // Guests view pieces too: their views count (without a visitor), a session adds who it was.
+      handle: async ({ params, body, req }) => {
+        const user = await currentUser(database, req);
+        recordViewerFact(params.productId, body, user ? { userId: user.id } : { anonymous: true });
       },
     }),
   ];

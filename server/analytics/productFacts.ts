@@ -2,8 +2,10 @@
  * One-line recorders for the facts routes and the drop room see: each takes what its caller has at
  * hand and leaves the brand to be looked up when the batch is written (from the product or drop id).
  */
+import type { ViewerFactBody } from "../../shared/analytics.ts";
 import { visitorOfSession } from "./avenueFacts.ts";
 import { recordFact } from "./facts.ts";
+import type { Visitor } from "./pseudonym.ts";
 
 /** Someone opened a drop's page (joined its room). */
 export function recordDropVisit(
@@ -41,4 +43,16 @@ export function recordConfirmation(dropId: string, userId: string): void {
 /** Someone entered a drop's raffle. */
 export function recordEntry(dropId: string, userId: string): void {
   recordFact({ kind: "drop_entry", itemId: dropId, visitor: { userId } });
+}
+
+/** The viewer of a piece was opened, closed (with the time it was open), or a variant chosen. */
+export function recordViewerFact(productId: string, body: ViewerFactBody, visitor: Visitor): void {
+  const kind =
+    body.event === "open" ? "viewer_open" : body.event === "close" ? "viewer_time" : "variant_switch";
+  recordFact({
+    kind,
+    itemId: productId,
+    visitor,
+    valueMs: body.event === "close" ? body.durationMs : undefined,
+  });
 }

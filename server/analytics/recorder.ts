@@ -3,7 +3,7 @@
  * await, no I/O), so a room's fixed step never waits on the database. The buffer is written in
  * batches, when it reaches `maxBatch` facts or every `flushMs`, and once more on shutdown; a batch
  * decides who each fact is about (account id with consent, pseudonym otherwise: pseudonym.ts),
- * inserts the raw facts, then recomputes the rollups of the days it touched (rollups.ts).
+ * inserts the raw facts, then adds the batch to the hourly and daily rollups (rollups.ts).
  *
  * A batch that cannot be written is logged and dropped: analytics never block or fail a visit.
  */
@@ -11,18 +11,19 @@
 import { inArray } from "drizzle-orm";
 import type { FactKind } from "../../shared/analytics.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
-import { analyticsFacts, drops, products } from "../db/schema.ts";
+import { analyticsFacts, drops, events, products } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
 import { logFor } from "../observability/log.ts";
+import { AVENUE_SCOPE } from "./avenueFacts.ts";
 import { consentedPairs, pseudonymFor, type Visitor } from "./pseudonym.ts";
-import { dayStartOf, pruneRawFacts, recomputeRollups, type TouchedDay } from "./rollups.ts";
+import { addToRollups, pruneRawFacts } from "./rollups.ts";
 
 export type { Visitor } from "./pseudonym.ts";
 
 /** One fact as a caller gives it. */
 export type Fact = {
   kind: FactKind;
-  /** Absent: looked up when the batch is written, from `itemId` (a product, or a drop for drop facts). */
+  /** Absent: looked up when the batch is written, from `itemId` (a product, a drop or an event). */
   brandId?: string;
   visitor: Visitor;
   /** The product, drop or event it is about; absent for the boutique or the avenue. */
@@ -138,19 +139,17 @@ export class AnalyticsRecorder implements FactSink {
           ? f.visitor.userId
           : pseudonymFor(secret, f.brandId, f.visitor),
     }));
-    const db = drizzleOf(database);
-    for (let i = 0; i < rows.length; i += 1000)
-      await db.insert(analyticsFacts).values(rows.slice(i, i + 1000));
-    const touched = new Map<string, TouchedDay>();
-    for (const f of batch) {
-      const dayStart = dayStartOf(f.at);
-      touched.set(`${f.brandId}\u0000${dayStart.getTime()}`, { brandId: f.brandId, dayStart });
-    }
-    await recomputeRollups(database, [...touched.values()]);
+    // One transaction: a batch is in the raw facts and the rollups, or in neither.
+    await drizzleOf(database).transaction(async (tx) => {
+      for (let i = 0; i < rows.length; i += 1000)
+        await tx.insert(analyticsFacts).values(rows.slice(i, i + 1000));
+      await addToRollups(tx, rows);
+    });
   }
 }
 
 const DROP_FACTS = new Set<FactKind>(["drop_page_visit", "drop_entry", "drop_claim", "claim_confirmed"]);
+const EVENT_FACTS = new Set<FactKind>(["event_attendance", "event_watch"]);
 
 /** Fills in the brand of facts recorded without one (from their product or drop); drops the unknown. */
 async function withBrands(
@@ -159,9 +158,10 @@ async function withBrands(
 ): Promise<Array<Buffered & { brandId: string }>> {
   const productIds = new Set<string>();
   const dropIds = new Set<string>();
+  const eventIds = new Set<string>();
   for (const f of batch) {
     if (f.brandId !== undefined || !f.itemId) continue;
-    (DROP_FACTS.has(f.kind) ? dropIds : productIds).add(f.itemId);
+    (DROP_FACTS.has(f.kind) ? dropIds : EVENT_FACTS.has(f.kind) ? eventIds : productIds).add(f.itemId);
   }
   const db = drizzleOf(database);
   const brandOf = new Map<string, string>();
@@ -179,9 +179,18 @@ async function withBrands(
       .where(inArray(drops.id, [...dropIds]));
     for (const r of rows) brandOf.set(`d:${r.id}`, r.brandId);
   }
+  if (eventIds.size > 0) {
+    const rows = await db
+      .select({ id: events.id, brandId: events.brandId })
+      .from(events)
+      .where(inArray(events.id, [...eventIds]));
+    // A platform event (no brand) counts under the avenue's own numbers.
+    for (const r of rows) brandOf.set(`e:${r.id}`, r.brandId ?? AVENUE_SCOPE);
+  }
   const out: Array<Buffered & { brandId: string }> = [];
   for (const f of batch) {
-    const brandId = f.brandId ?? brandOf.get(`${DROP_FACTS.has(f.kind) ? "d" : "p"}:${f.itemId}`);
+    const prefix = DROP_FACTS.has(f.kind) ? "d" : EVENT_FACTS.has(f.kind) ? "e" : "p";
+    const brandId = f.brandId ?? brandOf.get(`${prefix}:${f.itemId}`);
     if (brandId) out.push({ ...f, brandId });
   }
   return out;

@@ -18,6 +18,7 @@ import { advisorHandoff } from "../clienteling/hostHandoff.ts";
 import type { DbLike } from "../db/database.ts";
 import type { Clock } from "../drops/clock.ts";
 import type { LimiterStore } from "../http/limiterStore.ts";
+import { logFor } from "../observability/log.ts";
 import { ChatGate } from "./chatSafety.ts";
 import { getPlatformScript, listBrandHostLines, loadDropFacts, PLATFORM_SCOPE } from "./hostScripts.ts";
 import { type ClassifierHandle, IntentWorkerClient } from "./intentWorkerClient.ts";
@@ -133,7 +134,7 @@ export class HostServices {
     try {
       return await advisorHandoff(this.database, brandId, this.clock);
     } catch (error) {
-      console.error("[host] could not read the advisors' availability:", error);
+      logFor("host").error({ err: error }, "could not read the advisors' availability");
       return null;
     }
   }

@@ -26,6 +26,7 @@ import type { Database } from "../db/database.ts";
 import type { Clock } from "../drops/clock.ts";
 import { DomainError } from "../errors.ts";
 import type { Mailer } from "../mail/mailer.ts";
+import { errorLogger } from "../observability/log.ts";
 import { requireBrand } from "./brandOf.ts";
 import { endpointRouter, route } from "./endpointRouter.ts";
 
@@ -46,7 +47,7 @@ export function bookedOrRefused(answer: BookingAnswer) {
 }
 
 export function createClientelingRoutes({ database, clock, mailer }: ClientelingRoutesDeps): express.Router {
-  const deps = { mailer, log: (message: string, error: unknown) => console.error(message, error) };
+  const deps = { mailer, log: errorLogger("clienteling") };
   const routes = [
     route(api.myConsents, { handle: ({ user }) => listMyConsents(database, user.id) }),
     route(api.myConsentHistory, { handle: ({ user }) => consentHistory(database, user.id) }),

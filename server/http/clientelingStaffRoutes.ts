@@ -32,6 +32,7 @@ import {
 } from "../clienteling/settings.ts";
 import { requireStaff } from "../clienteling/staff.ts";
 import { DomainError } from "../errors.ts";
+import { errorLogger } from "../observability/log.ts";
 import type { ClientelingRoutesDeps } from "./clientelingRoutes.ts";
 import { endpointRouter, route } from "./endpointRouter.ts";
 
@@ -43,7 +44,7 @@ export function createClientelingStaffRoutes({
   clock,
   mailer,
 }: ClientelingRoutesDeps): express.Router {
-  const deps = { mailer, log: (message: string, error: unknown) => console.error(message, error) };
+  const deps = { mailer, log: errorLogger("clienteling") };
   const card = (user: { id: string }, brandId: string, clientId: string) => ({
     actorId: user.id,
     brandId,

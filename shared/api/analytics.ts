@@ -1,7 +1,7 @@
 /** A brand's analytics (shared/analytics.ts): owners, merchandisers and advisors read them. */
-import { AnalyticsQuery, AnalyticsReport } from "../analytics.ts";
-import { BRAND_STAFF, brandInPath, brandStaff } from "./access.ts";
-import { endpoint } from "./endpoint.ts";
+import { AnalyticsQuery, AnalyticsReport, ViewerFactBody } from "../analytics.ts";
+import { anyone, BRAND_STAFF, brandInPath, brandStaff } from "./access.ts";
+import { endpoint, NO_CONTENT } from "./endpoint.ts";
 
 export const brandAnalytics = endpoint({
   id: "analytics.brand",
@@ -13,4 +13,14 @@ export const brandAnalytics = endpoint({
   answer: AnalyticsReport,
 });
 
-export const analyticsEndpoints = [brandAnalytics];
+export const viewerFact = endpoint({
+  id: "analytics.viewerFact",
+  method: "POST",
+  path: "/api/products/:productId/viewer-facts",
+  summary: "The product viewer was opened, closed after a time, or a variant chosen (counted for the brand)",
+  access: anyone,
+  body: ViewerFactBody,
+  answer: NO_CONTENT,
+});
+
+export const analyticsEndpoints = [brandAnalytics, viewerFact];

@@ -170,6 +170,21 @@ for (const target of databaseTargets()) {
         200,
       );
 
+      // The viewer: opened by the shopper (closed after 5 s, one variant chosen) and by a guest.
+      const viewerFact = (body: unknown, cookie?: string) =>
+        fetch(`${url}/api/products/${PRODUCT_ID}/viewer-facts`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+          body: JSON.stringify(body),
+        });
+      const shopper = cookieOf.get(consenting);
+      for (const body of [{ event: "open" }, { event: "variant" }, { event: "close", durationMs: 5000 }]) {
+        assert.equal((await viewerFact(body, shopper)).status, 204);
+      }
+      assert.equal((await viewerFact({ event: "open" })).status, 204);
+      assert.equal((await viewerFact({ event: "close", durationMs: -1 })).status, 400);
+      assert.equal((await viewerFact({ event: "open", visitor: "someone-else" })).status, 400);
+
       // Window passes and dwell, from the logic the avenue's step runs: one stops 4 s, one walks by.
       const layout = layoutAvenue([BRAND_ID, OTHER_BRAND]);
       const facade = layout.boutiques[0]?.facade as { x: number; z: number };
@@ -220,6 +235,14 @@ for (const target of databaseTargets()) {
       assert.equal(a.get("boutique_pass/*")?.count, 2);
       assert.equal(a.get("window_dwell/*")?.count, 1);
       assert.equal(a.get("window_dwell/*")?.totalMs, 4000);
+      assert.equal(a.get(`viewer_open/${PRODUCT_ID}`)?.count, 2);
+      assert.equal(
+        a.get(`viewer_open/${PRODUCT_ID}`)?.visitors,
+        1,
+        "a guest's view counts, without a visitor",
+      );
+      assert.equal(a.get(`viewer_time/${PRODUCT_ID}`)?.totalMs, 5000);
+      assert.equal(a.get(`variant_switch/${PRODUCT_ID}`)?.count, 1);
       assert.equal((await daily(OTHER_BRAND)).size, 0, "nothing happened at the other brand");
       const hourly = await db.select().from(analyticsHourly).where(eq(analyticsHourly.brandId, BRAND_ID));
       assert.equal(hourly.find((r) => r.kind === "wishlist_add" && r.itemId === "*")?.count, 2);
@@ -251,7 +274,7 @@ for (const target of databaseTargets()) {
       assert.deepEqual(funnel, {
         boutique_pass: 2,
         window_dwell: 1,
-        viewer_open: 0,
+        viewer_open: 1,
         wishlist_add: 2,
         drop_claim: 1,
       });
@@ -264,7 +287,16 @@ for (const target of databaseTargets()) {
         confirmations: 1,
         conversion: 0.5,
       });
-      assert.equal(report.topPieces.find((p) => p.productId === PRODUCT_ID)?.wishlists, 2);
+      assert.deepEqual(
+        report.topPieces.find((p) => p.productId === PRODUCT_ID),
+        {
+          productId: PRODUCT_ID,
+          viewerOpens: 2,
+          viewerMs: 5000,
+          wishlists: 2,
+          claims: 0,
+        },
+      );
       for (const secret of [
         consenting,
         private_,

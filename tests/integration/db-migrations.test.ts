@@ -15,6 +15,7 @@ const EXPECTED_TABLES = [
   "analytics_daily",
   "analytics_facts",
   "analytics_hourly",
+  "analytics_seen",
   "app_meta",
   "appointment_reminders",
   "appointments",

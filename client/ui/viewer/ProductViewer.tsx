@@ -2,6 +2,7 @@ import { useCallback, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Brand, Product } from "../../../shared/catalog.ts";
 import { formatPrice, localize } from "../../../shared/money.ts";
+import { useViewerFacts } from "../../net/viewerFacts.ts";
 import { useWorldStore } from "../../stores/worldStore.ts";
 import { BookAppointmentButton } from "../clienteling/BookAppointmentButton.tsx";
 import "./viewer.css";
@@ -33,6 +34,7 @@ function ViewerDialog({ brand, product }: { brand: Brand; product: Product }) {
   const [variant, setVariant] = useState<number | null>(null);
   const close = useCallback(() => useWorldStore.getState().selectProduct(null), []);
   useFocusTrap(dialog, close);
+  useViewerFacts(product.id, variant);
   const model = product.model;
   const variantLabels = model.kind === "gltf" ? (model.variants ?? []) : [];
 

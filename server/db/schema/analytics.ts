@@ -4,8 +4,9 @@
  * `analytics_facts` holds raw facts for ANALYTICS_RAW_DAYS, then they are pruned; the rollups per
  * hour and per UTC day stay. `visitor` is the account id only for people who consented to the brand,
  * otherwise a per-brand HMAC pseudonym (server/analytics/pseudonym.ts); it never leaves the server.
- * Rollups are recomputed from the raw facts of the buckets a flush touched, so distinct visitors
- * stay exact and a recompute is idempotent.
+ * Rollups grow by addition (count, time) as batches land; distinct visitors stay exact through
+ * `analytics_seen`, which keeps each (bucket, kind, item, visitor) once for as long as the raw facts
+ * are kept: a batch adds to `visitors` only the keys its insert there actually created.
  */
 import { bigint, bigserial, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { FactKind } from "../../../shared/analytics.ts";
@@ -46,3 +47,20 @@ export const analyticsHourly = pgTable("analytics_hourly", rollupColumns, (t) =>
 export const analyticsDaily = pgTable("analytics_daily", rollupColumns, (t) => [
   primaryKey({ columns: [t.brandId, t.bucket, t.kind, t.itemId] }),
 ]);
+
+/** Who was already counted in a bucket (`grain` h or d); pruned with the raw facts. */
+export const analyticsSeen = pgTable(
+  "analytics_seen",
+  {
+    grain: text("grain").$type<"h" | "d">().notNull(),
+    bucket: at("bucket").notNull(),
+    brandId: text("brand_id").notNull(),
+    kind: text("kind").$type<FactKind>().notNull(),
+    itemId: text("item_id").notNull(),
+    visitor: text("visitor").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.grain, t.brandId, t.bucket, t.kind, t.itemId, t.visitor] }),
+    index("analytics_seen_bucket").on(t.bucket),
+  ],
+);

@@ -23,8 +23,10 @@ import {
 } from "../../../shared/events/audienceRoom.ts";
 import { createStageState, type StageState as StageStateType } from "../../../shared/events/stage.ts";
 import { isMuted } from "../../../shared/events/stageReducer.ts";
+import { recordFact } from "../../analytics/facts.ts";
 import { admitToStage } from "../../events/admission.ts";
 import { recordAttendance } from "../../events/attendance.ts";
+import { logFor } from "../../observability/log.ts";
 import { roomContext } from "../context.ts";
 import { type AvatarIdentity, identityFor } from "../kernel/identity.ts";
 import { refuseJoin, sendAway } from "../kernel/refusals.ts";
@@ -190,8 +192,10 @@ export class EventAudienceRoom extends WalkableRoom<
     if (auth.user && (auth.role === "guest" || auth.role === "viewer")) {
       const ctx = roomContext();
       recordAttendance(ctx.database, { eventId: this.eventId, userId: auth.user.id }, ctx.clock).catch(
-        (error: unknown) => console.error(`[events] attendance of ${this.eventId} not recorded:`, error),
+        (error: unknown) =>
+          logFor("events").error({ err: error, eventId: this.eventId }, "attendance not recorded"),
       );
+      recordFact({ kind: "event_attendance", itemId: this.eventId, visitor: { userId: auth.user.id } });
     }
     return identity;
   }

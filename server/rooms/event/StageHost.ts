@@ -20,6 +20,7 @@ import type { DbLike } from "../../db/database.ts";
 import type { Clock } from "../../drops/clock.ts";
 import { loadStageSetup, type StageSetup } from "../../events/stageSetup.ts";
 import { appendTimeline } from "../../events/timeline.ts";
+import { logFor } from "../../observability/log.ts";
 import { StageChatLine, StageCommand, type StageReply, StageState, stageChannels } from "./stageChannels.ts";
 
 /** How often the stage looks at the clock (phase) and writes its timeline. */
@@ -200,7 +201,10 @@ export class StageHost {
         try {
           await appendTimeline(this.deps.database, this.eventId, batch);
         } catch (error) {
-          console.error(`[events] timeline of ${this.eventId}: ${batch.length} entries lost:`, error);
+          logFor("events").error(
+            { err: error, eventId: this.eventId, entries: batch.length },
+            "timeline entries lost",
+          );
         }
       }
     });

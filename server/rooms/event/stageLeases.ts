@@ -5,6 +5,8 @@
  * the key expired), a process that still has a shard takes it over and the stage resumes from its
  * stored state. One registry per process: shards of one event on one process share one attempt.
  */
+
+import { logFor } from "../../observability/log.ts";
 import { StageHost, type StageHostDeps } from "./StageHost.ts";
 import { stageChannels } from "./stageChannels.ts";
 
@@ -36,7 +38,7 @@ async function holdOrRenew(eventId: string, entry: Entry, deps: StageLeaseDeps):
     await host.start();
     entry.host = host;
   } catch (error) {
-    console.error(`[events] the stage of ${eventId} could not start:`, error);
+    logFor("events").error({ err: error, eventId }, "the stage could not start");
     await deps.presence.del(leaseKey);
   }
 }
@@ -44,7 +46,7 @@ async function holdOrRenew(eventId: string, entry: Entry, deps: StageLeaseDeps):
 function attempt(eventId: string, entry: Entry, deps: StageLeaseDeps): void {
   entry.attempt = entry.attempt
     .then(() => (entries.get(eventId) === entry ? holdOrRenew(eventId, entry, deps) : undefined))
-    .catch((error: unknown) => console.error(`[events] stage lease of ${eventId}:`, error));
+    .catch((error: unknown) => logFor("events").error({ err: error, eventId }, "stage lease"));
 }
 
 /** A shard of the event opened in this process: make sure some process runs its stage. */

@@ -24,6 +24,7 @@ import { ErrorCode, summarizeIssues } from "../../../shared/errors.ts";
 import { loadAppointment } from "../../clienteling/appointments/appointmentViews.ts";
 import { admitToSalon, type SalonGuest, SalonRefused, salonPiece } from "../../clienteling/salonRoomRules.ts";
 import { DomainError } from "../../errors.ts";
+import { logFor } from "../../observability/log.ts";
 import { roomContext } from "../context.ts";
 import { type AvatarIdentity, identityFor } from "../kernel/identity.ts";
 import { refuseJoin, sendAway } from "../kernel/refusals.ts";
@@ -227,7 +228,7 @@ export class SalonRoom extends WalkableRoom<typeof SalonProtocol, State, typeof 
           this.refuse(client, error.code, error.message, error.details);
           return;
         }
-        console.error(`[salon ${this.roomId}] an action failed:`, error);
+        logFor("salon").error({ err: error, roomId: this.roomId }, "an action failed");
         this.refuse(client, ErrorCode.internal, "The salon could not do that; try again.", undefined);
       });
   }
