@@ -360,13 +360,6 @@ function platformReferenceIssues(input: unknown, refs: ScriptReferences): FieldI
   return issues;
 }
 
-/** Every locale of a LocalizedText, missing ones falling back to English. */
-export function allLocales(text: LocalizedText): LocalizedLine {
-  const out = {} as Record<Locale, string>;
-  for (const locale of LOCALES) out[locale] = text[locale] ?? text.en;
-  return out as LocalizedLine;
-}
-
 /** Per-locale values for placeholders (a string is the same in every locale). */
 export type LineVars = Record<string, string | (Partial<Record<Locale, string>> & { en: string })>;
 
