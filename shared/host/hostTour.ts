@@ -17,6 +17,17 @@ import {
 import type { HostWorld } from "./hostWorld.ts";
 import { fillLine } from "./script.ts";
 
+/** One step of a running tour: what its phases read and write. */
+type TourStep = {
+  brain: HostBrain;
+  world: HostWorld;
+  input: HostStepInput;
+  out: HostLineEvent[];
+  run: TourRun;
+  /** Followers farther than TOUR_LAG_RADIUS from the host. */
+  lagging: HostVisitor[];
+};
+
 export function endTour(brain: HostBrain): void {
   brain.tour = null;
   brain.presentingProductId = "";
@@ -60,9 +71,9 @@ export function stepTour(
       return false;
     }
     case "walking":
-      return walkToStop(brain, world, input, out, run, lagging);
+      return walkToStop({ brain, world, input, out, run, lagging });
     case "waiting":
-      return waitForLagging(brain, world, input, out, run, lagging);
+      return waitForLagging({ brain, world, input, out, run, lagging });
     case "presenting": {
       if (now < run.until) return false;
       brain.presentingProductId = "";
@@ -78,14 +89,8 @@ export function stepTour(
 }
 
 /** On to the next stop, unless someone lags (then wait) or the stops are done (then the outro). */
-function walkToStop(
-  brain: HostBrain,
-  world: HostWorld,
-  input: HostStepInput,
-  out: HostLineEvent[],
-  run: TourRun,
-  lagging: HostVisitor[],
-): boolean {
+function walkToStop(step: TourStep): boolean {
+  const { brain, world, input, out, run, lagging } = step;
   const now = input.nowMs;
   const stop = run.tour.stops[run.stop];
   if (!stop) {
@@ -123,14 +128,8 @@ function walkToStop(
 }
 
 /** Waits for lagging followers, giving up on them (and ending a tour left empty) after a while. */
-function waitForLagging(
-  brain: HostBrain,
-  world: HostWorld,
-  input: HostStepInput,
-  out: HostLineEvent[],
-  run: TourRun,
-  lagging: HostVisitor[],
-): boolean {
+function waitForLagging(step: TourStep): boolean {
+  const { brain, world, input, out, run, lagging } = step;
   const now = input.nowMs;
   if (lagging.length === 0) {
     run.phase = "walking";
