@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchAvenue } from "./avenue.ts";
 import { benchDrops } from "./drops.ts";
+import { benchFirstLoad } from "./firstload.ts";
 import { benchHost } from "./host.ts";
 import { benchPipeline } from "./pipeline.ts";
 
@@ -57,5 +58,12 @@ if (!only || only === "host") {
   const rows = await benchHost();
   console.table(rows);
   write("host", rows);
+}
+if (!only || only === "firstload") {
+  console.log(
+    "First load: initial JavaScript gzipped (entry + modulepreloads), and the bytes Chromium transfers to open the avenue",
+  );
+  const result = await benchFirstLoad();
+  write("firstload", result);
 }
 process.exit(0);

@@ -26,6 +26,7 @@ import { type BlobStore, sha256Hex } from "../models/blobStore.ts";
 import { modelLimitsFromConfig } from "../models/modelLimits.ts";
 import { type PipelineResult, runModelPipeline } from "../models/modelPipeline.ts";
 import { insertModelIfAbsent } from "../models/modelRepository.ts";
+import { logFor } from "../observability/log.ts";
 import { buildStarGlb } from "./seedStarModel.ts";
 
 /** `app_meta` key holding the demo collectibles' seed version. */
@@ -152,8 +153,8 @@ async function restoreMissingBlobs(
     }
     for (const sha256 of missing) {
       if (!(await hasBlob(deps.blobStore, sha256))) {
-        console.warn(
-          `[seed] the seeded model ${model.id} no longer gives the file ${sha256}; it stays missing here`,
+        logFor("seed").warn(
+          `the seeded model ${model.id} no longer gives the file ${sha256}; it stays missing here`,
         );
       }
     }

@@ -7,6 +7,7 @@
  * `server/db/migrations`: stored records are versioned through migrations, never edited in place.
  */
 export * from "./schema/accounts.ts";
+export * from "./schema/analytics.ts";
 export * from "./schema/catalog.ts";
 export * from "./schema/clienteling.ts";
 export * from "./schema/collectibles.ts";

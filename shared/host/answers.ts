@@ -7,6 +7,7 @@
  */
 import type { AvenueLayout } from "../avenue/layout.ts";
 import type { Catalog } from "../catalog.ts";
+import type { AdvisorHandoff } from "../clienteling/queue.ts";
 import type { Locale } from "../constants.ts";
 import { type AnswerContext, answerContext } from "./answerContext.ts";
 import { ANSWER_LINES } from "./answerLines.ts";
@@ -33,6 +34,8 @@ export type HostKnowledge = {
   /** FAQ entries by intent (`faq:platform:<id>`, `faq:<brandId>:<id>`). */
   faq: ReadonlyMap<string, FaqEntry>;
   toursAvailable: boolean;
+  /** What the asked-about maison can offer now (live queue or next slots), when the question is for an advisor. */
+  advisorHandoff?: AdvisorHandoff | null;
 };
 
 export type HostAction =
@@ -52,6 +55,8 @@ export type HostAnswer = {
   facts: { productIds: string[]; dropIds: string[]; brandIds: string[]; faqId?: string };
   /** The line offers to take the asker to this brand's boutique (a "yes" accepts). */
   offer?: { brandId: string };
+  /** The advisor hand-off the line offers (the live queue's wait, or the next free slots). */
+  handoff?: AdvisorHandoff;
 };
 
 export type AnswerInput = {

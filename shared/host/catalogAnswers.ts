@@ -3,12 +3,14 @@
  * where a boutique is (or leading someone there), and the brand's advisor.
  */
 import type { LocalizedText } from "../catalog.ts";
+import type { AdvisorHandoff } from "../clienteling/queue.ts";
 import { LOCALES, type Locale } from "../constants.ts";
 import type { AnswerContext } from "./answerContext.ts";
 import { ANSWER_LINES, LIST_SEPARATOR, POSITION_WORDS, SIDE_WORDS } from "./answerLines.ts";
 import type { HostAnswer } from "./answers.ts";
+import type { LocalizedLine } from "./chatMessages.ts";
 import { HostIntent } from "./intentCorpus.ts";
-import { priceToken } from "./lineTokens.ts";
+import { priceToken, timeToken } from "./lineTokens.ts";
 import { fillLine } from "./script.ts";
 
 export function priceAnswer(c: AnswerContext): HostAnswer {
@@ -77,10 +79,28 @@ export function advisorAnswer(c: AnswerContext): HostAnswer {
   const brand = c.brands.get(c.brandOf() ?? "");
   if (!brand) return c.answer(fillLine(c.k.script.lines.unknownGeneral), null, false);
   c.facts.brandIds.push(brand.id);
+  const handoff = c.k.advisorHandoff?.brandId === brand.id ? c.k.advisorHandoff : null;
   return {
-    ...c.answer(fillLine(ANSWER_LINES.advisorBrand, { brand: brand.name })),
+    ...c.answer(advisorLine(brand.name, handoff)),
     offer: { brandId: brand.id },
+    ...(handoff ? { handoff } : {}),
   };
+}
+
+/**
+ * "Take me to an advisor": the live queue's wait when an advisor of the maison is online, else its
+ * next free slots (times as tokens, shown in the reader's language and zone), else the plain offer.
+ */
+function advisorLine(brand: string, handoff: AdvisorHandoff | null): LocalizedLine {
+  if (handoff && handoff.advisorsOnline > 0 && handoff.estimatedWaitMinutes !== null) {
+    return fillLine(ANSWER_LINES.advisorLive, { brand, wait: String(handoff.estimatedWaitMinutes) });
+  }
+  if (handoff && handoff.nextSlots.length > 0) {
+    const times = handoff.nextSlots.map((at) => timeToken(Date.parse(at)));
+    const slots = Object.fromEntries(LOCALES.map((l) => [l, times.join(LIST_SEPARATOR[l])])) as LocalizedText;
+    return fillLine(ANSWER_LINES.advisorSlots, { brand, slots });
+  }
+  return fillLine(ANSWER_LINES.advisorBrand, { brand });
 }
 
 function joinNames(names: LocalizedText[], separator: string): Record<Locale, string> {
