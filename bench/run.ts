@@ -7,6 +7,7 @@ import { benchAvenue } from "./avenue.ts";
 import { benchDrops } from "./drops.ts";
 import { benchFirstLoad } from "./firstload.ts";
 import { benchHost } from "./host.ts";
+import { benchMemory } from "./memory.ts";
 import { benchPipeline } from "./pipeline.ts";
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
@@ -65,5 +66,13 @@ if (!only || only === "firstload") {
   );
   const result = await benchFirstLoad();
   write("firstload", result);
+}
+if (!only || only === "memory") {
+  console.log(
+    "Memory: resident size of a started server with the demo content, idle, before anyone connects",
+  );
+  const rows = await benchMemory();
+  console.table(rows);
+  write("memory", rows);
 }
 process.exit(0);

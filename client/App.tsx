@@ -7,6 +7,7 @@ const BrandPortalPage = lazy(() => import("./ui/portal/BrandPortalPage.tsx"));
 const DropPage = lazy(() => import("./ui/drops/DropPage.tsx"));
 const WalletPage = lazy(() => import("./ui/wallet/WalletPage.tsx"));
 const VitrinePage = lazy(() => import("./ui/vitrine/VitrinePage.tsx"));
+const EventPage = lazy(() => import("./ui/events/EventPage.tsx"));
 
 /** Pages of the one app: the avenue at `/`, the brand portal, drop pages and the wallet. */
 export function App() {
@@ -18,6 +19,9 @@ export function App() {
         </Route>
         <Route path="/drops/:dropId" nest>
           {(params) => <DropPage dropId={params.dropId} />}
+        </Route>
+        <Route path="/events/:eventId">
+          {(params) => <EventPage key={params.eventId} eventId={params.eventId} />}
         </Route>
         <Route path="/wallet" nest>
           <WalletPage />

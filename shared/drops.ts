@@ -1,8 +1,9 @@
 /** Drops: shapes of drops, claims, raffle entries and reports, with their HTTP bodies and answers. */
 import { z } from "zod";
+import { StrictInstant } from "./instant.ts";
 import { singleLine } from "./text.ts";
 
-const Instant = z.coerce.date();
+const Instant = StrictInstant;
 
 export const DropMode = z.enum(["fcfs", "raffle"]);
 export type DropMode = z.infer<typeof DropMode>;

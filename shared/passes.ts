@@ -1,8 +1,9 @@
 /** Pass programmes: the shapes of pass types, passes, issuing rules and their HTTP bodies. */
 import { z } from "zod";
+import { StrictInstant } from "./instant.ts";
 import { singleLine } from "./text.ts";
 
-const Instant = z.coerce.date();
+const Instant = StrictInstant;
 
 /** What holding a pass of a type gives. */
 export const PassEntitlements = z

@@ -3,12 +3,14 @@ import type express from "express";
 import { drops } from "../../shared/api/index.ts";
 import type { ClaimAnswer } from "../../shared/drops.ts";
 import { ErrorCode } from "../../shared/errors.ts";
+import { currentUser } from "../accounts/guards.ts";
 import { recordConfirmation, recordEntry } from "../analytics/productFacts.ts";
 import type { Database } from "../db/database.ts";
 import { claimDropUnit, confirmClaim, listClaimsOf } from "../drops/claims.ts";
 import type { Clock } from "../drops/clock.ts";
 import { listCurrentDrops } from "../drops/dropList.ts";
 import { getDrop, getDropReport, scheduleDrop } from "../drops/drops.ts";
+import { visibleDrop } from "../drops/dropVisibility.ts";
 import { setBrandWebhook } from "../drops/orderWebhooks.ts";
 import { drawRaffle, enterRaffle } from "../drops/raffleDraw.ts";
 import { DomainError } from "../errors.ts";
@@ -42,7 +44,11 @@ export function createDropRoutes({
   const limitClaims = createClaimLimiter({ ...DEFAULT_CLAIM_RATE_LIMITS, ...claimLimits }, limiterStore);
   const routes = [
     route(drops.listDrops, { handle: () => listCurrentDrops(database, clock) }),
-    route(drops.getDrop, { handle: ({ params }) => getDrop(database, params.dropId, clock) }),
+    route(drops.getDrop, {
+      // `anyone` routes do not look the session up; an unannounced drop needs to know who asks.
+      handle: async ({ params, req }) =>
+        visibleDrop(await getDrop(database, params.dropId, clock), await currentUser(database, req)),
+    }),
     route(drops.scheduleDrop, {
       handle: ({ params, body, user }) => scheduleDrop(database, params.brandId, body, user.id, clock),
     }),

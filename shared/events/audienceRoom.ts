@@ -10,6 +10,7 @@ import { z } from "zod";
 import { defineRefusals } from "../protocol/refusals.ts";
 import { RoomErrors } from "../protocol/roomErrors.ts";
 import { defineRoomProtocol, messageTypes, protocolVersionOption } from "../protocol/roomProtocol.ts";
+import { lineOfText } from "../text.ts";
 import { AvatarState } from "../walking/avatarState.ts";
 import { WalkIntents } from "../walking/intents.ts";
 import type { WalkableLayout } from "../walking/layout.ts";
@@ -87,8 +88,8 @@ export const AudienceProtocol = defineRoomProtocol({
   join: AudienceJoinOptions,
   client: {
     ...WalkIntents,
-    chat: z.object({ text: z.string().trim().min(1).max(EVENT_CHAT_MAX_CHARS) }).strict(),
-    stageChat: z.object({ text: z.string().trim().min(1).max(500) }).strict(),
+    chat: z.object({ text: lineOfText(1, EVENT_CHAT_MAX_CHARS) }).strict(),
+    stageChat: z.object({ text: lineOfText(1, 500) }).strict(),
     stageAction: StageAction,
   },
   server: {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { LOCALES } from "../constants.ts";
+import { lineOfText, multiLine, singleLine } from "../text.ts";
 
 /** Longest show, and shortest. */
 export const EVENT_MAX_DURATION_MINUTES = 8 * 60;
@@ -37,17 +38,23 @@ const RecordId = z.string().trim().min(1).max(100);
  * Text per language with the catalog's shape (`LocalizedText`: English required, other languages
  * among LOCALES), with its own length limit.
  */
-export function localizedTextOf(maxLength: number, minLength = 1) {
+export function localizedTextOf(
+  maxLength: number,
+  minLength = 1,
+  lines: "singleLine" | "multiLine" = "singleLine",
+) {
+  const text = (min: number) =>
+    (lines === "singleLine" ? singleLine : multiLine)(z.string().trim().min(min).max(maxLength));
   return z
-    .object({ en: z.string().trim().min(minLength).max(maxLength) })
-    .catchall(z.string().trim().min(1).max(maxLength))
+    .object({ en: text(minLength) })
+    .catchall(text(1))
     .refine((t) => Object.keys(t).every((k) => (LOCALES as readonly string[]).includes(k)), {
       message: `Languages must be among ${LOCALES.join(", ")}`,
     });
 }
 
 export const EventTitle = localizedTextOf(120, 2);
-export const EventDescription = localizedTextOf(2000);
+export const EventDescription = localizedTextOf(2000, 1, "multiLine");
 /** A line the host says: may hold placeholders ({product}, {price}, {brand}, {title}, …). */
 export const EventHostLine = localizedTextOf(500);
 
@@ -167,7 +174,7 @@ export const UpdateEventBody = EventFields.partial()
   .refine((b) => Object.keys(b).length > 0, { message: "Change at least one field" });
 export type UpdateEventBody = z.infer<typeof UpdateEventBody>;
 
-export const CancelEventBody = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
+export const CancelEventBody = z.object({ reason: lineOfText(2, 500) }).strict();
 export type CancelEventBody = z.infer<typeof CancelEventBody>;
 
 type EventBodyShape = z.infer<typeof EventFields>;

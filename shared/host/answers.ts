@@ -34,7 +34,7 @@ export type HostKnowledge = {
   /** FAQ entries by intent (`faq:platform:<id>`, `faq:<brandId>:<id>`). */
   faq: ReadonlyMap<string, FaqEntry>;
   toursAvailable: boolean;
-  /** What the asked-about maison can offer now (live queue or next slots), when the question is for an advisor. */
+  /** What the asked-about maison can offer now (live queue or next slots), for an advisor question. */
   advisorHandoff?: AdvisorHandoff | null;
 };
 

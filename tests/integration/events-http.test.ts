@@ -99,6 +99,12 @@ for (const target of databaseTargets()) {
           const badTimes = await call("POST", "/events", merch, { ...show, endsAt: show.startsAt });
           assert.equal(badTimes.status, 400);
           assert.equal(ApiErrorBody.parse(badTimes.json).error.code, "validation_failed");
+          // Text with a bidi override or a control character is refused at the door.
+          const hostile = await call("POST", "/events", merch, {
+            ...show,
+            title: { en: "Evening \u202Eof Stars" },
+          });
+          assert.equal(refusalOf(hostile), "400 validation_failed/undefined");
           const scheduled = await call("POST", "/events", merch, show);
           assert.equal(scheduled.status, 201, JSON.stringify(scheduled.json));
           const view = EventView.parse(scheduled.json);

@@ -271,6 +271,31 @@ export async function runEventRoomsScenario(
     sendMessage(wb2.room, AudienceProtocol.client, "chat", { text: "can you hear me" });
     await waitFor("the muted viewer is told", () => wb2.chatRefused.length === 1, 10_000);
     assert.equal(wb2.chatRefused[0]?.reason, "muted");
+    // A line removed by a moderator is named in every shard's stage; slow mode refuses a quick line.
+    const removed = wb1.chat[0]?.lineId as string;
+    act({ type: "remove_line", lineId: removed });
+    act({ type: "slow_mode", seconds: 300 });
+    await waitFor(
+      "the removal and slow mode reach every shard",
+      () =>
+        all.every(
+          (w) =>
+            w.stage?.moderation.removedLineIds.includes(removed) &&
+            w.stage.moderation.slowModeSeconds === 300,
+        ),
+      10_000,
+    );
+    sendMessage(wa1.room, AudienceProtocol.client, "chat", { text: "again, quickly" });
+    await waitFor("slow mode answers", () => wa1.chatRefused.length === 1, 10_000);
+    assert.equal(wa1.chatRefused[0]?.reason, "slow_mode");
+    assert.ok((wa1.chatRefused[0]?.retryInSeconds ?? 0) > 0);
+    // Presenters are not slowed down.
+    sendMessage(stage.room, AudienceProtocol.client, "chat", { text: "staff may speak" });
+    await waitFor(
+      "the presenter's line arrives",
+      () => wa2.chat.some((l) => l.text === "staff may speak"),
+      10_000,
+    );
     // Invite a viewer of the other shard on stage, and send them back.
     act({ type: "invite_on_stage", viewerId: wb1.welcome?.viewerId as string });
     await waitFor(

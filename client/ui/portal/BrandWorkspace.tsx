@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Redirect, Route, Switch, useRoute } from "wouter";
 import type { SessionUser } from "../../../shared/auth.ts";
 import type { Brand } from "../../../shared/catalog.ts";
+import { EventsPortalSection } from "../events/EventsPortalSection.tsx";
 import { CollectiblesPortalSection } from "./collectibles/CollectiblesPortalSection.tsx";
 import { ModelsSection } from "./ModelsSection.tsx";
 import { PlacementSection } from "./PlacementSection.tsx";
@@ -13,7 +14,7 @@ import { canEdit, roleFor } from "./roles.ts";
 import { UploadSection } from "./UploadSection.tsx";
 
 /** `host` leaves the workspace for the host lines editor (`/brand/:brandId/host`, its own page). */
-const TABS = ["products", "upload", "models", "window", "collectibles", "host"] as const;
+const TABS = ["products", "upload", "models", "window", "collectibles", "events", "host"] as const;
 
 /** One brand's portal: its name and the person's role, the sections, and what they show. */
 export function BrandWorkspace({ brand, user }: { brand: Brand; user: SessionUser }) {
@@ -91,6 +92,9 @@ export function BrandWorkspace({ brand, user }: { brand: Brand; user: SessionUse
           </Route>
           <Route path="/collectibles">
             <CollectiblesPortalSection brand={brand} user={user} />
+          </Route>
+          <Route path="/events">
+            <EventsPortalSection brandId={brand.id} user={user} />
           </Route>
           <Route>
             <Redirect to="/products" replace />

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Brand, Product } from "../../../shared/catalog.ts";
 import { formatPrice, localize } from "../../../shared/money.ts";
 import { useWorldStore } from "../../stores/worldStore.ts";
+import { BookAppointmentButton } from "../clienteling/BookAppointmentButton.tsx";
 import "./viewer.css";
 import { useFocusTrap } from "./useFocusTrap.ts";
 import { VariantPicker } from "./VariantPicker.tsx";
@@ -88,6 +89,7 @@ function ViewerDialog({ brand, product }: { brand: Brand; product: Product }) {
             onSelect={setVariant}
           />
           <WishlistButton productId={product.id} />
+          <BookAppointmentButton brandId={brand.id} brandName={brand.name} source="viewer" />
           {model.kind === "gltf" && model.credit ? (
             <p className="viewer__credit" data-testid="viewer-credit">
               {t("viewer.credit", { credit: model.credit })}

@@ -6,6 +6,7 @@ import type { WalletPass } from "../../../shared/passes.ts";
 import { fetchMyPasses } from "../../net/passApi.ts";
 import { useSessionStore } from "../../stores/sessionStore.ts";
 import { AuthPanel } from "../AuthPanel.tsx";
+import { ClientelingWallet } from "../clienteling/ClientelingWallet.tsx";
 import { PageHeader } from "../drops/PageHeader.tsx";
 import { CollectiblesSection } from "./CollectiblesSection.tsx";
 import { PassCard } from "./PassCard.tsx";
@@ -82,6 +83,7 @@ export default function WalletPage() {
           </section>
         ) : null}
         {user ? <CollectiblesSection /> : null}
+        {user ? <ClientelingWallet /> : null}
       </div>
       {authOpen ? <AuthPanel onDone={() => setAuthOpen(false)} /> : null}
     </main>

@@ -1,0 +1,77 @@
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { clienteling as api } from "../../../shared/api/index.ts";
+import type { Appointment } from "../../../shared/clienteling/appointments.ts";
+import { callApi } from "../../net/api.ts";
+import { formatInstant } from "../drops/formatInstant.ts";
+
+/** The shopper's appointments from now on, each with its advisor and a way to cancel. */
+export function AppointmentsSection({ version }: { version: number }) {
+  const { t, i18n } = useTranslation();
+  const [appointments, setAppointments] = useState<Appointment[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setAppointments(await callApi(api.myAppointments));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, []);
+  // `version` changes when a booking was made elsewhere on the page.
+  useEffect(() => {
+    void version;
+    void load();
+  }, [load, version]);
+
+  const cancel = async (appointmentId: string) => {
+    try {
+      await callApi(api.cancel, { params: { appointmentId }, body: {} });
+      await load();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section
+      className="wallet-section"
+      aria-labelledby="wallet-appointments"
+      data-testid="appointments-section"
+    >
+      <h2 id="wallet-appointments" className="wallet-section__title">
+        {t("clienteling.appointments.title")}
+      </h2>
+      {error ? (
+        <p role="alert" className="wallet__note">
+          {t("clienteling.failed", { reason: error })}
+        </p>
+      ) : null}
+      {appointments?.length === 0 ? (
+        <p className="wallet__note">{t("clienteling.appointments.none")}</p>
+      ) : null}
+      <ul className="appointment-list">
+        {appointments?.map((a) => (
+          <li key={a.id} className="appointment-list__item">
+            <span>
+              {t("clienteling.appointments.line", {
+                brand: a.brandName,
+                advisor: a.advisorName,
+                when: formatInstant(a.startsAt, i18n.language),
+              })}
+            </span>
+            <span className="appointment-list__status">
+              {t(`clienteling.appointments.status.${a.status}`)}
+            </span>
+            {a.status === "booked" ? (
+              <button type="button" className="button" onClick={() => void cancel(a.id)}>
+                {t("clienteling.appointments.cancel")}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
