@@ -26,7 +26,7 @@ import { DropMode, DropPhase } from "./drops.ts";
 import { HostState } from "./host/hostState.ts";
 import { defineRefusals } from "./protocol/refusals.ts";
 import { RoomErrors } from "./protocol/roomErrors.ts";
-import { defineRoomProtocol, messageTypes, protocolVersionOption } from "./protocol/roomProtocol.ts";
+import { defineRoomProtocol, protocolVersionOption } from "./protocol/roomProtocol.ts";
 
 /** Name of the room type, as defined on the server. */
 export const DROP_ROOM = "drop";
@@ -101,7 +101,6 @@ export const DropRoomRefusals = defineRefusals({
   },
   fields: { opensAt: z.iso.datetime().nullable().default(null) },
 });
-export type DropRoomRefusalReason = z.infer<typeof DropRoomRefusals.Reason>;
 export type DropRoomRefusal = z.infer<typeof DropRoomRefusals.Refusal>;
 /** WebSocket close code when the room sends someone away after a phase change. */
 export const DROP_ROOM_REFUSED_CLOSE_CODE = DropRoomRefusals.closeCode;
@@ -127,9 +126,6 @@ export const DropRoomProtocol = defineRoomProtocol({
     refused: DropRoomRefusals.Refusal,
   },
 });
-export type DropTimeSyncRequest = z.infer<typeof DropRoomProtocol.client.timeSync>;
-/** Server → client message types of the drop room. */
-export const DropServerMessage = messageTypes(DropRoomProtocol.server);
 
 /** One drop in `GET /api/drops`: current and upcoming drops (not ended, already announced). */
 export const DropListItem = z.object({

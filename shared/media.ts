@@ -21,8 +21,6 @@ export const SDP_MAX_CHARS = 32_768;
 export const CALL_SIGNAL_MAX_BYTES = SDP_MAX_CHARS + 2_048;
 /** Longest ICE candidate line accepted (a real one is ~100-200 characters). */
 export const ICE_CANDIDATE_MAX_CHARS = 1_024;
-/** Signals one client may send per second (ICE candidates come in bursts at the start). */
-export const CALL_SIGNALS_PER_SECOND = 40;
 
 /** Reasons every media failure carries, on both sides. */
 export const MediaErrorCode = {

@@ -18,7 +18,7 @@ import { z } from "zod";
 import { VitrineToken } from "./collectibles.ts";
 import { defineRefusals } from "./protocol/refusals.ts";
 import { RoomErrors } from "./protocol/roomErrors.ts";
-import { defineRoomProtocol, messageTypes, protocolVersionOption } from "./protocol/roomProtocol.ts";
+import { defineRoomProtocol, protocolVersionOption } from "./protocol/roomProtocol.ts";
 import { AvatarState } from "./walking/avatarState.ts";
 import { WalkIntents } from "./walking/intents.ts";
 import type { Collider, WalkableLayout } from "./walking/layout.ts";
@@ -105,8 +105,6 @@ export const VitrineProtocol = defineRoomProtocol({
   client: { ...WalkIntents },
   server: { ...RoomErrors, refused: VitrineRefusals.Refusal },
 });
-/** Server → client message types of the vitrine. */
-export const VitrineServerMessage = messageTypes(VitrineProtocol.server);
 
 // ---------------------------------------------------------------------------------------------
 // Layout: one pure function, so the server's colliders and the client's gallery never disagree.

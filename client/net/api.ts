@@ -16,7 +16,12 @@ import {
   type PathParamNames,
   type QueryIn,
 } from "../../shared/api/endpoint.ts";
-import { ApiErrorBody, type ErrorCode } from "../../shared/errors.ts";
+import {
+  ApiErrorBody,
+  type ErrorCode,
+  type FieldIssue,
+  ValidationFailedDetails,
+} from "../../shared/errors.ts";
 
 /** An API error as the server described it (or `http_error` when the answer was not ours). */
 export class ApiError extends Error {
@@ -112,4 +117,14 @@ export function declaredDetails<
   const schema = endpoint.refusals?.[code];
   const parsed = schema?.safeParse(error.details);
   return parsed?.success ? (parsed.data as z.output<NonNullable<NonNullable<E["refusals"]>[C]>>) : null;
+}
+
+/**
+ * The per-field problems an error answer carries (the `details` of a 400 `validation_failed`, read
+ * with the shared `ValidationFailedDetails`), or none for anything else.
+ */
+export function validationIssues(error: unknown): FieldIssue[] {
+  if (!(error instanceof ApiError)) return [];
+  const parsed = ValidationFailedDetails.safeParse(error.details);
+  return parsed.success ? parsed.data : [];
 }

@@ -36,12 +36,6 @@ export function claimIntentKey(dropId: string, userId: string): string {
   return key;
 }
 
-/** Whether an intent is still waiting for its answer (e.g. the page was reloaded mid-request). */
-export function hasPendingClaimIntent(dropId: string, userId: string): boolean {
-  const name = storageKey(dropId, userId);
-  return Boolean(storage()?.getItem(name) ?? inMemory.get(name));
-}
-
 /** The server answered the intent (held or refused): the next press is a new intent. */
 export function settleClaimIntent(dropId: string, userId: string): void {
   const name = storageKey(dropId, userId);

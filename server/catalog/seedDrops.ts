@@ -10,7 +10,8 @@ import { accountIdsByEmail } from "../accounts/accounts.ts";
 import { DEMO_SEED } from "../audit.ts";
 import type { Db } from "../db/database.ts";
 import { insertDrop } from "../drops/drops.ts";
-import { insertPass, insertPassType } from "../passes/passes.ts";
+import { insertPass } from "../passes/passes.ts";
+import { insertPassType } from "../passes/passTypes.ts";
 
 /** Writes the seed's pass types, passes and drops at `now`. Expects a validated seed file. */
 export async function seedPassesAndDrops(tx: Db, seed: SeedFile, now: Date): Promise<void> {

@@ -86,13 +86,3 @@ export async function isCollectibleId(database: DbLike, id: string): Promise<boo
     .limit(1);
   return rows.length > 0;
 }
-
-/** Whether a copy exists at all (for refusing transfers of copies that are not the caller's). */
-export async function copyExists(database: DbLike, copyId: string): Promise<boolean> {
-  const rows = await drizzleOf(database)
-    .select({ id: collectibleCopies.id })
-    .from(collectibleCopies)
-    .where(eq(collectibleCopies.id, copyId))
-    .limit(1);
-  return rows.length > 0;
-}

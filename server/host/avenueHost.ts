@@ -21,19 +21,21 @@ import { type DropFact, nextOpening } from "../../shared/host/dropFacts.ts";
 import { normalizeText } from "../../shared/host/entities.ts";
 import {
   createHostBrain,
-  followerCount,
-  forgetVisitor,
   type HostBrain,
   type HostLineEvent,
   type HostVisitor,
+  type UpcomingDrop,
+} from "../../shared/host/hostBrain.ts";
+import {
+  followerCount,
+  forgetVisitor,
   hostAnswer,
   leaveTour,
   requestLead,
   requestPresent,
   requestTour,
-  stepHost,
-  type UpcomingDrop,
-} from "../../shared/host/hostSim.ts";
+} from "../../shared/host/hostRequests.ts";
+import { stepHost } from "../../shared/host/hostSim.ts";
 import type { HostState } from "../../shared/host/hostState.ts";
 import { type HostWorld, resolveHostWorld } from "../../shared/host/hostWorld.ts";
 import { fillLine } from "../../shared/host/script.ts";

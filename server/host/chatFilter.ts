@@ -70,8 +70,3 @@ export function maskProfanity(text: string): string {
   zhPattern.lastIndex = 0;
   return out.replace(zhPattern, maskWord);
 }
-
-/** True when the text holds a profane word. */
-export function hasProfanity(text: string): boolean {
-  return maskProfanity(text) !== text;
-}

@@ -8,14 +8,12 @@ import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Catalog } from "../../shared/catalog.ts";
 import { ErrorCode, type FieldIssue } from "../../shared/errors.ts";
 import type { DropFact } from "../../shared/host/dropFacts.ts";
+import { BrandHostLines, EMPTY_BRAND_LINES, HostScript } from "../../shared/host/script.ts";
 import {
-  BrandHostLines,
-  EMPTY_BRAND_LINES,
-  HostScript,
   type ScriptReferences,
   validateBrandHostLines,
   validateHostScript,
-} from "../../shared/host/script.ts";
+} from "../../shared/host/scriptValidation.ts";
 import { getCatalog } from "../catalog/catalogRepository.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { drops, hostScripts } from "../db/schema.ts";

@@ -11,7 +11,8 @@ import { brands } from "../db/schema.ts";
 import { getDropRow } from "../drops/drops.ts";
 import { DomainError } from "../errors.ts";
 import { getEventRow } from "../events/eventRecords.ts";
-import { brandOfPass, getPassType } from "../passes/passes.ts";
+import { brandOfPass } from "../passes/passes.ts";
+import { getPassType } from "../passes/passTypes.ts";
 
 /** The brand of each kind of resource. @throws DomainError 404 when there is no such resource. */
 const BRAND_OF_RESOURCE: Record<BrandResourceKind, (db: DbLike, id: string) => Promise<string | null>> = {

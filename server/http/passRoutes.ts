@@ -12,16 +12,15 @@ import type { Clock } from "../drops/clock.ts";
 import { DomainError } from "../errors.ts";
 import type { SigningKeys } from "../keys/signingKeys.ts";
 import {
-  createPassType,
   getPass,
   issuePass,
   issuePassesByRule,
   listPassesOfUser,
-  listPassTypes,
   resolvePassRecipient,
   revokePass,
 } from "../passes/passes.ts";
 import { issuePassToken, verifyPassToken } from "../passes/passTokens.ts";
+import { createPassType, listPassTypes } from "../passes/passTypes.ts";
 import { endpointRouter, reply, route } from "./endpointRouter.ts";
 
 export type PassRoutesDeps = { database: Database; clock: Clock; signingKeys: SigningKeys };

@@ -7,8 +7,6 @@ import { ALL_EXTENSIONS } from "@gltf-transform/extensions";
 import draco3d from "draco3dgltf";
 import { MeshoptDecoder, MeshoptEncoder, MeshoptSimplifier } from "meshoptimizer";
 
-export type GltfIO = NodeIO;
-
 let io: Promise<NodeIO> | undefined;
 
 /**

@@ -10,7 +10,8 @@ import { type Pass, PassTokenClaims } from "../../shared/passes.ts";
 import type { DbLike } from "../db/database.ts";
 import type { Clock } from "../drops/clock.ts";
 import type { SigningKeys } from "../keys/signingKeys.ts";
-import { getPass, getPassType } from "./passes.ts";
+import { getPass } from "./passes.ts";
+import { getPassType } from "./passTypes.ts";
 
 const ISSUER = "vitrine";
 const TYPE = "vitrine-pass+jwt";

@@ -10,13 +10,12 @@ import {
   type HostVisitor,
   lineDuration,
   MIN_LINE_GAP_MS,
-  requestPresent,
-  requestTour,
-  stepHost,
   TOUR_LAG_RADIUS,
   TOUR_WAIT_GIVE_UP_MS,
   type UpcomingDrop,
-} from "./hostSim.ts";
+} from "./hostBrain.ts";
+import { requestPresent, requestTour } from "./hostRequests.ts";
+import { stepHost } from "./hostSim.ts";
 import { HostAnim } from "./hostState.ts";
 import type { HostWorld } from "./hostWorld.ts";
 import { lineTokens, renderLine } from "./lineTokens.ts";

@@ -3,13 +3,8 @@ import fs from "node:fs";
 import { describe, test } from "node:test";
 import { TEST_CATALOG, TEST_SCRIPT_INPUT } from "../../tests/fixtures/host-world.ts";
 import { SeedFile } from "../seed.ts";
-import {
-  fillLine,
-  HostScript,
-  type ScriptReferences,
-  validateBrandHostLines,
-  validateHostScript,
-} from "./script.ts";
+import { fillLine, HostScript } from "./script.ts";
+import { type ScriptReferences, validateBrandHostLines, validateHostScript } from "./scriptValidation.ts";
 
 const refs: ScriptReferences = {
   productsByBrand: new Map(TEST_CATALOG.brands.map((b) => [b.id, new Set(b.products.map((p) => p.id))])),

@@ -16,5 +16,3 @@ export const WalkIntents = {
   /** Walk to a point on the ground (click to walk). */
   moveTo: z.object({ x: Coord, z: Coord }).strict(),
 } as const;
-export type MoveIntent = z.infer<typeof WalkIntents.move>;
-export type MoveToIntent = z.infer<typeof WalkIntents.moveTo>;

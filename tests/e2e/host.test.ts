@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import type { SceneSnapshot } from "../../client/world/testHook.ts";
 import { layoutAvenue } from "../../shared/avenue/layout.ts";
 import { Catalog } from "../../shared/catalog.ts";
 import { DropList } from "../../shared/dropRoom.ts";
@@ -28,23 +29,8 @@ const ZONE_A = "America/New_York";
 /** Within this distance of a tour stop (metres) the host stands at it. */
 const ARRIVED = 2.5;
 
-type Point = { x: number; y: number };
-type SceneHost = {
-  x: number;
-  z: number;
-  anim: number;
-  clip: string;
-  mode: string;
-  lineId: number;
-  line: string;
-  bubbleVisible: boolean;
-  screen: Point | null;
-  body: Point | null;
-  tourId: string;
-  tourStop: number;
-  followers: number;
-};
-type Scene = { avatars: Array<{ isSelf: boolean; x: number; z: number }>; host: SceneHost | null };
+/** What the page's test hook reports (client/world/testHook.ts), read from `window.__vitrine`. */
+type Scene = Pick<SceneSnapshot, "avatars" | "host">;
 
 async function scene(page: Page): Promise<Scene | null> {
   return page.evaluate(() => {

@@ -3,7 +3,7 @@
 import type { Db } from "../../server/db/database.ts";
 import { brandStaff, brands, products, users } from "../../server/db/schema.ts";
 import type { Clock } from "../../server/drops/clock.ts";
-import { createPassType } from "../../server/passes/passes.ts";
+import { createPassType } from "../../server/passes/passTypes.ts";
 import type { PassEntitlements, PassType } from "../../shared/passes.ts";
 
 export const BRAND_ID = "maison-test";

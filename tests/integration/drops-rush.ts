@@ -11,7 +11,8 @@ import { drizzleOf } from "../../server/db/database.ts";
 import { dropAccounts, dropClaimRequests, dropClaims, drops } from "../../server/db/schema.ts";
 import { systemClock } from "../../server/drops/clock.ts";
 import { scheduleDrop } from "../../server/drops/drops.ts";
-import { createPassType, issuePass } from "../../server/passes/passes.ts";
+import { issuePass } from "../../server/passes/passes.ts";
+import { createPassType } from "../../server/passes/passTypes.ts";
 import { ScheduleDropBody } from "../../shared/drops.ts";
 import { BRAND_ID, createBrand, createUsers, PRODUCT_ID, VIP_ENTITLEMENTS } from "./drops-fixtures.ts";
 

@@ -1,8 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
-import { z } from "zod";
-import { ApiError } from "../../net/api.ts";
+import { validationIssues } from "../../net/api.ts";
 import { DisplayFields } from "./DisplayFields.tsx";
 import { LocalizedFields } from "./LocalizedFields.tsx";
 import { PriceFields } from "./PriceFields.tsx";
@@ -17,8 +16,6 @@ import {
 } from "./productForm.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { VariantLabelFields } from "./VariantLabelFields.tsx";
-
-const ServerIssues = z.array(z.object({ path: z.string(), message: z.string() }));
 
 /**
  * Creates a draft product on an uploaded model, or edits one: every field checked with the same
@@ -95,8 +92,8 @@ export function ProductEditor({
       usePortalStore.getState().putProduct(saved);
       navigate(product ? "/products" : `/window?place=${encodeURIComponent(saved.id)}`);
     } catch (e) {
-      const issues = e instanceof ApiError ? ServerIssues.safeParse(e.details) : null;
-      if (issues?.success) setErrors(Object.fromEntries(issues.data.map((i) => [i.path, i.message])));
+      const issues = validationIssues(e);
+      if (issues.length > 0) setErrors(Object.fromEntries(issues.map((i) => [i.path, i.message])));
       setNotice(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);

@@ -35,13 +35,6 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** A stable 32-bit hash of a string, for per-avatar phases and per-brand variations. */
-export function hashString(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
 /** A radial glow sprite: white centre fading to transparent, used for halos and light pools. */
 export function radialGlowTexture(size = 128, falloff = 2): CanvasTexture {
   return canvasTexture(size, size, (ctx, w, h) => {

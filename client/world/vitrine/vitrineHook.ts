@@ -1,5 +1,5 @@
 import type { Object3D } from "three";
-import type { BaseSceneSnapshot, SceneTestHookApi } from "../SceneTestHook.tsx";
+import type { BaseSceneSnapshot } from "../SceneTestHook.tsx";
 
 /** One pedestal as the scene shows it now. */
 export type PedestalReport = {
@@ -17,9 +17,6 @@ export type VitrineSceneSnapshot = Omit<BaseSceneSnapshot, "avatars"> & {
   pedestals: PedestalReport[];
   avatars: Array<BaseSceneSnapshot["avatars"][number] & { isOwner: boolean }>;
 };
-
-/** `window.__vitrineRoom`: what end-to-end tests read from the vitrine's scene (SceneTestHook.tsx). */
-export type VitrineRoomTestHook = SceneTestHookApi<VitrineSceneSnapshot>;
 
 /** Whether the test hook holds the render loop (FrameBudget then stops waking it). */
 export const frameControl = { held: false };

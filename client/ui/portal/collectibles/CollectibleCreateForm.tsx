@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CollectibleObtainedBy, type CollectibleView } from "../../../../shared/collectibles.ts";
 import type { UploadedModel } from "../../../../shared/models.ts";
-import { ApiError } from "../../../net/api.ts";
+import { validationIssues } from "../../../net/api.ts";
 import { LocalizedFields } from "../LocalizedFields.tsx";
 import type { FieldErrors } from "../productForm.ts";
 import { blankCollectibleForm, type CollectibleFormValues, collectibleBody } from "./collectibleForm.ts";
@@ -47,13 +47,9 @@ export function CollectibleCreateForm({
       setForm({ ...blankCollectibleForm(), modelId: form.modelId });
       setNotice(t("collectibles.portal.created", { name: created.name.en }));
     } catch (error) {
-      if (error instanceof ApiError && Array.isArray(error.details)) {
-        const fieldErrors: FieldErrors = {};
-        for (const d of error.details as Array<{ path?: string; message?: string }>) {
-          if (d.path && d.message) fieldErrors[d.path] ??= d.message;
-        }
-        setErrors(fieldErrors);
-      }
+      const fieldErrors: FieldErrors = {};
+      for (const issue of validationIssues(error)) fieldErrors[issue.path] ??= issue.message;
+      setErrors(fieldErrors);
       setNotice(error instanceof Error ? error.message : String(error));
     } finally {
       setBusy(false);
