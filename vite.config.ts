@@ -14,7 +14,8 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: "static",
     chunkSizeWarningLimit: 2000,
-    sourcemap: true,
+    // Never published (issue 10): the server refuses *.map too.
+    sourcemap: false,
     // dist/.vite/manifest.json: which chunks the entry loads up front (the first-download budget
     // in tests/integration/http-compression.test.ts and bench/firstload.ts read it).
     manifest: true,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_AVENUE_SHARD_CAPACITY, DEFAULT_VIEW_RADIUS } from "../shared/constants.ts";
+import { DEFAULT_EVENT_SHARD_CAPACITY } from "../shared/events/audienceRoom.ts";
 import { IceServers } from "../shared/media.ts";
 
 const bool = z
@@ -23,11 +24,44 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://")
     .optional(),
+  /**
+   * Origins, besides the server's own, whose pages may send state-changing requests and open
+   * WebSockets (comma-separated, e.g. `https://vitrine.example,https://www.vitrine.example`): the
+   * public address when a proxy in front rewrites the Host header. Default: the server's own only.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((text, ctx) => {
+      const origins = text
+        .split(",")
+        .map((o) => o.trim())
+        .filter((o) => o !== "");
+      for (const origin of origins) {
+        let ok = false;
+        try {
+          const url = new URL(origin);
+          ok =
+            (url.protocol === "http:" || url.protocol === "https:") &&
+            url.origin === origin.replace(/\/$/, "");
+        } catch {
+          ok = false;
+        }
+        if (!ok)
+          ctx.addIssue({
+            code: "custom",
+            message: `"${origin}" is not an origin like https://vitrine.example`,
+          });
+      }
+      return origins;
+    }),
   /** Address other processes use to reach this one when scaled out (host:port). */
   PUBLIC_ADDRESS: z.string().optional(),
   /** Radius in metres within which a client receives other avatars (interest management). */
   AVENUE_VIEW_RADIUS: z.coerce.number().min(1).max(10_000).default(DEFAULT_VIEW_RADIUS),
   AVENUE_SHARD_CAPACITY: z.coerce.number().int().min(1).max(2000).default(DEFAULT_AVENUE_SHARD_CAPACITY),
+  /** Viewers per audience shard of a live event (past it, joining opens or picks another shard). */
+  EVENT_SHARD_CAPACITY: z.coerce.number().int().min(1).max(2000).default(DEFAULT_EVENT_SHARD_CAPACITY),
   /** Seed the demo brands, products and accounts into an empty database. */
   SEED_DEMO: bool.default(true),
   SESSION_TTL_HOURS: z.coerce
@@ -90,7 +124,16 @@ export const ConfigSchema = z.object({
       }
       return z.NEVER;
     }),
+  /** JSON log lines at this level and above (stdout, never pretty-printed). */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Bearer token a Prometheus scraper sends to GET /metrics; unset: /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN needs at least 16 characters").optional(),
+  /** Secret of analytics pseudonyms (HMAC); unset: one is made once and kept in the database. */
+  ANALYTICS_SECRET: z.string().min(16, "ANALYTICS_SECRET needs at least 16 characters").optional(),
+  /** Days raw analytics facts are kept before they are pruned (the hourly and daily rollups stay). */
+  ANALYTICS_RAW_DAYS: z.coerce.number().int().min(2).max(3650).default(30),
+  /** How often buffered analytics facts are written (seconds; a full batch is written at once). */
+  ANALYTICS_FLUSH_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   /** SMTP server for outgoing mail (`smtp://user:pass@host:587`); without it mail goes to the outbox folder. */
   SMTP_URL: z
     .string()

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DISPLAY_NAME_MAX } from "./constants.ts";
+import { singleLine } from "./text.ts";
 
 export const Email = z
   .email({ message: "Enter a valid email address" })
@@ -14,7 +15,9 @@ export const SignUpBody = z
   .object({
     email: Email,
     password: Password,
-    displayName: z.string().trim().min(2, "Your name needs at least 2 characters").max(DISPLAY_NAME_MAX),
+    displayName: singleLine(
+      z.string().trim().min(2, "Your name needs at least 2 characters").max(DISPLAY_NAME_MAX),
+    ),
   })
   .strict();
 export type SignUpBody = z.infer<typeof SignUpBody>;

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { SLOTS_PER_BOUTIQUE } from "./avenue/layout.ts";
 import { LOCALES } from "./constants.ts";
+import { multiLine, singleLine } from "./text.ts";
 
 /** Text in several languages; English is required and is the fallback. */
 export const LocalizedText = z
-  .object({ en: z.string().min(1).max(2000) })
-  .catchall(z.string().max(2000))
+  .object({ en: multiLine(z.string().min(1).max(2000)) })
+  .catchall(multiLine(z.string().max(2000)))
   .refine((t) => Object.keys(t).every((k) => (LOCALES as readonly string[]).includes(k)), {
     message: `Languages must be among ${LOCALES.join(", ")}`,
   });
@@ -37,7 +38,7 @@ export const ProductModel = z.discriminatedUnion("kind", [
     bytes: z.number().int().positive(),
     /** Height the model is scaled to on a display, in metres. */
     displayHeight: z.number().positive().max(3),
-    credit: z.string().max(300).optional(),
+    credit: singleLine(z.string().max(300)).optional(),
     /** Lighter level of detail for distant viewing (same-origin .glb), when the model was uploaded. */
     lodUrl: z
       .string()
@@ -50,7 +51,7 @@ export const ProductModel = z.discriminatedUnion("kind", [
       .optional(),
     /** KHR_materials_variants of the file, by name, with the brand's label in several languages. */
     variants: z
-      .array(z.object({ name: z.string().min(1).max(200), label: LocalizedText }))
+      .array(z.object({ name: singleLine(z.string().min(1).max(200)), label: LocalizedText }))
       .max(32)
       .optional(),
   }),

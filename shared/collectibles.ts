@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { LocalizedText } from "./catalog.ts";
+import { singleLine } from "./text.ts";
 
 /** How a collectible reaches people. */
 export const CollectibleObtainedBy = z.enum(["drop", "event", "pass", "manual"]);
@@ -64,7 +65,7 @@ export const CollectibleCreate = z
       editionSize: z.number().int().min(1).max(MAX_EDITION_SIZE),
       obtainedBy: CollectibleObtainedBy,
       /** The drop id, pass type id or event id that grants it; required for drop and pass. */
-      sourceId: z.string().trim().min(1).max(100).optional(),
+      sourceId: singleLine(z.string().trim().min(1).max(100)).optional(),
     },
     { error: unknownKeyMessage },
   )
@@ -129,7 +130,7 @@ export const GrantCollectibleBody = z.strictObject(
       .min(1)
       .max(500),
     reason: z.enum(["manual", "event_attendance"]),
-    eventId: z.string().trim().min(1).max(100).optional(),
+    eventId: singleLine(z.string().trim().min(1).max(100)).optional(),
   },
   { error: unknownKeyMessage },
 );
@@ -153,15 +154,15 @@ export const CERTIFICATE_FORMAT = "vitrine-certificate/1";
 
 /** What a certificate states; the signature covers the RFC 8785 canonical JSON of exactly this. */
 export const CertificateStatement = z.strictObject({
-  certificateId: z.string().min(1).max(100),
-  collectibleId: z.string().min(1).max(100),
+  certificateId: singleLine(z.string().min(1).max(100)),
+  collectibleId: singleLine(z.string().min(1).max(100)),
   collectibleName: LocalizedText,
-  brandId: z.string().min(1).max(100),
-  brandName: z.string().min(1).max(200),
+  brandId: singleLine(z.string().min(1).max(100)),
+  brandName: singleLine(z.string().min(1).max(200)),
   edition: z.number().int().min(1),
   editionSize: z.number().int().min(1),
   /** A stable pseudonymous id of the owner (never an email or the account id). */
-  owner: z.string().min(1).max(100),
+  owner: singleLine(z.string().min(1).max(100)),
   modelSha256: z.string().regex(/^[0-9a-f]{64}$/, "modelSha256 must be 64 lowercase hex digits"),
   issuedAt: z.iso.datetime({ offset: true }),
   issuer: z.literal("vitrine"),
@@ -172,7 +173,7 @@ export type CertificateStatement = z.infer<typeof CertificateStatement>;
 export const Certificate = z.strictObject({
   format: z.literal(CERTIFICATE_FORMAT),
   statement: CertificateStatement,
-  keyId: z.string().min(1).max(200),
+  keyId: singleLine(z.string().min(1).max(200)),
   algorithm: z.literal("Ed25519"),
   /** base64url (no padding) Ed25519 signature over the canonical JSON of `statement`. */
   signature: z.string().regex(/^[A-Za-z0-9_-]+$/, "signature must be base64url"),

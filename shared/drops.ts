@@ -1,5 +1,6 @@
 /** Drops: shapes of drops, claims, raffle entries and reports, with their HTTP bodies and answers. */
 import { z } from "zod";
+import { singleLine } from "./text.ts";
 
 const Instant = z.coerce.date();
 
@@ -12,7 +13,7 @@ export type DropPhase = z.infer<typeof DropPhase>;
 export const ScheduleDropBody = z
   .object({
     productId: z.string().min(1).max(100),
-    title: z.string().trim().min(2).max(120),
+    title: singleLine(z.string().trim().min(2).max(120)),
     mode: DropMode,
     stock: z.number().int().min(1).max(1_000_000),
     perAccountLimit: z.number().int().min(1).max(100),

@@ -43,6 +43,7 @@
 import { z } from "zod";
 import { SLOTS_PER_BOUTIQUE } from "./avenue/layout.ts";
 import { LocalizedText, Money, ProductModel } from "./catalog.ts";
+import { singleLine } from "./text.ts";
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, "A sha256 is 64 lowercase hex digits");
 const Instant = z.iso.datetime();
@@ -194,7 +195,7 @@ export const UPLOAD_ID_HEADER = "Upload-Id";
 export const UploadId = z.uuid();
 
 /** A label per KHR_materials_variants name, in several languages. */
-export const VariantLabel = z.object({ name: z.string().min(1).max(200), label: LocalizedText });
+export const VariantLabel = z.object({ name: singleLine(z.string().min(1).max(200)), label: LocalizedText });
 export type VariantLabel = z.infer<typeof VariantLabel>;
 
 /** The fields a brand edits on a product, shared by create and update. */
@@ -208,7 +209,7 @@ const ProductFields = z.object({
   displayHeight: z.number().min(0.05).max(3),
   variantLabels: z.array(VariantLabel).max(32),
   /** Credit line for the model (author, licence), shown in the viewer. */
-  credit: z.string().trim().max(300).optional(),
+  credit: singleLine(z.string().trim().max(300)).optional(),
 });
 
 export const CreateProductBody = ProductFields.extend({

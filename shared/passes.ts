@@ -1,5 +1,6 @@
 /** Pass programmes: the shapes of pass types, passes, issuing rules and their HTTP bodies. */
 import { z } from "zod";
+import { singleLine } from "./text.ts";
 
 const Instant = z.coerce.date();
 
@@ -24,8 +25,8 @@ export const CreatePassTypeBody = z
   .object({
     /** The brand running the programme (its owners and merchandisers manage it); absent = platform-wide (admins). */
     brandId: z.string().min(2).max(48).optional(),
-    name: z.string().trim().min(2).max(100),
-    tier: z.string().trim().min(1).max(40),
+    name: singleLine(z.string().trim().min(2).max(100)),
+    tier: singleLine(z.string().trim().min(1).max(40)),
     validFrom: Instant,
     validUntil: Instant,
     entitlements: PassEntitlements,
@@ -88,7 +89,7 @@ export const IssuePassBody = z
   });
 export type IssuePassBody = z.infer<typeof IssuePassBody>;
 
-export const RevokePassBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
+export const RevokePassBody = z.object({ reason: singleLine(z.string().trim().min(1).max(500)) }).strict();
 export type RevokePassBody = z.infer<typeof RevokePassBody>;
 
 /** Facts about one client that issuing rules look at (computed by whoever holds the client data). */

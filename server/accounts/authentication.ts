@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { SessionUser, SignInBody, SignUpBody } from "../../shared/auth.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { brandStaff, users } from "../db/schema.ts";
+import { insertAccount } from "./accounts.ts";
 import { AccountError } from "./errors.ts";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { createSession, deleteExpiredSessionsOfUser, deleteSession, type IssuedSession } from "./sessions.ts";
@@ -23,13 +24,12 @@ export async function signUp(database: DbLike, input: SignUpBody, policy: Sessio
   const db = drizzleOf(database);
   const email = input.email.toLowerCase();
   const passwordHash = await hashPassword(input.password);
-  // ON CONFLICT rather than a read first: two simultaneous sign-ups with one email cannot both win.
-  const inserted = await db
-    .insert(users)
-    .values({ email, passwordHash, displayName: input.displayName, role: "shopper" })
-    .onConflictDoNothing({ target: users.email })
-    .returning();
-  const user = inserted[0];
+  const user = await insertAccount(db, {
+    email,
+    passwordHash,
+    displayName: input.displayName,
+    role: "shopper",
+  });
   if (!user) throw AccountError.emailTaken(email);
   const session = await createSession(db, user.id, policy.sessionTtlHours);
   return {

@@ -1,10 +1,12 @@
 /**
- * The chat's guards: length, a per-person rate limit (rate-limiter-flexible, in memory per
+ * The chat's guards: length, a per-person rate limit (rate-limiter-flexible, from the process's
+ * LimiterStore: Redis when scaled out, so a person's lines count once across every shard and
  * process), profanity masking, and a buffer of recent lines from which reports copy the message
  * (a report never carries the text a client claims was said).
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import { CHAT_MAX_LENGTH, type ChatLine, type ChatRefused } from "../../shared/host/chatMessages.ts";
+import { type LimiterStore, memoryLimiterStore } from "../http/limiterStore.ts";
 import { maskProfanity } from "./chatFilter.ts";
 
 /** Lines one person may say per window, and the window in seconds. */
@@ -14,11 +16,15 @@ export const CHAT_RATE_WINDOW_SECONDS = 10;
 export type ChatCheck = { ok: true; text: string } | { ok: false; refusal: ChatRefused };
 
 export class ChatGate {
-  private readonly limiter = new RateLimiterMemory({
-    keyPrefix: "chat",
-    points: CHAT_RATE_POINTS,
-    duration: CHAT_RATE_WINDOW_SECONDS,
-  });
+  private readonly limiter: RateLimiterAbstract;
+
+  constructor(store: LimiterStore = memoryLimiterStore()) {
+    this.limiter = store.counter({
+      keyPrefix: "chat",
+      points: CHAT_RATE_POINTS,
+      durationSeconds: CHAT_RATE_WINDOW_SECONDS,
+    });
+  }
 
   /** Checks and cleans a line from `personKey` (user id, or session id for guests). */
   async check(personKey: string, raw: string): Promise<ChatCheck> {

@@ -7,6 +7,7 @@ import type { Database } from "../db/database.ts";
 import { createAuthRoutes } from "./authRoutes.ts";
 import { endpointRouter, route } from "./endpointRouter.ts";
 import { apiNotFound, createErrorMiddleware, type ErrorMiddlewareOptions } from "./errors.ts";
+import type { LimiterStore } from "./limiterStore.ts";
 import { type AttemptLimits, DEFAULT_ATTEMPT_LIMITS } from "./rateLimit.ts";
 
 /** Largest JSON body the API accepts; larger ones answer 413. */
@@ -22,9 +23,11 @@ export type ApiRouterDeps = {
   startedAt: number;
   /** Sign-in and sign-up attempt limits; DEFAULT_ATTEMPT_LIMITS when absent. */
   attemptLimits?: Partial<AttemptLimits>;
+  /** Where rate limits count (Redis when scaled out); this process's memory when absent. */
+  limiterStore?: LimiterStore;
   /** Routers of other domains (passes, drops…), mounted at `/api` before the 404. */
   domainRouters?: express.Router[];
-  /** Where unexpected errors are logged; console.error when absent. */
+  /** Where unexpected errors are logged; the http component's logger when absent. */
   logUnexpected?: ErrorMiddlewareOptions["logUnexpected"];
 };
 
@@ -51,7 +54,12 @@ export function createApiRouter(deps: ApiRouterDeps): express.Router {
   ];
   router.use(endpointRouter(core, { database, mountedAt: "/api" }));
   router.use(
-    createAuthRoutes({ database, config, limits: { ...DEFAULT_ATTEMPT_LIMITS, ...deps.attemptLimits } }),
+    createAuthRoutes({
+      database,
+      config,
+      limits: { ...DEFAULT_ATTEMPT_LIMITS, ...deps.attemptLimits },
+      limiterStore: deps.limiterStore,
+    }),
   );
 
   for (const domainRouter of deps.domainRouters ?? []) router.use(domainRouter);

@@ -3,6 +3,7 @@ import type express from "express";
 import { drops } from "../../shared/api/index.ts";
 import type { ClaimAnswer } from "../../shared/drops.ts";
 import { ErrorCode } from "../../shared/errors.ts";
+import { recordConfirmation, recordEntry } from "../analytics/productFacts.ts";
 import type { Database } from "../db/database.ts";
 import { claimDropUnit, confirmClaim, listClaimsOf } from "../drops/claims.ts";
 import type { Clock } from "../drops/clock.ts";
@@ -12,12 +13,15 @@ import { setBrandWebhook } from "../drops/orderWebhooks.ts";
 import { drawRaffle, enterRaffle } from "../drops/raffleDraw.ts";
 import { DomainError } from "../errors.ts";
 import { endpointRouter, route } from "./endpointRouter.ts";
+import type { LimiterStore } from "./limiterStore.ts";
 import { type ClaimRateLimits, createClaimLimiter, DEFAULT_CLAIM_RATE_LIMITS } from "./rateLimit.ts";
 
 export type DropRoutesDeps = {
   database: Database;
   clock: Clock;
   claimLimits?: Partial<ClaimRateLimits>;
+  /** Where claim limits count (Redis when scaled out); this process's memory when absent. */
+  limiterStore?: LimiterStore;
   /** Told when a drop's stock may have changed (a unit held, a draw), so its live rooms reload it. */
   onDropChanged?: (dropId: string) => void;
 };
@@ -32,9 +36,10 @@ export function createDropRoutes({
   database,
   clock,
   claimLimits,
+  limiterStore,
   onDropChanged = () => {},
 }: DropRoutesDeps): express.Router {
-  const limitClaims = createClaimLimiter({ ...DEFAULT_CLAIM_RATE_LIMITS, ...claimLimits });
+  const limitClaims = createClaimLimiter({ ...DEFAULT_CLAIM_RATE_LIMITS, ...claimLimits }, limiterStore);
   const routes = [
     route(drops.listDrops, { handle: () => listCurrentDrops(database, clock) }),
     route(drops.getDrop, { handle: ({ params }) => getDrop(database, params.dropId, clock) }),
@@ -63,12 +68,23 @@ export function createDropRoutes({
       handle: async ({ params, user }) => ({ claims: await listClaimsOf(database, params.dropId, user.id) }),
     }),
     route(drops.confirmClaim, {
-      handle: ({ params, user }) =>
-        confirmClaim(database, { claimId: params.claimId, userId: user.id, dropId: params.dropId }, clock),
+      handle: async ({ params, user }) => {
+        const confirmed = await confirmClaim(
+          database,
+          { claimId: params.claimId, userId: user.id, dropId: params.dropId },
+          clock,
+        );
+        recordConfirmation(params.dropId, user.id);
+        return confirmed;
+      },
     }),
     route(drops.enterRaffle, {
       before: ({ req, res, user }) => limitClaims(req, res, user.id),
-      handle: ({ params, user }) => enterRaffle(database, { dropId: params.dropId, userId: user.id }, clock),
+      handle: async ({ params, user }) => {
+        const entry = await enterRaffle(database, { dropId: params.dropId, userId: user.id }, clock);
+        recordEntry(params.dropId, user.id);
+        return entry;
+      },
     }),
     route(drops.drawRaffle, {
       handle: async ({ params, user }) => {

@@ -17,8 +17,10 @@ import { acceptModelUpload } from "../models/modelUploads.ts";
 import type { PipelineRunner } from "../models/pipelineRunner.ts";
 import { readUploadFiles } from "../models/uploadParser.ts";
 import type { UploadProgressTracker } from "../models/uploadProgress.ts";
+import { logFor } from "../observability/log.ts";
 import { requireBrand } from "./brandOf.ts";
 import { endpointRouter, route } from "./endpointRouter.ts";
+import type { LimiterStore } from "./limiterStore.ts";
 import { createUploadLimiter } from "./rateLimit.ts";
 
 export type ModelRoutesDeps = {
@@ -27,7 +29,9 @@ export type ModelRoutesDeps = {
   blobStore: BlobStore;
   runner: PipelineRunner;
   progress: UploadProgressTracker;
-  /** Where unexpected pipeline failures are logged; console.error when absent. */
+  /** Where the upload limit counts (Redis when scaled out); this process's memory when absent. */
+  limiterStore?: LimiterStore;
+  /** Where unexpected pipeline failures are logged; the models component's logger when absent. */
   logUnexpected?: (error: unknown) => void;
 };
 
@@ -73,7 +77,7 @@ async function receiveUpload(
       throw new DomainError(ErrorCode.modelRejected, error.message, { problems }, error.status);
     }
     report("failed", 1, "The server could not process this model; please try again.");
-    (deps.logUnexpected ?? ((e: unknown) => console.error("[models] upload failed:", e)))(error);
+    (deps.logUnexpected ?? ((e: unknown) => logFor("models").error({ err: e }, "upload failed")))(error);
     throw error;
   }
 }
@@ -81,7 +85,7 @@ async function receiveUpload(
 export function createModelRoutes(deps: ModelRoutesDeps): express.Router {
   const { database, config, progress } = deps;
   const limits = modelLimitsFromConfig(config);
-  const limitUploads = createUploadLimiter(config.MODEL_UPLOADS_PER_HOUR);
+  const limitUploads = createUploadLimiter(config.MODEL_UPLOADS_PER_HOUR, deps.limiterStore);
 
   const routes = [
     route(models.modelLimits, { handle: () => limits }),

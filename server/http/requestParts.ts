@@ -6,7 +6,18 @@ import type { Request } from "express";
 import type { z } from "zod";
 import { type BodySpec, type EndpointSpec, MULTIPART, paramSchemas } from "../../shared/api/endpoint.ts";
 import { ErrorCode } from "../../shared/errors.ts";
+import { findUnsafeText } from "../../shared/text.ts";
 import { DomainError } from "../errors.ts";
+
+/**
+ * The net under every field schema (shared/text.ts): no string or key anywhere in a body may hold
+ * NUL or a lone surrogate, and no body nests deeper than MAX_JSON_DEPTH.
+ * @throws DomainError 400 `validation_failed` naming where.
+ */
+export function refuseUnsafeText(value: unknown): void {
+  const unsafe = findUnsafeText(value);
+  if (unsafe) throw new DomainError(ErrorCode.validation, `${unsafe.path}: ${unsafe.message}`, [unsafe]);
+}
 
 /** The path parameters. @throws DomainError 400 naming the first one that does not parse. */
 export function parseParams(spec: EndpointSpec, req: Request): Record<string, string> {
@@ -59,5 +70,6 @@ export function parseBody(body: BodySpec | undefined, req: Request): unknown {
     }
     throw new DomainError(ErrorCode.badRequest, "This request needs a JSON body.");
   }
+  refuseUnsafeText(req.body);
   return (body as z.ZodType).parse(req.body);
 }

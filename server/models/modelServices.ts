@@ -5,6 +5,7 @@
 import type express from "express";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
+import type { LimiterStore } from "../http/limiterStore.ts";
 import { createBlobRoutes, createModelRoutes } from "../http/modelRoutes.ts";
 import { createProductRoutes } from "../http/productRoutes.ts";
 import { createWishlistRoutes } from "../http/wishlistRoutes.ts";
@@ -20,7 +21,11 @@ export type ModelServices = {
   blobStore: BlobStore;
   runner: PipelineRunner;
   /** Routers to mount under `/api`. */
-  apiRouters(deps: { database: Database; onCatalogChanged: () => void }): express.Router[];
+  apiRouters(deps: {
+    database: Database;
+    onCatalogChanged: () => void;
+    limiterStore?: LimiterStore;
+  }): express.Router[];
   /** Router of `/blobs/<sha256>.glb`, to mount at the root. */
   blobRoutes(database: Database): express.Router;
   close(): Promise<void>;
@@ -41,8 +46,8 @@ export function createModelServices(config: Config): ModelServices {
   return {
     blobStore,
     runner,
-    apiRouters: ({ database, onCatalogChanged }) => [
-      createModelRoutes({ database, config, blobStore, runner, progress }),
+    apiRouters: ({ database, onCatalogChanged, limiterStore }) => [
+      createModelRoutes({ database, config, blobStore, runner, progress, limiterStore }),
       createProductRoutes({ database, onCatalogChanged }),
       createWishlistRoutes({ database }),
     ],

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { LOCALES } from "../constants.ts";
+import { multiLine, singleLine } from "../text.ts";
 
 /** Longest chat line, in characters (after trimming). */
 export const CHAT_MAX_LENGTH = 280;
@@ -34,7 +35,7 @@ export const ChatMessageType = {
  */
 export const ChatSend = z
   .object({
-    text: z.string().max(4 * CHAT_MAX_LENGTH),
+    text: multiLine(z.string().max(4 * CHAT_MAX_LENGTH)),
     channel: ChatChannel,
     lang: ChatLang,
   })
@@ -45,7 +46,7 @@ export type ChatSend = z.infer<typeof ChatSend>;
 export const ChatReportRequest = z
   .object({
     messageId: z.string().min(1).max(64),
-    reason: z.string().trim().max(CHAT_REPORT_REASON_MAX).optional(),
+    reason: singleLine(z.string().trim().max(CHAT_REPORT_REASON_MAX)).optional(),
   })
   .strict();
 export type ChatReportRequest = z.infer<typeof ChatReportRequest>;

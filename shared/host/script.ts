@@ -13,6 +13,7 @@ import { z } from "zod";
 import { LocalizedText } from "../catalog.ts";
 import { LOCALES, type Locale } from "../constants.ts";
 import type { FieldIssue } from "../errors.ts";
+import { singleLine } from "../text.ts";
 import type { LocalizedLine } from "./chatMessages.ts";
 
 const Id = z
@@ -29,10 +30,22 @@ const Instant = z.iso.datetime({
 /** Paraphrases of one question per locale (at least one locale, at least one question). */
 export const FaqQuestions = z
   .object({
-    en: z.array(z.string().trim().min(2).max(200)).max(30).optional(),
-    fr: z.array(z.string().trim().min(2).max(200)).max(30).optional(),
-    de: z.array(z.string().trim().min(2).max(200)).max(30).optional(),
-    "zh-CN": z.array(z.string().trim().min(1).max(200)).max(30).optional(),
+    en: z
+      .array(singleLine(z.string().trim().min(2).max(200)))
+      .max(30)
+      .optional(),
+    fr: z
+      .array(singleLine(z.string().trim().min(2).max(200)))
+      .max(30)
+      .optional(),
+    de: z
+      .array(singleLine(z.string().trim().min(2).max(200)))
+      .max(30)
+      .optional(),
+    "zh-CN": z
+      .array(singleLine(z.string().trim().min(1).max(200)))
+      .max(30)
+      .optional(),
   })
   .strict()
   .refine((q) => Object.values(q).some((list) => list && list.length > 0), {
@@ -166,7 +179,7 @@ export const HostScript = z
     version: z.literal(1),
     host: z
       .object({
-        name: z.string().trim().min(1).max(40),
+        name: singleLine(z.string().trim().min(1).max(40)),
         biography: LocalizedText,
         /** Same-origin URL of the host's .glb. */
         model: z.string().regex(/^(\/[A-Za-z0-9_.-]+)+\.glb$/, "Model must be a same-origin path to a .glb"),

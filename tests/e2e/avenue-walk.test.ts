@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser.ts";
+import { cspViolations, launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { waitUntil as until } from "../helpers/waitUntil.ts";
 
@@ -113,6 +113,7 @@ describe("two browsers walk the avenue together", () => {
     await a.screenshot({ path: path.join(ARTIFACTS, "avenue-page-a.png"), timeout: 180_000 });
     await b.screenshot({ path: path.join(ARTIFACTS, "avenue-page-b.png"), timeout: 180_000 });
     assert.deepEqual(foreignRequests, [], "nothing loads from another host");
+    assert.deepEqual(cspViolations(browser), [], "the avenue runs under its Content-Security-Policy");
     // Two software-rendered pages keep both cores busy: close them before the next test.
     await a.context().close();
     await b.context().close();
@@ -141,6 +142,7 @@ describe("two browsers walk the avenue together", () => {
     assert.ok((await page.locator(".fallback__brand li").count()) >= 24);
     assert.match(text, /€/, "prices formatted for the locale");
     await page.screenshot({ path: path.join(ARTIFACTS, "no-webgl-fallback.png"), timeout: 180_000 });
+    assert.deepEqual(cspViolations(browser), [], "the fallback runs under its Content-Security-Policy");
     await context.close();
   });
 });

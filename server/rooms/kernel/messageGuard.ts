@@ -15,6 +15,7 @@ import { MAX_INVALID_MESSAGES } from "../../../shared/constants.ts";
 import { describeIssues, ErrorCode, summarizeIssues } from "../../../shared/errors.ts";
 import type { RoomErrorMessage } from "../../../shared/protocol/roomErrors.ts";
 import type { Handlers, MessageTable } from "../../../shared/protocol/roomProtocol.ts";
+import { findUnsafeText } from "../../../shared/text.ts";
 
 /** A Colyseus `messages` table (`_` is its handler for types nobody registered). */
 export type ColyseusMessages = Record<string, (client: Client, ...args: unknown[]) => void>;
@@ -56,6 +57,12 @@ export function guardedMessages<T extends MessageTable>(
     const handler = handlers[type] as (client: Client, message: unknown) => void;
     if (typeof handler !== "function") throw new Error(`No handler for the "${type}" message`);
     out[type] = (client: Client, raw: unknown) => {
+      // The net under the field schemas (shared/text.ts): NUL, lone surrogates, hostile depth.
+      const unsafe = findUnsafeText(raw);
+      if (unsafe) {
+        guard.refuse(client, `Message refused: ${unsafe.path}: ${unsafe.message}`, [unsafe]);
+        return;
+      }
       const parsed = schema.safeParse(raw);
       if (parsed.success) handler(client, parsed.data);
       else
