@@ -1,4 +1,3 @@
-import "./zodJitless.ts";
 import "@fontsource/cormorant-garamond/500.css";
 import "@fontsource/cormorant-garamond/600.css";
 import "@fontsource/inter/400.css";
