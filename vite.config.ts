@@ -2,12 +2,13 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { precompress } from "./scripts/vite/precompress.ts";
 import { threeDecodersFromOrigin } from "./scripts/vite/threeDecoders.ts";
+import { zodJitless } from "./scripts/vite/zodJitless.ts";
 
 // The server serves dist/ itself on one port; `assets/` and `/decoders` come from the server too,
 // so the build puts its hashed files under /static to keep the two apart.
 export default defineConfig({
   root: "client",
-  plugins: [react(), threeDecodersFromOrigin(), precompress()],
+  plugins: [react(), threeDecodersFromOrigin(), zodJitless(), precompress()],
   publicDir: false,
   build: {
     outDir: "../dist",

@@ -12,6 +12,8 @@ export function LoadingScreen() {
   const hasCatalog = useWorldStore((s) => s.catalog !== null);
   if (loading.done) return null;
   const ratio = loading.totalBytes > 0 ? Math.min(1, loading.loadedBytes / loading.totalBytes) : 0;
+  // Until the street's chunk has arrived and named its models, there is no total to show.
+  const waiting = loading.totalBytes === 0;
   return (
     <div
       className="loading"
@@ -23,10 +25,10 @@ export function LoadingScreen() {
     >
       <div className="loading__brand">{t("brand.name")}</div>
       <div className="loading__tagline">{t(hasCatalog ? "loading.opening" : "loading.catalog")}</div>
-      <div className="loading__bar">
-        <div className="loading__fill" style={{ transform: `scaleX(${ratio})` }} />
+      <div className={waiting ? "loading__bar loading__bar--waiting" : "loading__bar"}>
+        <div className="loading__fill" style={waiting ? undefined : { transform: `scaleX(${ratio})` }} />
       </div>
-      <div className="loading__figures">
+      <div className={waiting ? "loading__figures loading__figures--waiting" : "loading__figures"}>
         {t("loading.progress", {
           loaded: megabytes(loading.loadedBytes, i18n.language),
           total: megabytes(loading.totalBytes, i18n.language),

@@ -88,6 +88,8 @@ export function compressResponses(): express.RequestHandler {
           }
         });
         stream.on("drain", () => res.emit("drain"));
+        // A zlib failure (out of memory) ends this answer, never the process.
+        stream.on("error", () => res.destroy());
       }
       return originalWriteHead.apply(res, args);
     }) as typeof res.writeHead;

@@ -1,6 +1,6 @@
 /**
  * What a browser downloads up front for the avenue, read from the build: the entry script of
- * dist/index.html, the app it starts, and every chunk they import statically, each with its
+ * dist/index.html and every chunk it imports statically (Vite's modulepreloads), each with its
  * gzipped size. The test holds it to the budget; bench/firstload.ts prints it.
  */
 import fs from "node:fs";
@@ -22,11 +22,7 @@ export function readManifest(dist: string): Record<string, ManifestChunk> {
   return JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, ManifestChunk>;
 }
 
-/**
- * The entry and everything it imports statically, entry first, each file once; and the same for
- * the entry's own dynamic imports, which it makes at once (client/main.tsx makes zod jitless, then
- * imports the app: a static import would be hoisted above it), so the browser fetches them up front.
- */
+/** The entry and everything it imports statically, entry first, each file once. */
 export function initialChunkFiles(dist: string): string[] {
   const manifest = readManifest(dist);
   const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry);
@@ -39,7 +35,6 @@ export function initialChunkFiles(dist: string): string[] {
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   visit(entry[0]);
-  for (const started of entry[1].dynamicImports ?? []) visit(started);
   return files;
 }
 
