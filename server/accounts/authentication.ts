@@ -4,6 +4,7 @@ import type { SessionUser, SignInBody, SignUpBody } from "../../shared/auth.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { brandStaff, users } from "../db/schema.ts";
 import { AccountError } from "./errors.ts";
+import { requireAcceptablePassword } from "./passwordPolicy.ts";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { createSession, deleteExpiredSessionsOfUser, deleteSession, type IssuedSession } from "./sessions.ts";
 
@@ -22,6 +23,7 @@ export type SessionPolicy = {
 export async function signUp(database: DbLike, input: SignUpBody, policy: SessionPolicy): Promise<SignedIn> {
   const db = drizzleOf(database);
   const email = input.email.toLowerCase();
+  await requireAcceptablePassword(input.password, { email, displayName: input.displayName });
   const passwordHash = await hashPassword(input.password);
   // ON CONFLICT rather than a read first: two simultaneous sign-ups with one email cannot both win.
   const inserted = await db
