@@ -5,7 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchAvenue } from "./avenue.ts";
 import { benchDrops } from "./drops.ts";
+import { benchFirstLoad } from "./firstload.ts";
 import { benchHost } from "./host.ts";
+import { benchMemory } from "./memory.ts";
 import { benchPipeline } from "./pipeline.ts";
 
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
@@ -57,5 +59,20 @@ if (!only || only === "host") {
   const rows = await benchHost();
   console.table(rows);
   write("host", rows);
+}
+if (!only || only === "firstload") {
+  console.log(
+    "First load: initial JavaScript gzipped (entry + modulepreloads), and the bytes Chromium transfers to open the avenue",
+  );
+  const result = await benchFirstLoad();
+  write("firstload", result);
+}
+if (!only || only === "memory") {
+  console.log(
+    "Memory: resident size of a started server with the demo content, idle, before anyone connects",
+  );
+  const rows = await benchMemory();
+  console.table(rows);
+  write("memory", rows);
 }
 process.exit(0);

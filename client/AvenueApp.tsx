@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AvenueRoomDriver } from "./net/AvenueRoomDriver.tsx";
 import { reloadCatalog } from "./net/catalogLoader.ts";
@@ -10,15 +10,24 @@ import { Hud } from "./ui/Hud.tsx";
 import { HostOverlay } from "./ui/host/HostOverlay.tsx";
 import { LoadingScreen } from "./ui/LoadingScreen.tsx";
 import { Notices } from "./ui/Notices.tsx";
-import { ProductViewer } from "./ui/viewer/ProductViewer.tsx";
 import { hasWebGL } from "./ui/webgl.ts";
-import { AvenueCanvas } from "./world/AvenueCanvas.tsx";
+
+// The 3D street (three, react-three-fiber, the product loader and its decoders) and the product
+// viewer are chunks of their own, so the first download is the page, the loading screen and the
+// room connection; the loading screen covers the street until its chunk and models have arrived.
+// Both importers are plain functions: calling one again reuses the module the first call loaded.
+const loadCanvas = () => import("./world/AvenueCanvas.tsx");
+const loadViewer = () => import("./ui/viewer/ProductViewer.tsx");
+const AvenueCanvas = lazy(() => loadCanvas().then((m) => ({ default: m.AvenueCanvas })));
+const ProductViewer = lazy(() => loadViewer().then((m) => ({ default: m.ProductViewer })));
 
 /** The avenue: the 3D street with its HUD, cards and loading screen (or the plain list without WebGL). */
 export function AvenueApp() {
   const { t } = useTranslation();
   const catalog = useWorldStore((s) => s.catalog);
   const layout = useWorldStore((s) => s.layout);
+  const selectedProduct = useWorldStore((s) => s.selectedProductId);
+  const ready = useWorldStore((s) => s.loading.done);
   const [webgl] = useState(hasWebGL);
   const [attempt, setAttempt] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -32,6 +41,14 @@ export function AvenueApp() {
       .catch(() => undefined);
   }, []);
   useEffect(load, [load]);
+  // Fetch the street's chunk alongside the catalog, not after it; the viewer's once the street is up,
+  // so that the first click on a window opens it at once.
+  useEffect(() => {
+    if (webgl) void loadCanvas();
+  }, [webgl]);
+  useEffect(() => {
+    if (webgl && ready) void loadViewer();
+  }, [webgl, ready]);
   const rejoin = () => {
     load();
     setAttempt((a) => a + 1);
@@ -53,11 +70,11 @@ export function AvenueApp() {
   return (
     <>
       <AvenueRoomDriver key={attempt} />
-      {catalog && layout ? <AvenueCanvas /> : null}
+      <Suspense fallback={null}>{catalog && layout ? <AvenueCanvas /> : null}</Suspense>
       <Hud onRejoin={rejoin} />
       <HostOverlay />
       <ChatPanel />
-      <ProductViewer />
+      <Suspense fallback={null}>{selectedProduct ? <ProductViewer /> : null}</Suspense>
       <Notices />
       <LoadingScreen />
     </>

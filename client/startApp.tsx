@@ -3,12 +3,14 @@ import "@fontsource/cormorant-garamond/600.css";
 import "@fontsource/inter/400.css";
 import "@fontsource/inter/500.css";
 import "./ui/styles.css";
-import "./i18n/i18n.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
+import { startI18n } from "./i18n/i18n.ts";
 
 const root = document.getElementById("root");
+// The reader's language is fetched before the first render, so nothing flashes in English first.
+await startI18n();
 if (root) {
   createRoot(root).render(
     <StrictMode>

@@ -8,7 +8,12 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type express from "express";
 import { MAX_MESSAGE_BYTES } from "../shared/constants.ts";
+import { EVENT_AUDIENCE_ROOM } from "../shared/events/audienceRoom.ts";
 import { resolveSessionFromCookieHeader } from "./accounts/sessions.ts";
+import { createAnalyticsRoutes } from "./analytics/analyticsRoutes.ts";
+import { setFactSink } from "./analytics/facts.ts";
+import { pseudonymSecret } from "./analytics/pseudonym.ts";
+import { AnalyticsRecorder } from "./analytics/recorder.ts";
 import { getCatalog } from "./catalog/catalogRepository.ts";
 import { loadSeedFile, seedDemoContent } from "./catalog/seed.ts";
 import { loadSeedCollectibles, seedDemoCollectibles } from "./catalog/seedCollectibles.ts";
@@ -21,10 +26,14 @@ import { startDropTimers } from "./drops/dropTimers.ts";
 import { loadDefaultHostScript, seedPlatformScript } from "./host/hostScripts.ts";
 import { HOST_SCRIPT_CHANGED_CHANNEL, HostServices } from "./host/hostServices.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
+import { createClientelingRoutes } from "./http/clientelingRoutes.ts";
+import { createClientelingStaffRoutes } from "./http/clientelingStaffRoutes.ts";
 import { createCollectibleRoutes } from "./http/collectibleRoutes.ts";
+import { compressResponses } from "./http/compression.ts";
 import { createCopyRoutes } from "./http/copyRoutes.ts";
 import { createDropRoutes } from "./http/dropRoutes.ts";
 import { errorMiddleware } from "./http/errors.ts";
+import { createEventRoutes } from "./http/eventRoutes.ts";
 import { createHostRoutes } from "./http/hostRoutes.ts";
 import { createLimiterStore } from "./http/limiterStore.ts";
 import { createPassRoutes } from "./http/passRoutes.ts";
@@ -36,9 +45,15 @@ import { createCertificateKeysRoutes, createVitrineRoutes } from "./http/vitrine
 import { loadSigningKeys } from "./keys/signingKeys.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { createModelServices } from "./models/modelServices.ts";
+import { requestObservability } from "./observability/httpObservability.ts";
+import { colyseusLogger, logFor, setLogLevel } from "./observability/log.ts";
+import { startProcessMetrics } from "./observability/metrics.ts";
+import { createMetricsRoutes } from "./observability/metricsRoutes.ts";
 import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, dropChangedChannel, setRoomContext } from "./rooms/context.ts";
 import { DropRoom } from "./rooms/drop/DropRoom.ts";
+import { EventAudienceRoom } from "./rooms/event/EventAudienceRoom.ts";
+import { SalonRoom } from "./rooms/salon/SalonRoom.ts";
 import { VitrineRoom } from "./rooms/vitrine/VitrineRoom.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -49,6 +64,8 @@ export const HOST_SCRIPT_PATH = path.join(REPO_ROOT, "assets/host/platform-scrip
 export type RunningVitrine = {
   port: number;
   database: Database;
+  /** The analytics recorder (tests flush it to read the rollups). */
+  analytics: AnalyticsRecorder;
   server: Server;
   /** The Express app behind the API (tests list its mounted routes). */
   app: express.Application;
@@ -75,6 +92,8 @@ export async function startVitrine(
 ): Promise<RunningVitrine> {
   const clock = options.clock ?? systemClock;
   const startedAt = Date.now();
+  setLogLevel(config.LOG_LEVEL);
+  startProcessMetrics();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   if (config.SEED_DEMO) await seedDemoContent(database, await loadSeedFile(DEMO_SEED_PATH), clock.now());
 
@@ -83,13 +102,23 @@ export async function startVitrine(
     SIGNING_PUBLIC_KEY: config.SIGNING_PUBLIC_KEY,
   });
 
+  // Analytics: facts buffered in memory, written in batches off the rooms' steps (server/analytics/).
+  const analytics = new AnalyticsRecorder({
+    database,
+    clock,
+    secret: await pseudonymSecret(database, config.ANALYTICS_SECRET),
+    rawDays: config.ANALYTICS_RAW_DAYS,
+    flushMs: config.ANALYTICS_FLUSH_SECONDS * 1000,
+  });
+  setFactSink(analytics);
+
   const presence: Presence = config.REDIS_URL ? new RedisPresence(config.REDIS_URL) : new LocalPresence();
   const driver = config.REDIS_URL ? new RedisDriver(config.REDIS_URL) : new LocalDriver();
   // Stock changes reach the drop rooms of every process through presence (a lost notice is covered
   // by the rooms' slow re-read).
   const onDropChanged = (dropId: string) => {
     Promise.resolve(presence.publish(dropChangedChannel(dropId), Date.now())).catch((error: unknown) =>
-      console.error("[drops] could not announce a stock change:", error),
+      logFor("drops").error({ err: error }, "could not announce a stock change"),
     );
   };
   const dropTimers = startDropTimers({
@@ -135,6 +164,7 @@ export async function startVitrine(
     resolveSession: (cookie) => resolveSessionFromCookieHeader(database, cookie),
     avenueShardCapacity: config.AVENUE_SHARD_CAPACITY,
     avenueViewRadius: config.AVENUE_VIEW_RADIUS,
+    eventShardCapacity: config.EVENT_SHARD_CAPACITY,
     database,
     clock,
     host,
@@ -155,11 +185,14 @@ export async function startVitrine(
     driver,
     publicAddress: config.PUBLIC_ADDRESS,
     greet: false,
+    logger: colyseusLogger(),
     express: (app: express.Application) => {
       expressApp = app;
       app.disable("x-powered-by");
       app.set("trust proxy", "loopback");
+      app.use(requestObservability());
       app.use(securityHeaders);
+      app.use(compressResponses());
       app.use(pagePolicy(config));
       app.use(
         "/api",
@@ -177,12 +210,17 @@ export async function startVitrine(
             createCopyRoutes({ database, blobStore: models.blobStore }),
             createDropRoutes({ database, clock, onDropChanged, limiterStore }),
             createHostRoutes({ database, host, onHostScriptChanged }),
+            createAnalyticsRoutes({ database, clock }),
+            createEventRoutes({ database, clock }),
             ...models.apiRouters({ database, onCatalogChanged, limiterStore }),
+            createClientelingRoutes({ database, clock, mailer }),
+            createClientelingStaffRoutes({ database, clock, mailer }),
           ],
         }),
       );
       app.use(models.blobRoutes(database));
       app.use(createCertificateKeysRoutes(database, signingKeys));
+      app.use(createMetricsRoutes(database, config.METRICS_TOKEN));
       mountStatic(app, config.CLIENT_DIST);
       app.use(errorMiddleware);
     },
@@ -190,7 +228,10 @@ export async function startVitrine(
   server.define("avenue", AvenueRoom);
   server.define("drop", DropRoom).filterBy(["dropId"]);
   server.define("vitrine", VitrineRoom).filterBy(["owner"]);
+  server.define(EVENT_AUDIENCE_ROOM, EventAudienceRoom).filterBy(["eventId"]);
+  server.define("salon", SalonRoom).filterBy(["appointmentId"]);
   server.onShutdown(async () => {
+    await analytics.close();
     await host.close();
     await dropTimers.stop();
     await clientelingTimers.stop();
@@ -207,6 +248,7 @@ export async function startVitrine(
   return {
     port,
     database,
+    analytics,
     server,
     app: expressApp as express.Application,
     close: () => server.gracefullyShutdown(false),

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_AVENUE_SHARD_CAPACITY, DEFAULT_VIEW_RADIUS } from "../shared/constants.ts";
+import { DEFAULT_EVENT_SHARD_CAPACITY } from "../shared/events/audienceRoom.ts";
 import { IceServers } from "../shared/media.ts";
 
 const bool = z
@@ -59,6 +60,8 @@ export const ConfigSchema = z.object({
   /** Radius in metres within which a client receives other avatars (interest management). */
   AVENUE_VIEW_RADIUS: z.coerce.number().min(1).max(10_000).default(DEFAULT_VIEW_RADIUS),
   AVENUE_SHARD_CAPACITY: z.coerce.number().int().min(1).max(2000).default(DEFAULT_AVENUE_SHARD_CAPACITY),
+  /** Viewers per audience shard of a live event (past it, joining opens or picks another shard). */
+  EVENT_SHARD_CAPACITY: z.coerce.number().int().min(1).max(2000).default(DEFAULT_EVENT_SHARD_CAPACITY),
   /** Seed the demo brands, products and accounts into an empty database. */
   SEED_DEMO: bool.default(true),
   SESSION_TTL_HOURS: z.coerce
@@ -121,7 +124,16 @@ export const ConfigSchema = z.object({
       }
       return z.NEVER;
     }),
+  /** JSON log lines at this level and above (stdout, never pretty-printed). */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Bearer token a Prometheus scraper sends to GET /metrics; unset: /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN needs at least 16 characters").optional(),
+  /** Secret of analytics pseudonyms (HMAC); unset: one is made once and kept in the database. */
+  ANALYTICS_SECRET: z.string().min(16, "ANALYTICS_SECRET needs at least 16 characters").optional(),
+  /** Days raw analytics facts are kept before they are pruned (the hourly and daily rollups stay). */
+  ANALYTICS_RAW_DAYS: z.coerce.number().int().min(2).max(3650).default(30),
+  /** How often buffered analytics facts are written (seconds; a full batch is written at once). */
+  ANALYTICS_FLUSH_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   /** SMTP server for outgoing mail (`smtp://user:pass@host:587`); without it mail goes to the outbox folder. */
   SMTP_URL: z
     .string()

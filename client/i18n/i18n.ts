@@ -1,7 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../../shared/constants.ts";
-import { RESOURCES } from "./resources.ts";
+import { ENGLISH, loadMessages } from "./resources.ts";
 
 const STORAGE_KEY = "vitrine.locale";
 
@@ -18,19 +18,42 @@ export function detectLocale(): Locale {
   return DEFAULT_LOCALE;
 }
 
-export function setLocale(locale: Locale): void {
+/** Fetches a language's strings once and hands them to i18next. */
+async function ensureLoaded(locale: Locale): Promise<void> {
+  if (i18next.hasResourceBundle(locale, "translation")) return;
+  i18next.addResourceBundle(locale, "translation", await loadMessages(locale), true, true);
+}
+
+/** Switches the UI language; its strings arrive first, so no English flashes in between. */
+export async function setLocale(locale: Locale): Promise<void> {
   globalThis.localStorage?.setItem(STORAGE_KEY, locale);
-  void i18next.changeLanguage(locale);
+  await ensureLoaded(locale);
+  await i18next.changeLanguage(locale);
   document.documentElement.lang = locale;
 }
 
-void i18next.use(initReactI18next).init({
-  resources: Object.fromEntries(
-    Object.entries(RESOURCES).map(([locale, translation]) => [locale, { translation }]),
-  ),
-  lng: detectLocale(),
-  fallbackLng: DEFAULT_LOCALE,
-  interpolation: { escapeValue: false },
-});
+/**
+ * Starts i18next with English (in the entry) and the reader's language (its chunk, fetched now).
+ * main.tsx renders once this settles, so the first paint is already in the reader's language; if
+ * that chunk cannot be fetched the page falls back to English rather than not opening.
+ */
+export async function startI18n(): Promise<void> {
+  const locale = detectLocale();
+  await i18next.use(initReactI18next).init({
+    resources: { [DEFAULT_LOCALE]: { translation: ENGLISH } },
+    partialBundledLanguages: true,
+    lng: DEFAULT_LOCALE,
+    fallbackLng: DEFAULT_LOCALE,
+    interpolation: { escapeValue: false },
+  });
+  if (locale === DEFAULT_LOCALE) return;
+  try {
+    await ensureLoaded(locale);
+    await i18next.changeLanguage(locale);
+    document.documentElement.lang = locale;
+  } catch (error) {
+    console.warn(`The ${locale} strings could not be loaded; showing English.`, error);
+  }
+}
 
 export { i18next };

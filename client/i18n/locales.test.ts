@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
-import { RESOURCES } from "./resources.ts";
+import { before, test } from "node:test";
+import { LOCALES, type Locale } from "../../shared/constants.ts";
+import { loadMessages, type Messages } from "./resources.ts";
+
+// Every language, loaded the way the app loads it (English from the entry, the others on demand).
+let RESOURCES: Record<Locale, Messages>;
+before(async () => {
+  RESOURCES = Object.fromEntries(
+    await Promise.all(LOCALES.map(async (l) => [l, await loadMessages(l)] as const)),
+  ) as Record<Locale, Messages>;
+});
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>

@@ -36,7 +36,17 @@ export function AvenueRoomDriver() {
         /** The host's pose and lines. */
         const host = new HostSync();
         const detachChat = attachChat(room);
+        // The catalog's version is read at patch time, not in the frame: a software-rendered page
+        // can go seconds between frames, and a publish must not wait for one to be fetched.
         let catalogVersion = -1;
+        const onCatalogVersion = (state: AvenueRoom["state"]) => {
+          // The first state also reloads: a publish between the page's catalog fetch and this join
+          // bumped no version we could have seen (the request revalidates by ETag, so it is cheap).
+          if (state.catalogVersion === catalogVersion) return;
+          catalogVersion = state.catalogVersion;
+          void reloadCatalog();
+        };
+        room.onStateChange(onCatalogVersion);
         return {
           server: AvenueProtocol.server,
           layout: () => useWorldStore.getState().layout,
@@ -44,15 +54,10 @@ export function AvenueRoomDriver() {
             ...avenueChatHandlers,
             error: (error) => notices.push("error", error.message),
           },
-          onState: (state, arrivedAt) => {
-            host.onPatch(state, arrivedAt);
-            // The first state also reloads: a publish between the page's catalog fetch and this join
-            // bumped no version we could have seen (the request revalidates by ETag, so it is cheap).
-            if (state.catalogVersion !== catalogVersion) void reloadCatalog();
-            catalogVersion = state.catalogVersion;
-          },
+          onState: (state, arrivedAt) => host.onPatch(state, arrivedAt),
           onFrame: (now) => host.frame(now),
           dispose: () => {
+            room.onStateChange.remove(onCatalogVersion);
             detachChat();
             host.dispose();
           },

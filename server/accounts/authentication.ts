@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { SessionUser, SignInBody, SignUpBody } from "../../shared/auth.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { brandStaff, users } from "../db/schema.ts";
+import { insertAccount } from "./accounts.ts";
 import { AccountError } from "./errors.ts";
 import { requireAcceptablePassword } from "./passwordPolicy.ts";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
@@ -25,13 +26,12 @@ export async function signUp(database: DbLike, input: SignUpBody, policy: Sessio
   const email = input.email.toLowerCase();
   await requireAcceptablePassword(input.password, { email, displayName: input.displayName });
   const passwordHash = await hashPassword(input.password);
-  // ON CONFLICT rather than a read first: two simultaneous sign-ups with one email cannot both win.
-  const inserted = await db
-    .insert(users)
-    .values({ email, passwordHash, displayName: input.displayName, role: "shopper" })
-    .onConflictDoNothing({ target: users.email })
-    .returning();
-  const user = inserted[0];
+  const user = await insertAccount(db, {
+    email,
+    passwordHash,
+    displayName: input.displayName,
+    role: "shopper",
+  });
   if (!user) throw AccountError.emailTaken(email);
   const session = await createSession(db, user.id, policy.sessionTtlHours);
   return {

@@ -1,4 +1,4 @@
-/** Reads the catalog (brands in avenue order, each with its products) from the database. */
+/** The catalog in the database: read (brands in avenue order, each with its products), and added to. */
 import { asc } from "drizzle-orm";
 import type { BrandWithProducts, Catalog, Product } from "../../shared/catalog.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
@@ -40,4 +40,39 @@ export async function getCatalog(database: DbLike): Promise<Catalog> {
     products: productsByBrand.get(row.id) ?? [],
   }));
   return { brands: catalogBrands };
+}
+
+/**
+ * Adds brands and their products to the avenue, in the order given (a brand's place on the avenue
+ * and a product's in its boutique are their index). Brands and products that exist are left as
+ * they are, so a newer demo seed adds what is new without overwriting what brands edited since.
+ */
+export async function addBrandsIfAbsent(database: DbLike, catalog: BrandWithProducts[]): Promise<void> {
+  if (catalog.length === 0) return;
+  const db = drizzleOf(database);
+  await db
+    .insert(brands)
+    .values(
+      catalog.map((brand, position) => ({
+        id: brand.id,
+        name: brand.name,
+        tagline: brand.tagline,
+        facade: brand.facade,
+        position,
+      })),
+    )
+    .onConflictDoNothing();
+  const productRows = catalog.flatMap((brand) =>
+    brand.products.map((product, position) => ({
+      id: product.id,
+      brandId: brand.id,
+      name: product.name,
+      description: product.description,
+      priceMinor: product.price.amountMinor,
+      currency: product.price.currency,
+      model: product.model,
+      position,
+    })),
+  );
+  if (productRows.length > 0) await db.insert(products).values(productRows).onConflictDoNothing();
 }

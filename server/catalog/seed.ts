@@ -2,12 +2,14 @@
  * Seeding the demo brands, products, accounts and staff roles. Runs once per seed `version`:
  * the version applied is recorded in `app_meta`, in the same transaction as the rows.
  */
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { SeedFile } from "../../shared/seed.ts";
+import { accountIdsByEmail, addBrandRoles, insertAccount } from "../accounts/accounts.ts";
 import { hashPassword } from "../accounts/passwords.ts";
 import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
-import { appMeta, brandStaff, brands, products, users } from "../db/schema.ts";
+import { appMeta } from "../db/schema.ts";
+import { addBrandsIfAbsent } from "./catalogRepository.ts";
 import { seedPassesAndDrops } from "./seedDrops.ts";
 
 export { loadSeedFile, SeedFileError } from "./seedFile.ts";
@@ -30,7 +32,7 @@ export type SeedOutcome = {
  *
  * Idempotent and safe when several processes start at once: everything happens in one transaction
  * holding an advisory lock, the version is re-checked under the lock, and every insert is
- * `ON CONFLICT DO NOTHING`. Rows that already exist are left as they are, so a newer seed version
+ * `ON CONFLICT DO NOTHING`, through the domains' own writes (accounts, catalog, passes, drops). Rows that already exist are left as they are, so a newer seed version
  * adds its new brands, products and accounts without overwriting what brands edited since.
  */
 export async function seedDemoContent(
@@ -45,9 +47,11 @@ export async function seedDemoContent(
   // Hash before the transaction: argon2 is slow on purpose, and the lock should be held briefly.
   const accounts = await Promise.all(
     seed.accounts.map(async (account) => ({
-      ...account,
       email: account.email.toLowerCase(),
       passwordHash: await hashPassword(account.password),
+      displayName: account.displayName,
+      role: account.role,
+      brandRoles: account.brandRoles,
     })),
   );
 
@@ -55,61 +59,16 @@ export async function seedDemoContent(
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     if ((await readSeedVersion(tx)) >= seed.version) return { applied: false, version: seed.version };
 
-    await tx
-      .insert(brands)
-      .values(
-        seed.brands.map((brand, position) => ({
-          id: brand.id,
-          name: brand.name,
-          tagline: brand.tagline,
-          facade: brand.facade,
-          position,
-        })),
-      )
-      .onConflictDoNothing();
-
-    const productRows = seed.brands.flatMap((brand) =>
-      brand.products.map((product, position) => ({
-        id: product.id,
-        brandId: brand.id,
-        name: product.name,
-        description: product.description,
-        priceMinor: product.price.amountMinor,
-        currency: product.price.currency,
-        model: product.model,
-        position,
-      })),
+    await addBrandsIfAbsent(tx, seed.brands);
+    // Accounts that exist keep their password; their brand roles are added to theirs.
+    for (const account of accounts) await insertAccount(tx, account);
+    const idByEmail = await accountIdsByEmail(
+      tx,
+      accounts.map((a) => a.email),
     );
-    if (productRows.length > 0) await tx.insert(products).values(productRows).onConflictDoNothing();
-
-    if (accounts.length > 0) {
-      await tx
-        .insert(users)
-        .values(
-          accounts.map((a) => ({
-            email: a.email,
-            passwordHash: a.passwordHash,
-            displayName: a.displayName,
-            role: a.role,
-          })),
-        )
-        .onConflictDoNothing({ target: users.email });
-      // Ids of new and already existing accounts alike, to attach their brand roles.
-      const idRows = await tx
-        .select({ id: users.id, email: users.email })
-        .from(users)
-        .where(
-          inArray(
-            users.email,
-            accounts.map((a) => a.email),
-          ),
-        );
-      const idByEmail = new Map(idRows.map((r) => [r.email, r.id]));
-      const staffRows = accounts.flatMap((a) => {
-        const userId = idByEmail.get(a.email);
-        return userId ? a.brandRoles.map((r) => ({ userId, brandId: r.brandId, role: r.role })) : [];
-      });
-      if (staffRows.length > 0) await tx.insert(brandStaff).values(staffRows).onConflictDoNothing();
+    for (const account of accounts) {
+      const userId = idByEmail.get(account.email);
+      if (userId) await addBrandRoles(tx, userId, account.brandRoles);
     }
 
     await seedPassesAndDrops(tx, seed, now);

@@ -6,22 +6,27 @@
  * Versioned on its own in `app_meta` (it needs the model pipeline, the blob store and the signing
  * keys, which the main seed does not have), with the same pattern: a cheap version check first, the
  * slow part (the pipeline, ~0.3 s for both demo models) before the transaction, then one transaction
- * under an advisory lock that re-checks the version and inserts with ON CONFLICT DO NOTHING.
+ * under an advisory lock that re-checks the version and writes through the domains' own inserts
+ * (`insertModelIfAbsent`, `insertCollectible`, `grantCopyInTransaction`), which skip what exists.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { LocalizedText } from "../../shared/catalog.ts";
 import { CollectibleCreate } from "../../shared/collectibles.ts";
+import { DEMO_SEED } from "../audit.ts";
 import type { CertificateSigner } from "../collectibles/certificateSigner.ts";
-import { grantCopyInTransaction } from "../collectibles/grants.ts";
+import { insertCollectible, processedModelOf } from "../collectibles/collectibles.ts";
+import { currentPassHolders, grantCopyInTransaction } from "../collectibles/grants.ts";
 import { ConfigSchema } from "../config.ts";
 import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
-import { appMeta, auditEvents, brandModels, collectibles, passes } from "../db/schema.ts";
+import { appMeta, brandModels } from "../db/schema.ts";
 import { type BlobStore, sha256Hex } from "../models/blobStore.ts";
 import { modelLimitsFromConfig } from "../models/modelLimits.ts";
 import { type PipelineResult, runModelPipeline } from "../models/modelPipeline.ts";
+import { insertModelIfAbsent } from "../models/modelRepository.ts";
+import { logFor } from "../observability/log.ts";
 import { buildStarGlb } from "./seedStarModel.ts";
 
 /** `app_meta` key holding the demo collectibles' seed version. */
@@ -148,8 +153,8 @@ async function restoreMissingBlobs(
     }
     for (const sha256 of missing) {
       if (!(await hasBlob(deps.blobStore, sha256))) {
-        console.warn(
-          `[seed] the seeded model ${model.id} no longer gives the file ${sha256}; it stays missing here`,
+        logFor("seed").warn(
+          `the seeded model ${model.id} no longer gives the file ${sha256}; it stays missing here`,
         );
       }
     }
@@ -196,77 +201,35 @@ export async function seedDemoCollectibles(
     for (const model of seed.models) {
       const done = processed.get(model.id);
       if (!done) continue;
-      const { result, sha256 } = done;
-      await tx
-        .insert(brandModels)
-        .values({
-          id: model.id,
-          brandId: model.brandId,
-          fileName: model.fileName,
-          originalSha256: sha256[0],
-          originalBytes: result.original.byteLength,
-          optimizedSha256: sha256[1],
-          optimizedBytes: result.optimized.byteLength,
-          lodSha256: sha256[2],
-          lodBytes: result.lod.byteLength,
-          figures: { before: result.before, after: result.after, lod: result.lodFigures },
-          variantNames: result.variantNames,
-          normalization: result.normalization,
-          suggestedDisplayHeight: model.displayHeight ?? result.suggestedDisplayHeight,
-          warnings: result.warnings,
-          processingSeconds: result.processingSeconds,
-          createdAt: now,
-        })
-        .onConflictDoNothing();
+      const [original, optimized, lod] = done.sha256;
+      await insertModelIfAbsent(tx, {
+        id: model.id,
+        brandId: model.brandId,
+        uploadedBy: null,
+        result: done.result,
+        sha256: { original, optimized, lod },
+        displayHeight: model.displayHeight,
+        createdAt: now,
+      });
     }
 
     for (const item of seed.items) {
       const body = CollectibleCreate.parse(item.collectible);
-      const [model] = await tx
-        .select({ sha256: brandModels.optimizedSha256, bytes: brandModels.optimizedBytes })
-        .from(brandModels)
-        .where(and(eq(brandModels.id, body.modelId), eq(brandModels.brandId, item.brandId)));
+      const model = await processedModelOf(tx, item.brandId, body.modelId);
       if (!model)
         throw new Error(
           `Seed collectible ${body.id} names model ${body.modelId}, not seeded for ${item.brandId}`,
         );
-      const [created] = await tx
-        .insert(collectibles)
-        .values({
-          id: body.id ?? item.collectible.id,
-          brandId: item.brandId,
-          modelId: body.modelId,
-          modelSha256: model.sha256,
-          modelBytes: model.bytes,
-          name: body.name,
-          story: body.story,
-          editionSize: body.editionSize,
-          obtainedBy: body.obtainedBy,
-          sourceId: body.sourceId ?? null,
-          createdAt: now,
-        })
-        .onConflictDoNothing()
-        .returning({ id: collectibles.id });
+      const created = await insertCollectible(
+        tx,
+        { id: body.id ?? item.collectible.id, brandId: item.brandId, body, model },
+        DEMO_SEED,
+        now,
+      );
       if (!created) continue;
-      await tx.insert(auditEvents).values({
-        at: now,
-        kind: "collectible_created",
-        details: { source: "demo_seed", collectibleId: created.id, brandId: item.brandId },
-      });
       if (body.obtainedBy === "pass" && body.sourceId) {
-        const holders = await tx
-          .select({ passId: passes.id, userId: passes.userId })
-          .from(passes)
-          .where(
-            and(
-              eq(passes.passTypeId, body.sourceId),
-              isNull(passes.revokedAt),
-              lte(passes.validFrom, now),
-              gt(passes.validUntil, now),
-            ),
-          )
-          .orderBy(passes.createdAt, passes.id);
-        for (const holder of holders) {
+        // The demo's holders get theirs in this transaction (a brand's new one: one each, later).
+        for (const holder of await currentPassHolders(tx, body.sourceId, now)) {
           await grantCopyInTransaction(
             tx,
             deps.signer,

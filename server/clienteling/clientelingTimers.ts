@@ -7,6 +7,7 @@
 import type { DbLike } from "../db/database.ts";
 import type { Clock } from "../drops/clock.ts";
 import type { Mailer } from "../mail/mailer.ts";
+import { errorLogger } from "../observability/log.ts";
 import { sweepReminders } from "./appointments/reminders.ts";
 import { closePastAppointments } from "./appointments/sessions.ts";
 import { createClaimFollowUps } from "./followUps.ts";
@@ -26,7 +27,7 @@ export async function runClientelingSweeps(
   options: Omit<ClientelingTimersOptions, "everyMs">,
 ): Promise<void> {
   const { database, clock, mailer } = options;
-  const log = options.log ?? ((message, error) => console.error(message, error));
+  const log = options.log ?? errorLogger("clienteling");
   const sweeps: [string, () => Promise<unknown>][] = [
     ["reminders", () => sweepReminders(database, clock, { mailer, log })],
     ["past appointments", () => closePastAppointments(database, clock)],

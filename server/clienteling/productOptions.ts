@@ -86,14 +86,22 @@ export async function storeProductPersonalisation(
  */
 export async function setProductPersonalisation(
   database: DbLike,
-  request: { actorId: string; productId: string; options: unknown; materialNamesOf?: MaterialNamesOf },
+  request: {
+    actorId: string;
+    productId: string;
+    options: unknown;
+    materialNamesOf?: MaterialNamesOf;
+    /** The brand the caller acts for: a product of another brand is not found. */
+    brandId?: string;
+  },
   clock: Clock,
 ): Promise<ProductPersonalisation> {
   const [product] = await drizzleOf(database)
     .select({ brandId: products.brandId })
     .from(products)
     .where(eq(products.id, request.productId));
-  if (!product) throw DomainError.notFound("product", request.productId);
+  if (!product || (request.brandId !== undefined && product.brandId !== request.brandId))
+    throw DomainError.notFound("product", request.productId);
   await requireStaff(database, request.actorId, product.brandId, ["owner", "merchandiser"]);
   return storeProductPersonalisation(database, { ...request, updatedBy: request.actorId }, clock);
 }

@@ -124,9 +124,11 @@ export async function createSelectionList(
   return (await toLists(db, [row]))[0] as SelectionList;
 }
 
-async function staffList(database: DbLike, actorId: string, listId: string) {
+/** The list and the acting staff member; a list of another brand than `brandId` (when named) is not found. */
+async function staffList(database: DbLike, actorId: string, listId: string, brandId?: string) {
   const [list] = await drizzleOf(database).select().from(selectionLists).where(eq(selectionLists.id, listId));
-  if (!list) throw DomainError.notFound("selection_list", listId);
+  if (!list || (brandId !== undefined && list.brandId !== brandId))
+    throw DomainError.notFound("selection_list", listId);
   const staff = await requireStaff(database, actorId, list.brandId);
   return { list, staff };
 }
@@ -139,11 +141,11 @@ async function staffList(database: DbLike, actorId: string, listId: string) {
  */
 export async function addSelectionItem(
   database: DbLike,
-  request: { actorId: string; listId: string; body: AddSelectionItemBody },
+  request: { actorId: string; listId: string; body: AddSelectionItemBody; brandId?: string },
   clock: Clock,
 ): Promise<SelectionList> {
   const db = drizzleOf(database);
-  const { list, staff } = await staffList(db, request.actorId, request.listId);
+  const { list, staff } = await staffList(db, request.actorId, request.listId, request.brandId);
   const { body } = request;
   const [product] = await db
     .select()
@@ -175,11 +177,11 @@ export async function addSelectionItem(
 /** Removes an item not yet handed over. @throws DomainError forbidden, not_found, conflict. */
 export async function removeSelectionItem(
   database: DbLike,
-  request: { actorId: string; listId: string; itemId: string },
+  request: { actorId: string; listId: string; itemId: string; brandId?: string },
   clock: Clock,
 ): Promise<SelectionList> {
   const db = drizzleOf(database);
-  const { list } = await staffList(db, request.actorId, request.listId);
+  const { list } = await staffList(db, request.actorId, request.listId, request.brandId);
   const [removed] = await db
     .delete(selectionItems)
     .where(

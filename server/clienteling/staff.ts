@@ -40,6 +40,22 @@ export async function requireStaff(
 ): Promise<StaffMember> {
   const member = await staffMemberOf(database, userId, brandId);
   if (!member) {
+    // Platform admins pass the HTTP access rules, but a maison's clients trusted the maison, not
+    // the platform: they are refused here with their own reason.
+    const [user] = await drizzleOf(database)
+      .select({ role: users.role })
+      .from(users)
+      .where(eq(users.id, userId));
+    if (user?.role === "admin") {
+      throw new DomainError(
+        "forbidden",
+        `Client data of ${brandId} is for its own staff, not for platform administrators.`,
+        {
+          reason: "staff_only_client_data",
+          brandId,
+        },
+      );
+    }
     throw new DomainError("forbidden", `Only the staff of ${brandId} work with its clients.`, {
       reason: "not_brand_staff",
       brandId,

@@ -7,7 +7,8 @@ import { and, desc, eq } from "drizzle-orm";
 import type { SessionUser } from "../../shared/auth.ts";
 import type { CollectibleCreate, CollectibleView } from "../../shared/collectibles.ts";
 import { ErrorCode } from "../../shared/errors.ts";
-import { type DbLike, drizzleOf } from "../db/database.ts";
+import { type AuditedBy, auditActor, auditOrigin } from "../audit.ts";
+import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, brandModels, brands, collectibles, drops, passTypes } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
 import { DomainError } from "../errors.ts";
@@ -161,10 +162,7 @@ export async function createCollectible(
   clock: Clock,
 ): Promise<CollectibleView> {
   const db = drizzleOf(database);
-  const [model] = await db
-    .select({ sha256: brandModels.optimizedSha256, bytes: brandModels.optimizedBytes })
-    .from(brandModels)
-    .where(and(eq(brandModels.id, body.modelId), eq(brandModels.brandId, brandId)));
+  const model = await processedModelOf(db, brandId, body.modelId);
   if (!model) {
     throw new DomainError(
       ErrorCode.validation,
@@ -175,38 +173,77 @@ export async function createCollectible(
   await checkSource(db, brandId, body, actor);
   const id = body.id ?? slugFor(body.name.en);
   const now = clock.now();
-  const created = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(collectibles)
-      .values({
-        id,
-        brandId,
-        modelId: body.modelId,
-        modelSha256: model.sha256,
-        modelBytes: model.bytes,
-        name: body.name,
-        story: body.story,
-        editionSize: body.editionSize,
-        obtainedBy: body.obtainedBy,
-        sourceId: body.sourceId ?? null,
-        createdBy: actor.id,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: collectibles.id });
-    if (!row) {
-      throw new DomainError(ErrorCode.conflict, `A collectible with the id ${id} already exists.`, {
-        path: "id",
-        reason: "id_taken",
-      });
-    }
-    await tx.insert(auditEvents).values({
-      at: now,
-      kind: "collectible_created",
-      actorUserId: actor.id,
-      details: { collectibleId: id, brandId, editionSize: body.editionSize, obtainedBy: body.obtainedBy },
+  const created = await db.transaction((tx) =>
+    insertCollectible(tx, { id, brandId, body, model }, { personId: actor.id }, now),
+  );
+  if (!created) {
+    throw new DomainError(ErrorCode.conflict, `A collectible with the id ${id} already exists.`, {
+      path: "id",
+      reason: "id_taken",
     });
-    return row;
-  });
+  }
   return toCollectibleView(await getCollectibleRecord(db, created.id));
+}
+
+/** The optimized file of one of the brand's processed models, which a collectible's certificates name. */
+export async function processedModelOf(
+  db: Db,
+  brandId: string,
+  modelId: string,
+): Promise<{ sha256: string; bytes: number } | undefined> {
+  const [model] = await db
+    .select({ sha256: brandModels.optimizedSha256, bytes: brandModels.optimizedBytes })
+    .from(brandModels)
+    .where(and(eq(brandModels.id, modelId), eq(brandModels.brandId, brandId)));
+  return model;
+}
+
+/**
+ * Writes a collectible and its `collectible_created` audit row in the caller's transaction. Returns
+ * null, writing nothing, when the id is taken. The caller has checked the model and the source.
+ */
+export async function insertCollectible(
+  tx: Db,
+  collectible: {
+    id: string;
+    brandId: string;
+    body: CollectibleCreate;
+    model: { sha256: string; bytes: number };
+  },
+  by: AuditedBy,
+  now: Date,
+): Promise<{ id: string } | null> {
+  const { id, brandId, body, model } = collectible;
+  const [row] = await tx
+    .insert(collectibles)
+    .values({
+      id,
+      brandId,
+      modelId: body.modelId,
+      modelSha256: model.sha256,
+      modelBytes: model.bytes,
+      name: body.name,
+      story: body.story,
+      editionSize: body.editionSize,
+      obtainedBy: body.obtainedBy,
+      sourceId: body.sourceId ?? null,
+      createdBy: auditActor(by),
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: collectibles.id });
+  if (!row) return null;
+  await tx.insert(auditEvents).values({
+    at: now,
+    kind: "collectible_created",
+    actorUserId: auditActor(by),
+    details: {
+      collectibleId: id,
+      brandId,
+      editionSize: body.editionSize,
+      obtainedBy: body.obtainedBy,
+      ...auditOrigin(by),
+    },
+  });
+  return row;
 }

@@ -188,18 +188,13 @@ export async function grantForIssuedPass(
   return outcomes;
 }
 
-/**
- * Grants a pass collectible to everyone holding a live pass of its type (when it is created), each
- * in a transaction of its own, oldest passes first.
- */
-export async function grantToCurrentPassHolders(
-  database: DbLike,
-  collectibleId: string,
+/** Everyone holding a live pass of the type at `now`, oldest passes first. */
+export async function currentPassHolders(
+  db: Db,
   passTypeId: string,
-  clock: Clock,
-): Promise<GrantOutcome[]> {
-  const now = clock.now();
-  const holders = await drizzleOf(database)
+  now: Date,
+): Promise<{ passId: string; userId: string }[]> {
+  return db
     .select({ passId: passes.id, userId: passes.userId })
     .from(passes)
     .where(
@@ -211,6 +206,19 @@ export async function grantToCurrentPassHolders(
       ),
     )
     .orderBy(passes.createdAt, passes.id);
+}
+
+/**
+ * Grants a pass collectible to everyone holding a live pass of its type (when it is created), each
+ * in a transaction of its own, oldest passes first.
+ */
+export async function grantToCurrentPassHolders(
+  database: DbLike,
+  collectibleId: string,
+  passTypeId: string,
+  clock: Clock,
+): Promise<GrantOutcome[]> {
+  const holders = await currentPassHolders(drizzleOf(database), passTypeId, clock.now());
   const outcomes: GrantOutcome[] = [];
   for (const holder of holders) {
     outcomes.push(

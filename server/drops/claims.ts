@@ -14,10 +14,12 @@ import {
   type ClaimView,
   callerWindowOpensAt,
 } from "../../shared/drops.ts";
+import { recordClaim } from "../analytics/productFacts.ts";
 import { grantForConfirmedClaim } from "../collectibles/grants.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, claimPersonalisations, dropClaims, drops, orderDeliveries } from "../db/schema.ts";
 import { DomainError } from "../errors.ts";
+import { countClaim } from "../observability/metrics.ts";
 import { activePassesForDrop, activePassesOf } from "../passes/passes.ts";
 import {
   holdUnit,
@@ -102,6 +104,17 @@ export type ClaimResult = { answer: ClaimAnswer; replayed: boolean };
  * @throws DomainError not_found when the drop does not exist (nothing is stored then).
  */
 export async function claimDropUnit(
+  database: DbLike,
+  input: { dropId: string; userId: string; idempotencyKey: string },
+  clock: Clock,
+): Promise<ClaimResult> {
+  const result = await decideClaim(database, input, clock);
+  if (!result.replayed) countClaim(result.answer); // a replay was counted when it was decided
+  recordClaim(result, input);
+  return result;
+}
+
+async function decideClaim(
   database: DbLike,
   input: { dropId: string; userId: string; idempotencyKey: string },
   clock: Clock,

@@ -5,6 +5,7 @@
  */
 
 import type { DbLike } from "../db/database.ts";
+import { errorLogger } from "../observability/log.ts";
 import type { Clock } from "./clock.ts";
 import { expireHoldsOfDrops } from "./holdExpiry.ts";
 import { type DeliveryFetch, deliverPendingOrders } from "./orderWebhooks.ts";
@@ -41,7 +42,7 @@ export const defaultDeliveryFetch: DeliveryFetch = async (url, init) => {
 export function startDropTimers(options: DropTimersOptions): { stop(): Promise<void> } {
   const { database, clock, expireEveryMs = 1_000, deliverEveryMs = 5_000 } = options;
   const fetchFn = options.fetchFn ?? defaultDeliveryFetch;
-  const log = options.log ?? ((message, error) => console.error(message, error));
+  const log = options.log ?? errorLogger("drops");
   const running = new Set<Promise<unknown>>();
   let stopped = false;
 

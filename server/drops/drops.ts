@@ -1,9 +1,10 @@
 /** Scheduling drops, reading them (phase on server time, seed hidden until drawn), and their report. */
 import { and, count, eq, sql } from "drizzle-orm";
 import { type DropReport, type DropView, dropPhaseAt, type ScheduleDropBody } from "../../shared/drops.ts";
+import { type AuditedBy, auditActor, auditOrigin } from "../audit.ts";
 import { CollectibleNotTransferable } from "../collectibles/collectibleErrors.ts";
 import { isCollectibleId } from "../collectibles/copies.ts";
-import { type DbLike, drizzleOf } from "../db/database.ts";
+import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, dropClaims, dropEntries, drops, products } from "../db/schema.ts";
 import { DomainError } from "../errors.ts";
 import type { Clock } from "./clock.ts";
@@ -63,39 +64,58 @@ export async function scheduleDrop(
       .from(products)
       .where(and(eq(products.id, body.productId), eq(products.brandId, brandId)));
     if (!product) throw DomainError.notFound("product", body.productId);
-    const seed = body.mode === "raffle" ? newDrawSeed() : null;
-    const [row] = await tx
-      .insert(drops)
-      .values({
-        brandId,
-        productId: body.productId,
-        title: body.title,
-        mode: body.mode,
-        stock: body.stock,
-        remaining: body.stock,
-        perAccountLimit: body.mode === "raffle" ? 1 : body.perAccountLimit,
-        earlyAccessPassTypeIds: body.earlyAccessPassTypeIds,
-        announceAt: body.announceAt,
-        earlyAccessStartsAt: body.earlyAccessStartsAt,
-        publicStartsAt: body.publicStartsAt,
-        endsAt: body.endsAt,
-        entriesCloseAt: body.mode === "raffle" ? (body.entriesCloseAt ?? null) : null,
-        holdSeconds: body.holdSeconds,
-        seed,
-        seedCommitment: seed ? commitToSeed(seed) : null,
-        createdAt: now,
-      })
-      .returning();
-    if (!row) throw new Error("insert returned nothing");
-    await tx.insert(auditEvents).values({
-      at: now,
-      kind: "drop_scheduled",
-      actorUserId,
-      dropId: row.id,
-      details: { mode: row.mode, stock: row.stock, seedCommitment: row.seedCommitment },
-    });
+    const row = await insertDrop(tx, { brandId, body }, { personId: actorUserId }, now);
+    if (!row) throw new Error("a new drop's id was already taken");
     return toDropView(row, now);
   });
+}
+
+/**
+ * Writes a drop (a raffle with its secret seed, of which only the hash is public until the draw) and
+ * its `drop_scheduled` audit row in the caller's transaction. Returns null, writing nothing, when a
+ * drop with that id exists (the seed's re-runs). The caller has checked the product.
+ */
+export async function insertDrop(
+  tx: Db,
+  drop: { id?: string; brandId: string; body: ScheduleDropBody },
+  by: AuditedBy,
+  now: Date,
+): Promise<DropRow | null> {
+  const { body } = drop;
+  const seed = body.mode === "raffle" ? newDrawSeed() : null;
+  const [row] = await tx
+    .insert(drops)
+    .values({
+      id: drop.id,
+      brandId: drop.brandId,
+      productId: body.productId,
+      title: body.title,
+      mode: body.mode,
+      stock: body.stock,
+      remaining: body.stock,
+      perAccountLimit: body.mode === "raffle" ? 1 : body.perAccountLimit,
+      earlyAccessPassTypeIds: body.earlyAccessPassTypeIds,
+      announceAt: body.announceAt,
+      earlyAccessStartsAt: body.earlyAccessStartsAt,
+      publicStartsAt: body.publicStartsAt,
+      endsAt: body.endsAt,
+      entriesCloseAt: body.mode === "raffle" ? (body.entriesCloseAt ?? null) : null,
+      holdSeconds: body.holdSeconds,
+      seed,
+      seedCommitment: seed ? commitToSeed(seed) : null,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) return null;
+  await tx.insert(auditEvents).values({
+    at: now,
+    kind: "drop_scheduled",
+    actorUserId: auditActor(by),
+    dropId: row.id,
+    details: { mode: row.mode, stock: row.stock, seedCommitment: row.seedCommitment, ...auditOrigin(by) },
+  });
+  return row;
 }
 
 export async function getDropRow(database: DbLike, dropId: string): Promise<DropRow> {

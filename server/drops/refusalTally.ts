@@ -10,6 +10,7 @@
 import type { DbLike } from "../db/database.ts";
 import { drizzleOf } from "../db/database.ts";
 import { auditEvents } from "../db/schema.ts";
+import { logFor } from "../observability/log.ts";
 
 const FLUSH_MS = 1_000;
 /** A burst larger than this is written at once rather than waiting for the timer. */
@@ -76,7 +77,7 @@ export async function flushRefusals(database: DbLike): Promise<void> {
 /** One line, no stack: the usual cause is a database closed with refusals still pending (tests). */
 function logLost(error: unknown): void {
   const cause = (error as { cause?: unknown }).cause ?? error;
-  console.warn(
-    `[drops] refusal audit rows could not be written: ${String((cause as Error).message ?? cause)}`,
+  logFor("drops").warn(
+    `refusal audit rows could not be written: ${String((cause as Error).message ?? cause)}`,
   );
 }

@@ -7,7 +7,7 @@ import type { AvenueLayout } from "../../shared/avenue/layout.ts";
 import type { Locale } from "../../shared/constants.ts";
 import { addressedToHost } from "../../shared/host/addressing.ts";
 import { ANSWER_LINES } from "../../shared/host/answerLines.ts";
-import { type DropFact, isAffirmative, nextOpening } from "../../shared/host/answers.ts";
+import { isAffirmative } from "../../shared/host/answers.ts";
 import {
   CHAT_NEARBY_RADIUS,
   type ChatLine,
@@ -17,6 +17,7 @@ import {
   type ChatSend,
   type LocalizedLine,
 } from "../../shared/host/chatMessages.ts";
+import { type DropFact, nextOpening } from "../../shared/host/dropFacts.ts";
 import { normalizeText } from "../../shared/host/entities.ts";
 import {
   createHostBrain,
@@ -37,9 +38,11 @@ import type { HostState } from "../../shared/host/hostState.ts";
 import { type HostWorld, resolveHostWorld } from "../../shared/host/hostWorld.ts";
 import { fillLine } from "../../shared/host/script.ts";
 import type { DbLike } from "../db/database.ts";
+import { logFor } from "../observability/log.ts";
 import { storeChatReport } from "./chatReports.ts";
 import { ChatBuffer } from "./chatSafety.ts";
 import type { HostServices, HostSnapshot } from "./hostServices.ts";
+import { IntentWorkerClosed } from "./intentWorkerClient.ts";
 
 /** How long the host's offer to take someone to a boutique stands. */
 export const OFFER_MS = 60_000;
@@ -109,7 +112,10 @@ export class AvenueHost {
     this.services.invalidate();
     const snapshot = await this.services.snapshot();
     // Train the intents now (in the worker) so that the next question does not wait for it.
-    snapshot.classifier().catch((error: unknown) => console.error("[host] intents not trained:", error));
+    snapshot.classifier().catch((error: unknown) => {
+      // Stopped by a shutdown while training: nothing went wrong.
+      if (!(error instanceof IntentWorkerClosed)) logFor("host").error({ err: error }, "intents not trained");
+    });
     const world = resolveHostWorld(snapshot.script, snapshot.brandLines, snapshot.catalog, layout);
     this.snapshot = snapshot;
     this.world = world;
@@ -186,7 +192,7 @@ export class AvenueHost {
     if (!address.addressed || address.question.length === 0) return;
     const task = this.answer(speaker, address.question, message.lang).catch((error: unknown) => {
       // The person still gets an answer: the host does not know, rather than silence.
-      console.error("[host] could not answer:", error);
+      logFor("host").error({ err: error }, "could not answer");
       const brain = this.brain;
       const script = this.snapshot?.script;
       if (!brain || !script) return;

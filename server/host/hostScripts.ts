@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Catalog } from "../../shared/catalog.ts";
 import { ErrorCode, type FieldIssue } from "../../shared/errors.ts";
-import type { DropFact } from "../../shared/host/answers.ts";
+import type { DropFact } from "../../shared/host/dropFacts.ts";
 import {
   BrandHostLines,
   EMPTY_BRAND_LINES,
@@ -19,6 +19,7 @@ import {
 import { getCatalog } from "../catalog/catalogRepository.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { drops, hostScripts } from "../db/schema.ts";
+import { logFor } from "../observability/log.ts";
 
 export const PLATFORM_SCOPE = "platform";
 
@@ -77,7 +78,7 @@ export async function seedPlatformScript(database: DbLike, script: HostScript): 
   const refs = await loadScriptReferences(database);
   const check = validateHostScript(script, refs);
   if (!check.ok)
-    console.warn(`[host] the default host script refers to missing things: ${summarize(check.issues)}`);
+    logFor("host").warn(`the default host script refers to missing things: ${summarize(check.issues)}`);
   await drizzleOf(database)
     .insert(hostScripts)
     .values({ scope: PLATFORM_SCOPE, brandId: null, document: script, version: 1 })
@@ -99,7 +100,7 @@ export async function getPlatformScript(
   if (row && parsed?.success) {
     return { document: parsed.data, version: row.version, updatedAt: row.updatedAt.toISOString() };
   }
-  if (row) console.warn("[host] the stored platform script does not parse any more; using the default");
+  if (row) logFor("host").warn("the stored platform script does not parse any more; using the default");
   return { document: fallback, version: row?.version ?? 0, updatedAt: new Date(0).toISOString() };
 }
 

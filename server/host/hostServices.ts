@@ -7,10 +7,14 @@
 import { createHash } from "node:crypto";
 import { type AvenueLayout, layoutAvenue } from "../../shared/avenue/layout.ts";
 import type { Catalog } from "../../shared/catalog.ts";
+import type { AdvisorHandoff } from "../../shared/clienteling/queue.ts";
 import type { Locale } from "../../shared/constants.ts";
-import { composeAnswer, type DropFact, faqIntent, type HostAnswer } from "../../shared/host/answers.ts";
+import { composeAnswer, faqIntent, type HostAnswer } from "../../shared/host/answers.ts";
+import type { DropFact } from "../../shared/host/dropFacts.ts";
+import { HostIntent } from "../../shared/host/intentCorpus.ts";
 import type { BrandHostLines, FaqEntry, HostScript } from "../../shared/host/script.ts";
 import { getCatalog } from "../catalog/catalogRepository.ts";
+import { advisorHandoff } from "../clienteling/hostHandoff.ts";
 import type { DbLike } from "../db/database.ts";
 import type { Clock } from "../drops/clock.ts";
 import type { LimiterStore } from "../http/limiterStore.ts";
@@ -95,6 +99,10 @@ export class HostServices {
     const classifier = await snapshot.classifier();
     const classification = await classifier.classify(question.text, question.locale);
     const drops = await this.drops();
+    const advisorHandoff =
+      classification.intent === HostIntent.advisor
+        ? await this.handoffFor(classification.entities.brandIds, snapshot)
+        : null;
     return composeAnswer(
       {
         intent: classification.intent,
@@ -110,8 +118,24 @@ export class HostServices {
         script: snapshot.script,
         faq: snapshot.faq,
         toursAvailable: snapshot.script.tours.length > 0,
+        advisorHandoff,
       },
     );
+  }
+
+  /** What the first named maison can offer now; null (the plain offer) when it cannot be read. */
+  private async handoffFor(
+    brandIds: readonly string[],
+    snapshot: HostSnapshot,
+  ): Promise<AdvisorHandoff | null> {
+    const brandId = brandIds.find((id) => snapshot.catalog.brands.some((b) => b.id === id));
+    if (!brandId) return null;
+    try {
+      return await advisorHandoff(this.database, brandId, this.clock);
+    } catch (error) {
+      console.error("[host] could not read the advisors' availability:", error);
+      return null;
+    }
   }
 
   private async load(): Promise<HostSnapshot> {

@@ -14,9 +14,19 @@ const WORKER_URL = new URL("./intentWorker.ts", import.meta.url);
 /** A trained model in the worker: classify questions with it. */
 export type ClassifierHandle = { classify(text: string, locale: Locale): Promise<Classification> };
 
+/** What pending work is rejected with when the worker was stopped on purpose (shutdown). */
+export class IntentWorkerClosed extends Error {
+  constructor() {
+    super("The intent worker was stopped");
+    this.name = "IntentWorkerClosed";
+  }
+}
+
 export class IntentWorkerClient {
   private worker: Worker | null = null;
   private nextId = 1;
+  /** Set by `close()`: the exit that follows is the shutdown, not a failure worth logging. */
+  private closed = false;
   private readonly waiting = new Map<number, { resolve(c: Classification): void; reject(e: Error): void }>();
   private readonly training = new Map<string, { resolve(): void; reject(e: Error): void }[]>();
 
@@ -34,6 +44,7 @@ export class IntentWorkerClient {
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = null;
+    this.closed = true;
     if (w) await w.terminate();
   }
 
@@ -51,6 +62,7 @@ export class IntentWorkerClient {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
+    this.closed = false;
     const worker = new Worker(WORKER_URL);
     // An idle worker must not keep the process alive (tests, graceful shutdown).
     worker.unref();
@@ -63,7 +75,9 @@ export class IntentWorkerClient {
       this.training.clear();
     };
     worker.on("error", fail);
-    worker.on("exit", (code) => fail(new Error(`The intent worker stopped (exit ${code})`)));
+    worker.on("exit", (code) =>
+      fail(this.closed ? new IntentWorkerClosed() : new Error(`The intent worker stopped (exit ${code})`)),
+    );
     this.worker = worker;
     return worker;
   }

@@ -27,7 +27,7 @@ export type ApiRouterDeps = {
   limiterStore?: LimiterStore;
   /** Routers of other domains (passes, drops…), mounted at `/api` before the 404. */
   domainRouters?: express.Router[];
-  /** Where unexpected errors are logged; console.error when absent. */
+  /** Where unexpected errors are logged; the http component's logger when absent. */
   logUnexpected?: ErrorMiddlewareOptions["logUnexpected"];
 };
 

@@ -10,6 +10,7 @@ import { type DbLike, drizzleOf } from "../db/database.ts";
 import { brands } from "../db/schema.ts";
 import { getDropRow } from "../drops/drops.ts";
 import { DomainError } from "../errors.ts";
+import { getEventRow } from "../events/eventRecords.ts";
 import { brandOfPass, getPassType } from "../passes/passes.ts";
 
 /** The brand of each kind of resource. @throws DomainError 404 when there is no such resource. */
@@ -18,6 +19,7 @@ const BRAND_OF_RESOURCE: Record<BrandResourceKind, (db: DbLike, id: string) => P
   passType: async (db, id) => (await getPassType(db, id)).brandId,
   pass: (db, id) => brandOfPass(db, id),
   collectible: async (db, id) => (await getCollectibleRecord(db, id)).brandId,
+  event: async (db, id) => (await getEventRow(db, id)).brandId,
 };
 
 export type RequestParts = { params: Record<string, string>; query: unknown; body: unknown };

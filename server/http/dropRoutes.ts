@@ -4,6 +4,7 @@ import { drops } from "../../shared/api/index.ts";
 import type { ClaimAnswer } from "../../shared/drops.ts";
 import { ErrorCode } from "../../shared/errors.ts";
 import { currentUser } from "../accounts/guards.ts";
+import { recordConfirmation, recordEntry } from "../analytics/productFacts.ts";
 import type { Database } from "../db/database.ts";
 import { claimDropUnit, confirmClaim, listClaimsOf } from "../drops/claims.ts";
 import type { Clock } from "../drops/clock.ts";
@@ -77,12 +78,23 @@ export function createDropRoutes({
       handle: async ({ params, user }) => ({ claims: await listClaimsOf(database, params.dropId, user.id) }),
     }),
     route(drops.confirmClaim, {
-      handle: ({ params, user }) =>
-        confirmClaim(database, { claimId: params.claimId, userId: user.id, dropId: params.dropId }, clock),
+      handle: async ({ params, user }) => {
+        const confirmed = await confirmClaim(
+          database,
+          { claimId: params.claimId, userId: user.id, dropId: params.dropId },
+          clock,
+        );
+        recordConfirmation(params.dropId, user.id);
+        return confirmed;
+      },
     }),
     route(drops.enterRaffle, {
       before: ({ req, res, user }) => limitClaims(req, res, user.id),
-      handle: ({ params, user }) => enterRaffle(database, { dropId: params.dropId, userId: user.id }, clock),
+      handle: async ({ params, user }) => {
+        const entry = await enterRaffle(database, { dropId: params.dropId, userId: user.id }, clock);
+        recordEntry(params.dropId, user.id);
+        return entry;
+      },
     }),
     route(drops.drawRaffle, {
       handle: async ({ params, user }) => {

@@ -106,6 +106,7 @@ export function endpointRouter(routes: readonly Route[], options: EndpointRouter
     const localPath = endpoint.path.slice(options.mountedAt.length);
     const method = endpoint.method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete";
     router[method](localPath, async (req, res) => {
+      res.locals.routePattern = endpoint.path; // the latency histogram's label
       try {
         await serve(endpoint, impl, options.database, req, res, check);
       } catch (error) {

@@ -6,6 +6,7 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import { z } from "zod";
 import { describeIssues, ErrorCode, summarizeIssues } from "../../shared/errors.ts";
 import { DomainError } from "../errors.ts";
+import { errorLogger } from "../observability/log.ts";
 
 /**
  * Status for each error code that domain errors carry (DomainError, SeedFileError, …). Keyed by
@@ -127,13 +128,13 @@ function formatBytes(bytes: number | undefined): string {
 }
 
 export type ErrorMiddlewareOptions = {
-  /** Where unexpected (5xx) errors are reported; console.error by default. */
+  /** Where unexpected (5xx) errors are reported; the http component's logger by default. */
   logUnexpected?: (message: string, error: unknown) => void;
 };
 
 /** Builds the error middleware; see `errorMiddleware` for the default one. */
 export function createErrorMiddleware(options: ErrorMiddlewareOptions = {}): ErrorRequestHandler {
-  const log = options.logUnexpected ?? ((message, error) => console.error(message, error));
+  const log = options.logUnexpected ?? errorLogger("http");
   return (error, req, res, next) => {
     // Once the answer has started, only Express can end it (it closes the connection).
     if (res.headersSent) {
@@ -141,14 +142,14 @@ export function createErrorMiddleware(options: ErrorMiddlewareOptions = {}): Err
       return;
     }
     const described = describeError(error);
-    if (described.status >= 500) log(`[http] ${req.method} ${req.originalUrl} failed:`, error);
+    if (described.status >= 500) log(`${req.method} ${req.originalUrl} failed`, error);
     res.status(described.status).json({
       error: { code: described.code, message: described.message, details: described.details },
     });
   };
 }
 
-/** Maps every error to the JSON error body; logs unexpected ones with console.error. */
+/** Maps every error to the JSON error body; logs unexpected ones. */
 export const errorMiddleware: ErrorRequestHandler = createErrorMiddleware();
 
 /** Answers 404 JSON for any request that reached it: mount it after the last API route. */

@@ -17,6 +17,7 @@ import { acceptModelUpload } from "../models/modelUploads.ts";
 import type { PipelineRunner } from "../models/pipelineRunner.ts";
 import { readUploadFiles } from "../models/uploadParser.ts";
 import type { UploadProgressTracker } from "../models/uploadProgress.ts";
+import { logFor } from "../observability/log.ts";
 import { requireBrand } from "./brandOf.ts";
 import { endpointRouter, route } from "./endpointRouter.ts";
 import type { LimiterStore } from "./limiterStore.ts";
@@ -30,7 +31,7 @@ export type ModelRoutesDeps = {
   progress: UploadProgressTracker;
   /** Where the upload limit counts (Redis when scaled out); this process's memory when absent. */
   limiterStore?: LimiterStore;
-  /** Where unexpected pipeline failures are logged; console.error when absent. */
+  /** Where unexpected pipeline failures are logged; the models component's logger when absent. */
   logUnexpected?: (error: unknown) => void;
 };
 
@@ -76,7 +77,7 @@ async function receiveUpload(
       throw new DomainError(ErrorCode.modelRejected, error.message, { problems }, error.status);
     }
     report("failed", 1, "The server could not process this model; please try again.");
-    (deps.logUnexpected ?? ((e: unknown) => console.error("[models] upload failed:", e)))(error);
+    (deps.logUnexpected ?? ((e: unknown) => logFor("models").error({ err: e }, "upload failed")))(error);
     throw error;
   }
 }

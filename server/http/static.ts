@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express from "express";
+import { serveCompressedOnce } from "./compressedOnce.ts";
+import { servePrecompressed } from "./precompressed.ts";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const THREE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.resolve("three"))), "..");
@@ -13,8 +15,10 @@ const CONTENT_TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
+const typeOf = (filePath: string) => CONTENT_TYPES[path.extname(filePath).toLowerCase()];
+
 function setTypes(res: express.Response, filePath: string): void {
-  const type = CONTENT_TYPES[path.extname(filePath).toLowerCase()];
+  const type = typeOf(filePath);
   if (type) res.setHeader("Content-Type", type);
 }
 
@@ -36,10 +40,13 @@ export function securityHeaders(
  */
 export function mountStatic(app: express.Application, clientDist: string): void {
   // Only the folders meant for browsers: never assets/seed (it holds the demo passwords).
+  // Each of them goes out compressed where that helps (compressedOnce.ts), else as it is.
   for (const folder of ["models", "avatars", "environment"]) {
+    const root = path.join(REPO_ROOT, "assets", folder);
+    app.use(`/assets/${folder}`, serveCompressedOnce(root, { maxAge: 3600, contentType: typeOf }));
     app.use(
       `/assets/${folder}`,
-      express.static(path.join(REPO_ROOT, "assets", folder), {
+      express.static(root, {
         maxAge: "1h",
         setHeaders: setTypes,
         fallthrough: false,
@@ -47,21 +54,21 @@ export function mountStatic(app: express.Application, clientDist: string): void 
     );
   }
   const decoderOptions = { maxAge: "7d", setHeaders: setTypes, fallthrough: false };
-  app.use(
-    "/decoders/draco",
-    express.static(path.join(THREE_ROOT, "examples/jsm/libs/draco/gltf"), decoderOptions),
-  );
-  app.use(
-    "/decoders/basis",
-    express.static(path.join(THREE_ROOT, "examples/jsm/libs/basis"), decoderOptions),
-  );
+  for (const [at, folder] of [
+    ["/decoders/draco", "examples/jsm/libs/draco/gltf"],
+    ["/decoders/basis", "examples/jsm/libs/basis"],
+  ] as const) {
+    const root = path.join(THREE_ROOT, folder);
+    app.use(at, serveCompressedOnce(root, { maxAge: 7 * 86400, contentType: typeOf }));
+    app.use(at, express.static(root, decoderOptions));
+  }
 
   const indexHtml = path.join(clientDist, "index.html");
-  // Hashed build files never change under the same name.
-  app.use(
-    "/static",
-    express.static(path.join(clientDist, "static"), { immutable: true, maxAge: "365d", fallthrough: false }),
-  );
+  // Hashed build files never change under the same name. The build's .br/.gz twins go first to
+  // clients that accept them; the rest is compressed on the fly (compression.ts) or sent as it is.
+  const hashed = { immutable: true, maxAge: "365d" };
+  app.use("/static", servePrecompressed(path.join(clientDist, "static"), hashed));
+  app.use("/static", express.static(path.join(clientDist, "static"), { ...hashed, fallthrough: false }));
   app.use(express.static(clientDist, { index: false, maxAge: 0 }));
   app.get(/^\/(?!api\/|matchmake\/|assets\/|decoders\/|static\/).*/, (_req, res) => {
     if (!fs.existsSync(indexHtml)) {

@@ -33,14 +33,26 @@ function toUploadedModel(row: ModelRow): UploadedModel {
 export type NewModel = {
   id: string;
   brandId: string;
-  uploadedBy: string;
+  /** Who uploaded it; null for the demo seed's own models. */
+  uploadedBy: string | null;
   result: PipelineResult;
   /** sha256 of the stored original, optimized and LOD files. */
   sha256: { original: string; optimized: string; lod: string };
+  /** Metres; the pipeline's suggestion unless the brand wants it shown otherwise. */
+  displayHeight?: number;
+  /** When it was accepted; the database's clock unless given. */
+  createdAt?: Date;
 };
 
 /** Records an accepted upload whose blobs are stored. */
 export async function insertModel(database: DbLike, model: NewModel): Promise<UploadedModel> {
+  const inserted = await insertModelIfAbsent(database, model);
+  if (!inserted) throw new Error("Inserting the model returned no row");
+  return inserted;
+}
+
+/** Records an accepted model whose blobs are stored; null, writing nothing, when its id exists. */
+export async function insertModelIfAbsent(database: DbLike, model: NewModel): Promise<UploadedModel | null> {
   const { result } = model;
   const [row] = await drizzleOf(database)
     .insert(brandModels)
@@ -57,14 +69,15 @@ export async function insertModel(database: DbLike, model: NewModel): Promise<Up
       figures: { before: result.before, after: result.after, lod: result.lodFigures },
       variantNames: result.variantNames,
       normalization: result.normalization,
-      suggestedDisplayHeight: result.suggestedDisplayHeight,
+      suggestedDisplayHeight: model.displayHeight ?? result.suggestedDisplayHeight,
       warnings: result.warnings,
       processingSeconds: result.processingSeconds,
       uploadedBy: model.uploadedBy,
+      createdAt: model.createdAt,
     })
+    .onConflictDoNothing()
     .returning();
-  if (!row) throw new Error("Inserting the model returned no row");
-  return toUploadedModel(row);
+  return row ? toUploadedModel(row) : null;
 }
 
 /** The brand's models, newest first. */

@@ -5,6 +5,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { ModelProblem } from "../../shared/models.ts";
+import { timedPipelineJob } from "../observability/metrics.ts";
 import type { PipelineOptions, PipelineProgress, PipelineResult } from "./modelPipeline.ts";
 import { ModelRejection, problem } from "./modelRejection.ts";
 import type { UploadFile } from "./uploadParser.ts";
@@ -111,11 +112,14 @@ export function createPipelineRunner(options: PipelineOptions, timeoutMs: number
 
   return {
     run: (files, onProgress = () => {}) =>
-      new Promise<PipelineResult>((resolve, reject) => {
-        if (closed) return reject(new Error("The model pipeline is closed"));
-        queue.push({ files, onProgress, resolve, reject });
-        pump();
-      }),
+      timedPipelineJob(
+        new Promise<PipelineResult>((resolve, reject) => {
+          if (closed) return reject(new Error("The model pipeline is closed"));
+          queue.push({ files, onProgress, resolve, reject });
+          pump();
+        }),
+        (error) => error instanceof ModelRejection,
+      ),
     pending: () => queue.length + (busy ? 1 : 0),
     close: async () => {
       closed = true;

@@ -13,8 +13,9 @@ import type {
   PassType,
   WalletPass,
 } from "../../shared/passes.ts";
+import { type AuditedBy, auditActor, auditOrigin } from "../audit.ts";
 import { grantForIssuedPass } from "../collectibles/grants.ts";
-import { type DbLike, drizzleOf } from "../db/database.ts";
+import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, brands, drops, passes, passTypes, users } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
 import { DomainError } from "../errors.ts";
@@ -73,19 +74,35 @@ export async function createPassType(
       const [brand] = await tx.select({ id: brands.id }).from(brands).where(eq(brands.id, body.brandId));
       if (!brand) throw DomainError.notFound("brand", body.brandId);
     }
-    const [row] = await tx
-      .insert(passTypes)
-      .values({ ...body, createdAt: now })
-      .returning();
-    if (!row) throw new Error("insert returned nothing");
-    await tx.insert(auditEvents).values({
-      at: now,
-      kind: "pass_type_created",
-      actorUserId,
-      details: { passTypeId: row.id, brandId: row.brandId, name: row.name, tier: row.tier },
-    });
+    const row = await insertPassType(tx, body, { personId: actorUserId }, now);
+    if (!row) throw new Error("a new pass type's id was already taken");
     return toPassType(row);
   });
+}
+
+/**
+ * Writes a programme and its `pass_type_created` audit row in the caller's transaction. Returns
+ * null, writing nothing, when a programme with that id exists (the seed's re-runs).
+ */
+export async function insertPassType(
+  tx: Db,
+  values: CreatePassTypeBody & { id?: string },
+  by: AuditedBy,
+  now: Date,
+): Promise<PassTypeRow | null> {
+  const [row] = await tx
+    .insert(passTypes)
+    .values({ ...values, createdAt: now })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) return null;
+  await tx.insert(auditEvents).values({
+    at: now,
+    kind: "pass_type_created",
+    actorUserId: auditActor(by),
+    details: { passTypeId: row.id, brandId: row.brandId, name: row.name, tier: row.tier, ...auditOrigin(by) },
+  });
+  return row;
 }
 
 export async function getPassType(database: DbLike, id: string): Promise<PassType> {
@@ -144,20 +161,12 @@ export async function issuePass(
         },
       );
     }
-    // The partial unique index makes a second live pass impossible, even from two processes at once.
-    const [row] = await tx
-      .insert(passes)
-      .values({
-        passTypeId,
-        userId,
-        source: options.source,
-        issuedBy: options.issuedBy,
-        validFrom,
-        validUntil,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning();
+    const row = await insertPass(
+      tx,
+      { passTypeId, userId, source: options.source, issuedBy: options.issuedBy, validFrom, validUntil },
+      { personId: options.source === "manual" ? options.issuedBy : null },
+      now,
+    );
     if (!row) {
       const [live] = await tx
         .select()
@@ -166,18 +175,44 @@ export async function issuePass(
       if (!live) throw new Error("pass conflict without a live pass");
       return { pass: toPass(live, now), created: false };
     }
-    await tx.insert(auditEvents).values({
-      at: now,
-      kind: "pass_granted",
-      actorUserId: options.source === "manual" ? options.issuedBy : null,
-      subjectUserId: userId,
-      passId: row.id,
-      details: { passTypeId, source: options.source, issuedBy: options.issuedBy },
-    });
     // The programme's collectibles come with the pass, in the same transaction.
     await grantForIssuedPass(tx, database, row, now);
     return { pass: toPass(row, now), created: true };
   });
+}
+
+/** A pass as written: who holds it, who or which rule issued it, its window. */
+export type NewPass = Pick<
+  typeof passes.$inferInsert,
+  "passTypeId" | "userId" | "source" | "issuedBy" | "validFrom" | "validUntil"
+>;
+
+/**
+ * Writes a pass and its `pass_granted` audit row in the caller's transaction. Returns null, writing nothing, when the person already holds a live
+ * pass of the type: the partial unique index makes a second one impossible, even from two processes
+ * at once. Collectibles that come with the pass are the caller's (`issuePass`) to grant.
+ */
+export async function insertPass(tx: Db, pass: NewPass, by: AuditedBy, now: Date): Promise<PassRow | null> {
+  const [row] = await tx
+    .insert(passes)
+    .values({ ...pass, createdAt: now })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) return null;
+  await tx.insert(auditEvents).values({
+    at: now,
+    kind: "pass_granted",
+    actorUserId: auditActor(by),
+    subjectUserId: pass.userId,
+    passId: row.id,
+    details: {
+      passTypeId: pass.passTypeId,
+      source: pass.source,
+      issuedBy: pass.issuedBy,
+      ...auditOrigin(by),
+    },
+  });
+  return row;
 }
 
 /** Whether a client's stats satisfy a rule: every condition the rule states must hold. */

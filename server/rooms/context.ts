@@ -13,6 +13,8 @@ export type RoomContext = {
   resolveSession(cookieHeader: string | undefined): Promise<SessionUser | null>;
   avenueShardCapacity: number;
   avenueViewRadius: number;
+  /** Viewers per audience shard of an event. */
+  eventShardCapacity: number;
   /** The drop room reads drops and passes directly (through server/drops), on the server's clock. */
   database: DbLike;
   clock: Clock;

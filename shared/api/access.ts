@@ -8,8 +8,8 @@ import { BrandRole } from "../auth.ts";
 /**
  * Where the brand a brandStaff rule is about comes from: a path parameter, a query or body field
  * (absent means a platform-wide thing, which only admins may touch), or the brand of a resource
- * named by a path parameter (a drop, a pass type, a pass or a collectible; a platform pass type or
- * pass has no brand, so only admins pass).
+ * named by a path parameter (a drop, a pass type, a pass, a collectible or an event; a platform pass
+ * type, pass or event has no brand, so only admins pass).
  */
 export type BrandSource =
   | { in: "path"; param: string }
@@ -18,7 +18,7 @@ export type BrandSource =
   | { in: "resource"; kind: BrandResourceKind; param: string };
 
 /** Resources whose brand the server can look up from their id. */
-export type BrandResourceKind = "drop" | "passType" | "pass" | "collectible";
+export type BrandResourceKind = "drop" | "passType" | "pass" | "collectible" | "event";
 
 export type AccessRule =
   | { kind: "anyone" }

@@ -5,15 +5,19 @@
  * http-authorization.test.ts) walk this list, so a new endpoint is picked up by them as soon as it is
  * added to its domain's list below.
  */
+import * as analytics from "./analytics.ts";
 import * as auth from "./auth.ts";
+import * as clienteling from "./clienteling.ts";
 import * as collectibles from "./collectibles.ts";
 import * as drops from "./drops.ts";
 import type { EndpointSpec } from "./endpoint.ts";
+import * as events from "./events.ts";
 import * as host from "./host.ts";
 import * as models from "./models.ts";
+import * as ops from "./ops.ts";
 import * as passes from "./passes.ts";
 
-export { auth, collectibles, drops, host, models, passes };
+export { analytics, auth, clienteling, collectibles, drops, events, host, models, ops, passes };
 
 /** All declared endpoints, in the order their routers are mounted. */
 export const API_ENDPOINTS: readonly EndpointSpec[] = [
@@ -24,4 +28,8 @@ export const API_ENDPOINTS: readonly EndpointSpec[] = [
   ...drops.dropEndpoints,
   ...host.hostEndpoints,
   ...models.modelEndpoints,
+  ...ops.opsEndpoints,
+  ...analytics.analyticsEndpoints,
+  ...events.eventEndpoints,
+  ...clienteling.clientelingEndpoints,
 ];

@@ -37,3 +37,17 @@ export function estimateWaitMinutes(input: {
   const rounds = Math.ceil((position - advisorsFree) / Math.max(1, advisorsOnline));
   return Math.round(rounds * averageSessionMinutes);
 }
+
+/**
+ * What the host needs to hand a shopper over to a maison's advisors: whether someone is online now
+ * (and the wait a newcomer to the live queue would have), and the next free slots otherwise.
+ */
+export const AdvisorHandoff = z.object({
+  brandId: z.string(),
+  advisorsOnline: z.number().int().min(0),
+  /** Minutes a shopper joining the live queue now would wait; null when nobody is online. */
+  estimatedWaitMinutes: z.number().int().min(0).nullable(),
+  /** The next free slots (start instants, ISO), soonest first. */
+  nextSlots: z.array(z.iso.datetime()),
+});
+export type AdvisorHandoff = z.infer<typeof AdvisorHandoff>;

@@ -98,6 +98,18 @@ export const ANSWER_LINES = {
     de: "Die Beratung von {brand} hilft Ihnen persönlich. Soll ich Sie zur Beratung von {brand} bringen?",
     "zh-CN": "{brand}的顾问可以亲自为您服务。要我带您去见{brand}的顾问吗？",
   },
+  advisorLive: {
+    en: "An advisor of {brand} is online now: the wait is about {wait} minutes. Shall I take you to {brand} to wait for them?",
+    fr: "Un conseiller de {brand} est en ligne : l'attente est d'environ {wait} minutes. Voulez-vous que je vous conduise chez {brand} pour l'attendre ?",
+    de: "Eine Beratung von {brand} ist jetzt online: Die Wartezeit beträgt etwa {wait} Minuten. Soll ich Sie zu {brand} bringen, um dort zu warten?",
+    "zh-CN": "{brand}现在有顾问在线，预计等待约{wait}分钟。要我带您去{brand}等候吗？",
+  },
+  advisorSlots: {
+    en: "{brand}'s advisors can see you in a private salon: {slots}. Shall I take you to {brand} to book one?",
+    fr: "Les conseillers de {brand} peuvent vous recevoir dans un salon privé : {slots}. Voulez-vous que je vous conduise chez {brand} pour réserver ?",
+    de: "Die Beratung von {brand} empfängt Sie in einem privaten Salon: {slots}. Soll ich Sie zu {brand} bringen, um einen Termin zu buchen?",
+    "zh-CN": "{brand}的顾问可以在私人沙龙接待您：{slots}。要我带您去{brand}预约吗？",
+  },
   who: {
     en: "I'm {name}, the host of the avenue. {bio}",
     fr: "Je suis {name}, l'hôtesse de l'avenue. {bio}",

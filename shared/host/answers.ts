@@ -6,25 +6,24 @@
  * brand's advisor.
  */
 import type { AvenueLayout } from "../avenue/layout.ts";
-import type { Catalog, LocalizedText, Product } from "../catalog.ts";
-import { LOCALES, type Locale } from "../constants.ts";
-import { ANSWER_LINES, LIST_SEPARATOR, POSITION_WORDS, SIDE_WORDS } from "./answerLines.ts";
+import type { Catalog } from "../catalog.ts";
+import type { AdvisorHandoff } from "../clienteling/queue.ts";
+import type { Locale } from "../constants.ts";
+import { type AnswerContext, answerContext } from "./answerContext.ts";
+import { ANSWER_LINES } from "./answerLines.ts";
+import {
+  advisorAnswer,
+  brandProductsAnswer,
+  priceAnswer,
+  productInfoAnswer,
+  whereAnswer,
+} from "./catalogAnswers.ts";
 import type { LocalizedLine } from "./chatMessages.ts";
+import type { DropFact } from "./dropFacts.ts";
 import type { Entities } from "./entities.ts";
 import { HostIntent } from "./intentCorpus.ts";
-import { countdownToken, priceToken, timeToken } from "./lineTokens.ts";
-import { type FaqEntry, fillLine, type HostScript, type LineVars } from "./script.ts";
-
-/** A drop as the host knows it (from the database's schedule). Times in epoch ms. */
-export type DropFact = {
-  dropId: string;
-  title: string;
-  brandId: string;
-  productId: string;
-  earlyAccessStartsAt: number;
-  publicStartsAt: number;
-  endsAt: number;
-};
+import { eventsAnswer, nextDropAnswer } from "./scheduleAnswers.ts";
+import { type FaqEntry, fillLine, type HostScript } from "./script.ts";
 
 export type HostKnowledge = {
   nowMs: number;
@@ -35,6 +34,8 @@ export type HostKnowledge = {
   /** FAQ entries by intent (`faq:platform:<id>`, `faq:<brandId>:<id>`). */
   faq: ReadonlyMap<string, FaqEntry>;
   toursAvailable: boolean;
+  /** What the asked-about maison can offer now (live queue or next slots), when the question is for an advisor. */
+  advisorHandoff?: AdvisorHandoff | null;
 };
 
 export type HostAction =
@@ -54,6 +55,8 @@ export type HostAnswer = {
   facts: { productIds: string[]; dropIds: string[]; brandIds: string[]; faqId?: string };
   /** The line offers to take the asker to this brand's boutique (a "yes" accepts). */
   offer?: { brandId: string };
+  /** The advisor hand-off the line offers (the live queue's wait, or the next free slots). */
+  handoff?: AdvisorHandoff;
 };
 
 export type AnswerInput = {
@@ -77,229 +80,37 @@ export function faqIntent(scope: string, id: string): string {
   return `faq:${scope}:${id}`;
 }
 
-/** The next opening of a drop after `now` (early access, then public), or null. */
-export function nextOpening(drop: DropFact, nowMs: number): { at: number; early: boolean } | null {
-  if (drop.endsAt <= nowMs) return null;
-  if (drop.earlyAccessStartsAt > nowMs && drop.earlyAccessStartsAt < drop.publicStartsAt) {
-    return { at: drop.earlyAccessStartsAt, early: true };
-  }
-  if (drop.publicStartsAt > nowMs) return { at: drop.publicStartsAt, early: false };
-  return null;
-}
+/** One answerer per intent the host understands; an intent without one is declined. */
+const ANSWERERS: Partial<Record<string, (c: AnswerContext) => HostAnswer>> = {
+  [HostIntent.price]: priceAnswer,
+  [HostIntent.productInfo]: productInfoAnswer,
+  [HostIntent.brandProducts]: brandProductsAnswer,
+  [HostIntent.where]: whereAnswer,
+  [HostIntent.lead]: whereAnswer,
+  [HostIntent.nextDrop]: nextDropAnswer,
+  [HostIntent.events]: eventsAnswer,
+  [HostIntent.hours]: (c) => c.answer(fillLine(c.k.script.schedule.openingHours)),
+  [HostIntent.tour]: (c) =>
+    c.k.toursAvailable
+      ? c.answer(fillLine(ANSWER_LINES.tour), { kind: "tour" })
+      : c.answer(fillLine(ANSWER_LINES.noTour)),
+  [HostIntent.advisor]: advisorAnswer,
+  [HostIntent.who]: (c) =>
+    c.answer(fillLine(ANSWER_LINES.who, { name: c.k.script.host.name, bio: c.k.script.host.biography })),
+  [HostIntent.greeting]: (c) => c.answer(fillLine(ANSWER_LINES.greeting, { asker: c.input.askerName })),
+  [HostIntent.thanks]: (c) => c.answer(fillLine(ANSWER_LINES.thanks, { asker: c.input.askerName })),
+};
 
+/** The host's answer to a classified question: an FAQ entry, an intent's answerer, or a decline. */
 export function composeAnswer(input: AnswerInput, k: HostKnowledge): HostAnswer {
-  const { entities } = input;
-  const facts = { productIds: [] as string[], dropIds: [] as string[], brandIds: [] as string[] };
-  const brands = new Map(k.catalog.brands.map((b) => [b.id, b]));
-  const products = new Map<string, { product: Product; brandName: string; brandId: string }>();
-  for (const b of k.catalog.brands)
-    for (const p of b.products) products.set(p.id, { product: p, brandName: b.name, brandId: b.id });
-
-  const answer = (line: LocalizedLine, action: HostAction | null = null, declined = false): HostAnswer => ({
-    intent: input.intent,
-    line,
-    locale: input.locale,
-    declined,
-    action,
-    facts,
-  });
-  const decline = (): HostAnswer => {
-    const brandId = entities.brandIds[0];
-    const brand = brandId ? brands.get(brandId) : undefined;
-    if (brand) facts.brandIds.push(brand.id);
-    if (!brand) return answer(fillLine(k.script.lines.unknownGeneral, {}), null, true);
-    return {
-      ...answer(fillLine(k.script.lines.unknown, { brand: brand.name }), null, true),
-      offer: { brandId: brand.id },
-    };
-  };
-  const productVars = (id: string): LineVars => {
-    const p = products.get(id);
-    if (!p) return {};
-    facts.productIds.push(id);
-    facts.brandIds.push(p.brandId);
-    return { product: p.product.name, brand: p.brandName, price: priceToken(p.product.price) };
-  };
-  const brandOf = (): string | undefined => entities.brandIds.find((id) => brands.has(id));
-
+  const c = answerContext(input, k);
   const intent = input.intent;
-  if (intent === null) return decline();
-
+  if (intent === null) return c.decline();
   if (intent.startsWith("faq:")) {
     const entry = k.faq.get(intent);
-    if (!entry) return decline();
-    return { ...answer(fillLine(entry.answer)), facts: { ...facts, faqId: intent } };
+    if (!entry) return c.decline();
+    return { ...c.answer(fillLine(entry.answer)), facts: { ...c.facts, faqId: intent } };
   }
-
-  switch (intent) {
-    case HostIntent.price: {
-      const found = entities.products.filter((m) => products.has(m.productId));
-      const only = found[0];
-      if (!only) return decline();
-      if (found.length > 1) {
-        const names = found
-          .map((m) => products.get(m.productId)?.product.name)
-          .filter((n) => n !== undefined);
-        for (const m of found) facts.productIds.push(m.productId);
-        return answer(fillLine(ANSWER_LINES.priceAmbiguous, { options: joinNames(names, " / ") }));
-      }
-      return answer(fillLine(ANSWER_LINES.price, productVars(only.productId)));
-    }
-    case HostIntent.productInfo: {
-      const only = entities.products.find((m) => products.has(m.productId));
-      if (!only) return decline();
-      const p = products.get(only.productId);
-      if (!p) return decline();
-      const vars = { ...productVars(only.productId), description: firstSentences(p.product.description) };
-      return answer(fillLine(ANSWER_LINES.productInfo, vars), { kind: "present", productId: only.productId });
-    }
-    case HostIntent.brandProducts: {
-      const brand = brands.get(brandOf() ?? "");
-      if (!brand || brand.products.length === 0) return decline();
-      facts.brandIds.push(brand.id);
-      const list: Record<Locale, string> = { en: "", fr: "", de: "", "zh-CN": "" };
-      for (const locale of LOCALES) {
-        list[locale] = brand.products
-          .slice(0, 6)
-          .map((p) => {
-            facts.productIds.push(p.id);
-            return `${p.name[locale] ?? p.name.en} (${priceToken(p.price)})`;
-          })
-          .join(LIST_SEPARATOR[locale]);
-      }
-      facts.productIds = [...new Set(facts.productIds)];
-      return answer(fillLine(ANSWER_LINES.brandProducts, { brand: brand.name, list }));
-    }
-    case HostIntent.where:
-    case HostIntent.lead: {
-      const brandId = brandOf();
-      const brand = brandId ? brands.get(brandId) : undefined;
-      const boutique = k.layout.boutiques.find((b) => b.brandId === brandId);
-      if (!brand || !boutique) return decline();
-      facts.brandIds.push(brand.id);
-      if (intent === HostIntent.lead) {
-        return answer(fillLine(ANSWER_LINES.lead, { brand: brand.name }), {
-          kind: "lead",
-          brandId: brand.id,
-        });
-      }
-      const rows = Math.ceil(k.layout.boutiques.length / 2);
-      const row = Math.floor(boutique.index / 2);
-      const position =
-        row === 0 ? POSITION_WORDS.north : row === rows - 1 ? POSITION_WORDS.south : POSITION_WORDS.middle;
-      return {
-        ...answer(
-          fillLine(ANSWER_LINES.where, { brand: brand.name, side: SIDE_WORDS[boutique.side], position }),
-        ),
-        offer: { brandId: brand.id },
-      };
-    }
-    case HostIntent.nextDrop:
-      return nextDropAnswer(k, entities, facts, answer, brands);
-    case HostIntent.events: {
-      const brandId = brandOf();
-      const upcoming = k.script.schedule.events
-        .filter((e) => Date.parse(e.endsAt ?? e.startsAt) > k.nowMs)
-        .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-      const event = upcoming.find((e) => brandId !== undefined && e.brandId === brandId) ?? upcoming[0];
-      if (!event) return answer(fillLine(ANSWER_LINES.noEvent));
-      if (event.brandId) facts.brandIds.push(event.brandId);
-      return answer(
-        fillLine(ANSWER_LINES.event, {
-          title: event.title,
-          when: timeToken(Date.parse(event.startsAt)),
-          description: event.description ?? "",
-        }),
-      );
-    }
-    case HostIntent.hours:
-      return answer(fillLine(k.script.schedule.openingHours));
-    case HostIntent.tour:
-      return k.toursAvailable
-        ? answer(fillLine(ANSWER_LINES.tour), { kind: "tour" })
-        : answer(fillLine(ANSWER_LINES.noTour));
-    case HostIntent.advisor: {
-      const brand = brands.get(brandOf() ?? "");
-      if (!brand) return answer(fillLine(k.script.lines.unknownGeneral), null, false);
-      facts.brandIds.push(brand.id);
-      return {
-        ...answer(fillLine(ANSWER_LINES.advisorBrand, { brand: brand.name })),
-        offer: { brandId: brand.id },
-      };
-    }
-    case HostIntent.who:
-      return answer(fillLine(ANSWER_LINES.who, { name: k.script.host.name, bio: k.script.host.biography }));
-    case HostIntent.greeting:
-      return answer(fillLine(ANSWER_LINES.greeting, { asker: input.askerName }));
-    case HostIntent.thanks:
-      return answer(fillLine(ANSWER_LINES.thanks, { asker: input.askerName }));
-    default:
-      return decline();
-  }
-}
-
-function nextDropAnswer(
-  k: HostKnowledge,
-  entities: Entities,
-  facts: HostAnswer["facts"],
-  answer: (line: LocalizedLine) => HostAnswer,
-  brands: ReadonlyMap<string, { name: string }>,
-): HostAnswer {
-  const now = k.nowMs;
-  const live = k.drops.filter((d) => d.endsAt > now && brands.has(d.brandId));
-  // A question naming a product or a brand asks about its drop.
-  const named = live.filter(
-    (d) =>
-      entities.products.some((p) => p.productId === d.productId) ||
-      (entities.products.length === 0 && entities.brandIds.includes(d.brandId)),
-  );
-  const pool = named.length > 0 ? named : live;
-  let best: { drop: DropFact; at: number; early: boolean } | null = null;
-  for (const drop of pool) {
-    const opening = nextOpening(drop, now);
-    if (opening && (!best || opening.at < best.at)) best = { drop, ...opening };
-  }
-  if (best) {
-    const { drop } = best;
-    facts.dropIds.push(drop.dropId);
-    facts.brandIds.push(drop.brandId);
-    const vars: LineVars = {
-      drop: drop.title,
-      brand: brands.get(drop.brandId)?.name ?? drop.brandId,
-      when: timeToken(best.at),
-      countdown: countdownToken(best.at),
-      publicWhen: timeToken(drop.publicStartsAt),
-    };
-    return answer(fillLine(best.early ? ANSWER_LINES.dropEarly : ANSWER_LINES.dropNext, vars));
-  }
-  const open = pool.filter((d) => d.publicStartsAt <= now).sort((a, b) => a.endsAt - b.endsAt)[0];
-  if (open) {
-    facts.dropIds.push(open.dropId);
-    facts.brandIds.push(open.brandId);
-    return answer(
-      fillLine(ANSWER_LINES.dropOpenNow, {
-        drop: open.title,
-        brand: brands.get(open.brandId)?.name ?? open.brandId,
-        when: timeToken(open.endsAt),
-      }),
-    );
-  }
-  return answer(fillLine(ANSWER_LINES.noDrop));
-}
-
-function joinNames(names: LocalizedText[], separator: string): Record<Locale, string> {
-  const out = {} as Record<Locale, string>;
-  for (const locale of LOCALES) out[locale] = names.map((n) => n[locale] ?? n.en).join(separator);
-  return out;
-}
-
-/** The first sentence of a description in each locale (the bubble stays short). */
-function firstSentences(text: LocalizedText): Record<Locale, string> & { en: string } {
-  const out = {} as Record<Locale, string>;
-  for (const locale of LOCALES) {
-    const full = text[locale] ?? text.en;
-    const m = /^.*?[.!?。！？](\s|$)/u.exec(full);
-    out[locale] = (m ? m[0] : full).trim();
-  }
-  return out;
+  const answerer = Object.hasOwn(ANSWERERS, intent) ? ANSWERERS[intent] : undefined;
+  return answerer ? answerer(c) : c.decline();
 }

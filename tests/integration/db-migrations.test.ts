@@ -12,6 +12,9 @@ const EXPECTED_TABLES = [
   "advisor_availability",
   "advisor_presence",
   "advisor_queue",
+  "analytics_daily",
+  "analytics_facts",
+  "analytics_hourly",
   "app_meta",
   "appointment_reminders",
   "appointments",
@@ -130,6 +133,12 @@ describe("migrations on pglite in a data folder", () => {
         const rows = await second.db.select().from(appMeta);
         assert.deepEqual(rows, [{ key: "probe", value: { kept: true } }]);
         assert.equal(await appliedMigrationCount(second.db), await journalEntryCount());
+        // The embedded PostgreSQL runs with small shared buffers (most of an idle server's memory
+        // otherwise), on every open of a data folder, not only the first.
+        const buffers = readRows<{ shared_buffers: string }>(
+          await second.db.execute(sql`show shared_buffers`),
+        );
+        assert.equal(buffers[0]?.shared_buffers, "16MB");
       } finally {
         await second.close();
       }

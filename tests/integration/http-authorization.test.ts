@@ -16,12 +16,14 @@ import { createSession } from "../../server/accounts/sessions.ts";
 import { drizzleOf } from "../../server/db/database.ts";
 import { collectibleCopies, collectibles, drops, products, users } from "../../server/db/schema.ts";
 import { systemClock } from "../../server/drops/clock.ts";
+import { scheduleEvent } from "../../server/events/scheduling.ts";
 import { createPassType, issuePass } from "../../server/passes/passes.ts";
 import { AccessDeniedDetails, type AccessRule } from "../../shared/api/access.ts";
 import { buildPath, type EndpointSpec } from "../../shared/api/endpoint.ts";
 import { API_ENDPOINTS } from "../../shared/api/index.ts";
-import type { BrandRole } from "../../shared/auth.ts";
+import type { BrandRole, SessionUser } from "../../shared/auth.ts";
 import { ApiErrorBody } from "../../shared/errors.ts";
+import { ScheduleEventBody, type ScheduleEventInput } from "../../shared/events/eventSchedule.ts";
 import { databaseTargets } from "../helpers/databases.ts";
 import { cookieFor, DEMO, staffCookie, startServerOn } from "./models-fixtures.ts";
 
@@ -62,8 +64,26 @@ function accessOutcome(answer: Answer): Expected {
   return "allowed";
 }
 
+/** An event a day ahead presented by the host alone (of brand A, or of the platform when null). */
+function eventBody(brandId: string | null, productId: string): ScheduleEventInput {
+  const start = Date.now() + 86_400_000;
+  return {
+    brandId,
+    title: { en: "Matrix evening" },
+    description: { en: "An event of the authorization matrix." },
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + 3_600_000).toISOString(),
+    kind: "open",
+    presenters: [{ kind: "host" }],
+    productIds: [productId],
+    hostScript: { segments: [{ productId, atSeconds: 0, line: { en: "Here it is." } }] },
+  };
+}
+
 /** A valid body for endpoints whose access rule reads its brand from the body. */
 function sampleBody(endpoint: EndpointSpec, scope: Scope): unknown {
+  if (endpoint.id === "events.schedule")
+    return eventBody(scope === "brand" ? BRAND_A : null, "matrix-no-such-product");
   if (endpoint.id !== "passes.createType") return {};
   const now = Date.now();
   return {
@@ -89,7 +109,8 @@ function scopesOf(endpoint: EndpointSpec): Scope[] {
   const platformToo =
     source.in === "query" ||
     source.in === "body" ||
-    (source.in === "resource" && (source.kind === "pass" || source.kind === "passType"));
+    (source.in === "resource" &&
+      (source.kind === "pass" || source.kind === "passType" || source.kind === "event"));
   return platformToo ? ["brand", "platform"] : ["brand"];
 }
 
@@ -231,11 +252,37 @@ for (const target of databaseTargets()) {
         copyId: copy.id,
         token: "no-such-vitrine-link-0000",
         file: `${"0".repeat(64)}.glb`,
+        // Clienteling: ids that name nothing (the domain answers 404 to whoever is let in).
+        clientId: "no-such-client",
+        advisorId: "no-such-advisor",
+        appointmentId: "no-such-appointment",
+        listId: "no-such-list",
+        itemId: "no-such-item",
+        messageId: "no-such-message",
+        taskId: "no-such-task",
+        occasion: "birthday",
       };
-      // Pass and pass type parameters name brand A's programme, or a platform-wide one.
+      // An event of brand A and a platform event, each presented by the host.
+      const adminUser: SessionUser = {
+        id: adminId,
+        email: DEMO.admin.email,
+        displayName: "Admin",
+        role: "admin",
+        brandRoles: [],
+      };
+      const event = async (brandId: string | null) =>
+        (
+          await scheduleEvent(
+            database,
+            adminUser,
+            ScheduleEventBody.parse(eventBody(brandId, product.id)),
+            systemClock,
+          )
+        ).id;
+      // Pass, pass type and event parameters name brand A's, or platform-wide ones.
       params = {
-        brand: { ...common, ...(await programme(BRAND_A)) },
-        platform: { ...common, ...(await programme()) },
+        brand: { ...common, ...(await programme(BRAND_A)), eventId: await event(BRAND_A) },
+        platform: { ...common, ...(await programme()), eventId: await event(null) },
       };
     });
     after(() => running.stop());

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { CHAT_REPORT_REASON_MAX } from "../../../shared/host/chatMessages.ts";
 import { reportLine } from "../../net/avenueChat.ts";
 import { type ChatEntry, useChatStore } from "../../stores/chatStore.ts";
-import { hostLineText } from "../../world/host/HostBubble.tsx";
+import { hostLineText } from "../../world/host/hostLineText.ts";
 
 /**
  * One line of the log: who said it (the host and staff marked), in which channel, the text (host

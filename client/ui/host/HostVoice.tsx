@@ -1,7 +1,7 @@
 import i18next from "i18next";
 import { useEffect } from "react";
 import { useHostStore } from "../../stores/hostStore.ts";
-import { hostLineText } from "../../world/host/HostBubble.tsx";
+import { hostLineText } from "../../world/host/hostLineText.ts";
 
 const SPEECH_LANG: Record<string, string> = { en: "en-GB", fr: "fr-FR", de: "de-DE", "zh-CN": "zh-CN" };
 

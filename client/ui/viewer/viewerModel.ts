@@ -1,6 +1,6 @@
 import { type Material, Mesh, type Object3D, type Texture, type WebGLRenderer } from "three";
 import type { GLTF } from "three/examples/jsm/loaders/GLTFLoader.js";
-import { fetchWithProgress } from "../../world/products/fetchWithProgress.ts";
+import { fetchWithRetries } from "../../world/products/fetchWithProgress.ts";
 import { gltfLoader } from "../../world/products/modelLoader.ts";
 import { applyVariant, variantNames } from "./materialsVariants.ts";
 
@@ -25,7 +25,7 @@ export async function loadViewerModel(
   gl: WebGLRenderer,
   onBytes: (received: number) => void,
 ): Promise<ViewerModel> {
-  const buffer = await fetchWithProgress(url, onBytes);
+  const buffer = await fetchWithRetries(url, onBytes);
   const base = url.slice(0, url.lastIndexOf("/") + 1);
   const gltf: GLTF = await gltfLoader(gl).parseAsync(buffer, base);
   const scene = gltf.scene;

@@ -5,7 +5,7 @@
  */
 import i18next from "i18next";
 import type { Camera } from "three";
-import { hostLineText } from "../host/HostBubble.tsx";
+import { hostLineText } from "../host/hostLineText.ts";
 import { placeElement, projectToScreen } from "../host/project.ts";
 import { dropHostFrame } from "./dropHostFrame.ts";
 

@@ -1,11 +1,10 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import i18next from "i18next";
 import { type RefObject, useEffect, useMemo } from "react";
-import type { Locale } from "../../../shared/constants.ts";
-import { renderLine } from "../../../shared/host/lineTokens.ts";
 import { useHostStore } from "../../stores/hostStore.ts";
 import { HOST_HEIGHT } from "./HostCharacter.tsx";
 import { renderedHost } from "./hostFrame.ts";
+import { hostLineText } from "./hostLineText.ts";
 import { placeElement, projectToScreen } from "./project.ts";
 import "./hostBubble.css";
 
@@ -17,12 +16,6 @@ const BUBBLE_DISTANCE = 75;
 const TAG_DISTANCE = 80;
 /** Token text (countdowns) is re-rendered this often while a bubble shows. */
 const RERENDER_MS = 1000;
-
-/** The current line in the reader's language, its tokens formatted in their locale and time zone. */
-export function hostLineText(text: Record<Locale, string>, nowMs = Date.now()): string {
-  const lang = i18next.language as Locale;
-  return renderLine(text[lang] ?? text.en, lang, nowMs);
-}
 
 /**
  * The host's name tag and speech bubble, projected into the DOM layer over the canvas each frame:

@@ -1,7 +1,7 @@
 import { useHostStore } from "../../stores/hostStore.ts";
 import type { SceneSnapshot } from "../testHook.ts";
-import { hostLineText } from "./HostBubble.tsx";
 import { hostFrame, renderedHost } from "./hostFrame.ts";
+import { hostLineText } from "./hostLineText.ts";
 
 /** The host's part of `window.__vitrine.scene()`: where it was drawn, what it plays and says. */
 export function hostSnapshot(): SceneSnapshot["host"] {

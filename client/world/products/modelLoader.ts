@@ -4,7 +4,7 @@ import { DRACOLoader } from "three/examples/jsm/loaders/DRACOLoader.js";
 import { GLTFLoader } from "three/examples/jsm/loaders/GLTFLoader.js";
 import { KTX2Loader } from "three/examples/jsm/loaders/KTX2Loader.js";
 import { useWorldStore } from "../../stores/worldStore.ts";
-import { fetchWithProgress } from "./fetchWithProgress.ts";
+import { fetchWithRetries } from "./fetchWithProgress.ts";
 
 export type ModelStatus = "loading" | "ready" | "failed";
 
@@ -60,7 +60,7 @@ export function loadCatalogModels(
 
 async function load(record: ModelRecord, gl: WebGLRenderer): Promise<void> {
   try {
-    const buffer = await fetchWithProgress(record.url, (received) => {
+    const buffer = await fetchWithRetries(record.url, (received) => {
       record.receivedBytes = received;
       scheduleProgress();
     });

@@ -15,6 +15,7 @@ import { type DbLike, drizzleOf } from "../../db/database.ts";
 import { appointments, brands, clientRelationships, users } from "../../db/schema.ts";
 import type { Clock } from "../../drops/clock.ts";
 import type { Mailer } from "../../mail/mailer.ts";
+import { errorLogger } from "../../observability/log.ts";
 import { setConsent } from "../consent.ts";
 import { deliverPendingEmails } from "../outreach/emailDelivery.ts";
 import { formatInstantFor } from "../outreach/formatting.ts";
@@ -37,7 +38,7 @@ export async function sendAppointmentMail(
   if (!deps.mailer) return;
   for (const messageId of messageIds) {
     await deliverPendingEmails(database, deps.mailer, clock, { messageId }).catch((error: unknown) =>
-      (deps.log ?? console.error)("[clienteling] appointment email not sent yet (the sweep retries):", error),
+      (deps.log ?? errorLogger("clienteling"))("appointment email not sent yet (the sweep retries):", error),
     );
   }
 }

@@ -84,6 +84,29 @@ export async function averageSessionMinutes(database: DbLike, brandId: string, n
   return total / recent.length / 60_000;
 }
 
+/** Advisors online for the brand now, and the wait of a shopper who would join the queue now. */
+export async function liveQueueEstimate(
+  database: DbLike,
+  brandId: string,
+  clock: Clock,
+): Promise<{ advisorsOnline: number; estimatedWaitMinutes: number | null }> {
+  const db = drizzleOf(database);
+  const now = clock.now();
+  const online = await onlineAdvisors(db, brandId, now);
+  if (online.length === 0) return { advisorsOnline: 0, estimatedWaitMinutes: null };
+  const [waiting] = await db
+    .select({ n: count() })
+    .from(advisorQueue)
+    .where(and(eq(advisorQueue.brandId, brandId), eq(advisorQueue.status, "waiting")));
+  const estimatedWaitMinutes = estimateWaitMinutes({
+    position: (waiting?.n ?? 0) + 1,
+    advisorsOnline: online.length,
+    advisorsFree: online.filter((a) => a.status === "available").length,
+    averageSessionMinutes: await averageSessionMinutes(db, brandId, now),
+  });
+  return { advisorsOnline: online.length, estimatedWaitMinutes };
+}
+
 /** The shopper's latest queue entry with the brand, with their place and estimated wait. */
 export async function queueStatus(
   database: DbLike,

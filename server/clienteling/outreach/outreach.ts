@@ -18,6 +18,7 @@ import { type Db, type DbLike, drizzleOf } from "../../db/database.ts";
 import { brands, clientMessages, clientRelationships, outreachCounters, users } from "../../db/schema.ts";
 import type { Clock } from "../../drops/clock.ts";
 import type { Mailer } from "../../mail/mailer.ts";
+import { errorLogger } from "../../observability/log.ts";
 import { consentMatrixOf } from "../consent.ts";
 import { getPreferences } from "../preferences.ts";
 import { getClientelingSettings } from "../settings.ts";
@@ -86,7 +87,7 @@ export async function sendOutreach(
   if (decided.email && deps.mailer) {
     await deliverPendingEmails(database, deps.mailer, clock, { messageId: decided.messageId }).catch(
       (error: unknown) =>
-        (deps.log ?? console.error)("[clienteling] email copy not sent yet (the sweep retries):", error),
+        (deps.log ?? errorLogger("clienteling"))("email copy not sent yet (the sweep retries):", error),
     );
   }
   const message = await getMessage(database, decided.messageId);

@@ -19,17 +19,17 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
 } from "drizzle-orm/pg-core";
 import type { ClientSizes, ImportantDate } from "../../../shared/clienteling/card.ts";
 import type { ClientelingSettings } from "../../../shared/clienteling/settings.ts";
 import type { OutreachTemplate } from "../../../shared/clienteling/templates.ts";
 import type { PersonalisationChoice, ProductPersonalisation } from "../../../shared/personalisation.ts";
-import { brands, products, users } from "../schema.ts";
+import { at } from "../columns.ts";
+import { users } from "./accounts.ts";
+import { brands, products } from "./catalog.ts";
 import { dropClaims, orderDeliveries } from "./drops.ts";
 
-const at = (name: string) => timestamp(name, { withTimezone: true });
 const id = () =>
   text("id")
     .primaryKey()

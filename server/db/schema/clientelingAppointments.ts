@@ -8,26 +8,17 @@
  * of slot length) are refused under the same lock instead of by a constraint error.
  */
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type {
   AppointmentKind,
   AppointmentSource,
   AppointmentStatus,
 } from "../../../shared/clienteling/appointments.ts";
 import type { AvailabilityException, WeeklyRange } from "../../../shared/clienteling/availability.ts";
-import { brands, users } from "../schema.ts";
+import { at } from "../columns.ts";
+import { users } from "./accounts.ts";
+import { brands } from "./catalog.ts";
 
-const at = (name: string) => timestamp(name, { withTimezone: true });
 const userRef = (name: string) =>
   text(name)
     .notNull()

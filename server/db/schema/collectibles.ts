@@ -6,23 +6,12 @@
  * transfer: a copy belongs to the person it was granted to, for good.
  */
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  char,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-} from "drizzle-orm/pg-core";
+import { boolean, char, check, index, integer, jsonb, pgTable, text, unique } from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../../shared/catalog.ts";
-import { brands, users } from "../schema.ts";
+import { at } from "../columns.ts";
+import { users } from "./accounts.ts";
+import { brands } from "./catalog.ts";
 import { brandModels } from "./models.ts";
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 export type CollectibleObtainedBy = "drop" | "event" | "pass" | "manual";
 export type CollectibleGrantReason = "drop_claim" | "event_attendance" | "pass_holder" | "manual";

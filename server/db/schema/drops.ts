@@ -16,13 +16,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { ClaimAnswer, DropMode } from "../../../shared/drops.ts";
-import { brands, products, users } from "../schema.ts";
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { at } from "../columns.ts";
+import { users } from "./accounts.ts";
+import { brands, products } from "./catalog.ts";
 
 export const drops = pgTable(
   "drops",

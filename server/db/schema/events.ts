@@ -16,7 +16,6 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
@@ -24,11 +23,11 @@ import type { LocalizedText } from "../../../shared/catalog.ts";
 import type { EventHostScript, EventKind } from "../../../shared/events/eventSchedule.ts";
 import type { GuestListRules, InvitationSource, InvitationStatus } from "../../../shared/events/guestList.ts";
 import type { TimelineKind, TimelinePayload } from "../../../shared/events/timeline.ts";
-import { brands, products, users } from "../schema.ts";
+import { at } from "../columns.ts";
+import { users } from "./accounts.ts";
+import { brands, products } from "./catalog.ts";
 import { collectibles } from "./collectibles.ts";
 import { drops } from "./drops.ts";
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
 
 export const events = pgTable(
   "events",

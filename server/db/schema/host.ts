@@ -3,10 +3,10 @@
  * chat reports kept for moderators.
  */
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { brands, users } from "../schema.ts";
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { check, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { at } from "../columns.ts";
+import { users } from "./accounts.ts";
+import { brands } from "./catalog.ts";
 
 export type ChatReportStatus = "open" | "dismissed" | "actioned";
 

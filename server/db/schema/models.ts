@@ -18,13 +18,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
 } from "drizzle-orm/pg-core";
 import type { LocalizedText, ProductModel } from "../../../shared/catalog.ts";
 import type { ModelFigures, ModelWarning, Normalization, VariantLabel } from "../../../shared/models.ts";
-import { brands, products, users } from "../schema.ts";
-
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { at } from "../columns.ts";
+import { users } from "./accounts.ts";
+import { brands, products } from "./catalog.ts";
 
 /** An accepted upload. Blobs are content-addressed files; these columns hold their sha256 and size. */
 export const brandModels = pgTable(

@@ -5,7 +5,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { PassEntitlements } from "../../../shared/passes.ts";
-import { brands, users } from "../schema.ts";
+import { users } from "./accounts.ts";
+import { brands } from "./catalog.ts";
 
 export const passTypes = pgTable(
   "pass_types",

@@ -9,8 +9,11 @@ import { AvenueJoinOptions, AvenueProtocol } from "../../../shared/avenue/protoc
 import { AvenueState } from "../../../shared/avenue/state.ts";
 import { AVENUE_TICK_RATE } from "../../../shared/constants.ts";
 import { isMessageType } from "../../../shared/protocol/roomProtocol.ts";
+import { AvenueFacts } from "../../analytics/avenueFacts.ts";
+import { factSink } from "../../analytics/facts.ts";
 import { AvenueHost, DROP_REFRESH_MS, type HostRoomPort } from "../../host/avenueHost.ts";
 import { HOST_SCRIPT_CHANGED_CHANNEL } from "../../host/hostServices.ts";
+import { logFor } from "../../observability/log.ts";
 import { CATALOG_CHANGED_CHANNEL, roomContext } from "../context.ts";
 import { joinBySession, type SessionAuth } from "../kernel/admission.ts";
 import { AvatarInterest } from "../kernel/interest.ts";
@@ -35,6 +38,9 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
     });
   }
 
+  /** Visits, boutique passes and window dwell (server/analytics/avenueFacts.ts). */
+  private readonly facts = new AvenueFacts(factSink(), (id) => this.walkerOf(id));
+
   /** The avenue's host and the chat (server/host). */
   readonly host: AvenueHost = new AvenueHost({
     services: roomContext().host,
@@ -50,12 +56,14 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
       if (!speaker) return;
       this.host
         .chat(speaker, msg, this.now())
-        .catch((error: unknown) => console.error("[chat] line lost:", error));
+        .catch((error: unknown) => logFor("chat").error({ err: error }, "line lost"));
     },
     chatReport: (client, msg) => {
       const speaker = this.speaker(client);
       if (!speaker) return;
-      this.host.report(speaker, msg).catch((error: unknown) => console.error("[chat] report lost:", error));
+      this.host
+        .report(speaker, msg)
+        .catch((error: unknown) => logFor("chat").error({ err: error }, "report lost"));
     },
     hostFollow: (client, msg) => {
       this.host.follow(client.sessionId, msg.follow, this.now());
@@ -67,18 +75,28 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
     await this.reloadLayout();
     await this.host.start(this.layout);
     this.clock.setInterval(() => {
-      this.host.refreshDrops().catch((error: unknown) => console.error("[host] drop schedule:", error));
+      this.host
+        .refreshDrops()
+        .catch((error: unknown) => logFor("host").error({ err: error }, "drop schedule"));
     }, DROP_REFRESH_MS);
     await this.presence.subscribe(CATALOG_CHANGED_CHANNEL, this.onCatalogChanged);
     await this.presence.subscribe(HOST_SCRIPT_CHANGED_CHANNEL, this.onHostScriptChanged);
   }
 
+  protected override admit(client: Client) {
+    const identity = super.admit(client);
+    if (identity) this.facts.visit(identity.userId, client.sessionId);
+    return identity;
+  }
+
   protected override onStep(dt: number): void {
     this.host.tick(dt, this.now());
+    this.facts.step(this.state.avatars, this.now());
   }
 
   protected override onDepart(client: Client): void {
     this.host.leave(client.sessionId);
+    this.facts.depart(client.sessionId, this.now());
   }
 
   protected override async tearDown(): Promise<void> {
@@ -102,7 +120,7 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
     // The host names its messages as strings; only the avenue's server → client messages go out.
     const checked = (type: string, send: (type: string) => void) => {
       if (isMessageType(AvenueProtocol.server, type)) send(type);
-      else console.error(`[host] not an avenue message: ${type}`);
+      else logFor("host").error({ type }, "not an avenue message");
     };
     return {
       roomId: () => this.roomId,
@@ -134,6 +152,7 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
   private async reloadLayout(): Promise<void> {
     const catalog = await roomContext().loadCatalog();
     this.setLayout(layoutAvenue(catalog.brands.map((b) => b.id)));
+    this.facts.setLayout(this.layout);
   }
 
   private readonly onCatalogChanged = async (): Promise<void> => {
@@ -150,6 +169,6 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
   private async reloadHost(): Promise<void> {
     await this.host
       .reload(this.layout)
-      .catch((error: unknown) => console.error("[host] reload failed:", error));
+      .catch((error: unknown) => logFor("host").error({ err: error }, "reload failed"));
   }
 }

@@ -18,9 +18,11 @@ import {
 import { dropPhaseAt } from "../../../shared/drops.ts";
 import { ErrorCode, summarizeIssues } from "../../../shared/errors.ts";
 import { sendMessage } from "../../../shared/protocol/roomProtocol.ts";
+import { recordDropVisit } from "../../analytics/productFacts.ts";
 import { admission, type DropViewer, viewerOf } from "../../drops/dropAdmission.ts";
 import { type DropRow, getDropRow } from "../../drops/drops.ts";
 import { DomainError } from "../../errors.ts";
+import { logFor } from "../../observability/log.ts";
 import { dropChangedChannel, roomContext } from "../context.ts";
 import { guardedMessages, MessageGuard } from "../kernel/messageGuard.ts";
 import { refuseJoin, sendAway } from "../kernel/refusals.ts";
@@ -77,7 +79,7 @@ export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }
     this.reload = throttledRunner(
       DROP_RELOAD_MIN_GAP_MS,
       () => this.reloadRow(),
-      (error) => console.error(`[drop room ${dropId}] reload failed:`, error),
+      (error) => logFor("drops").error({ err: error, dropId }, "drop room reload failed"),
     );
     this.channel = dropChangedChannel(dropId);
     await this.presence.subscribe(this.channel, this.onDropChanged);
@@ -98,6 +100,12 @@ export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }
 
   override onJoin(client: Client): void {
     this.state.viewers = this.clients.length;
+    if (this.row)
+      recordDropVisit(
+        this.row,
+        (client.auth as { viewer?: { userId: string | null } })?.viewer?.userId,
+        client.sessionId,
+      );
     this.seats.watch(client);
   }
 

@@ -29,6 +29,7 @@ import type { WalkIntents } from "../../../shared/walking/intents.ts";
 import type { WalkableLayout } from "../../../shared/walking/layout.ts";
 import { isWalkable, resolveCollisions } from "../../../shared/walking/movement.ts";
 import { stepAvatar, targetReached, type WalkControl } from "../../../shared/walking/step.ts";
+import { timedStep } from "../../observability/metrics.ts";
 import type { SessionAuth } from "./admission.ts";
 import { type AvatarIdentity, identityFor, lookFor } from "./identity.ts";
 import type { InterestPolicy } from "./interest.ts";
@@ -199,7 +200,10 @@ export abstract class WalkableRoom<
 
   override async onCreate(options: unknown): Promise<void> {
     await this.setUp?.(options);
-    this.setFixedTimestep(({ dt }) => this.step(dt), this.config.tickRate);
+    this.setFixedTimestep(
+      timedStep(this.roomName, ({ dt }) => this.step(dt)),
+      this.config.tickRate,
+    );
     const interest = this.config.interest;
     if (interest)
       this.clock.setInterval(() => interest.refresh(this.clients, this.state.avatars), interest.refreshMs);

@@ -25,6 +25,7 @@ import {
   VitrineRefused,
 } from "../../collectibles/vitrineAdmission.ts";
 import { vitrineOfOwner } from "../../collectibles/vitrines.ts";
+import { logFor } from "../../observability/log.ts";
 import { roomContext } from "../context.ts";
 import { type AvatarIdentity, identityFor } from "../kernel/identity.ts";
 import { refuseJoin, sendAway } from "../kernel/refusals.ts";
@@ -135,7 +136,7 @@ export class VitrineRoom extends WalkableRoom<typeof VitrineProtocol, State, Vit
         sendAway(client, VitrineRefusals, VitrineRefusals.make("link_invalid"));
       }
     } catch (error) {
-      console.error(`[vitrine ${this.roomId}] could not re-read the collection:`, error);
+      logFor("vitrine").error({ err: error, roomId: this.roomId }, "could not re-read the collection");
     } finally {
       this.refreshing = false;
     }

@@ -1,0 +1,10 @@
+/** Every UI string in de: the core strings and each feature's, under the feature's name. */
+import collectibles from "../locales/collectibles/de.json" with { type: "json" };
+import core from "../locales/de.json" with { type: "json" };
+import drops from "../locales/drops/de.json" with { type: "json" };
+import host from "../locales/host/de.json" with { type: "json" };
+import portal from "../locales/portal/de.json" with { type: "json" };
+import viewer from "../locales/viewer/de.json" with { type: "json" };
+import wallet from "../locales/wallet/de.json" with { type: "json" };
+
+export default { ...core, portal, viewer, drops, wallet, host, collectibles };

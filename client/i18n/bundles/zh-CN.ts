@@ -1,0 +1,10 @@
+/** Every UI string in zh-CN: the core strings and each feature's, under the feature's name. */
+import collectibles from "../locales/collectibles/zh-CN.json" with { type: "json" };
+import drops from "../locales/drops/zh-CN.json" with { type: "json" };
+import host from "../locales/host/zh-CN.json" with { type: "json" };
+import portal from "../locales/portal/zh-CN.json" with { type: "json" };
+import viewer from "../locales/viewer/zh-CN.json" with { type: "json" };
+import wallet from "../locales/wallet/zh-CN.json" with { type: "json" };
+import core from "../locales/zh-CN.json" with { type: "json" };
+
+export default { ...core, portal, viewer, drops, wallet, host, collectibles };
