@@ -9,7 +9,8 @@ export const Email = z
 export const Password = z
   .string()
   .min(10, "Use at least 10 characters for your password")
-  .max(200, "Passwords are limited to 200 characters");
+  .max(200, "Passwords are limited to 200 characters")
+  .refine((p) => p.trim().length > 0, "A password cannot be only spaces");
 
 export const SignUpBody = z
   .object({

@@ -5,6 +5,7 @@ import { type DbLike, drizzleOf } from "../db/database.ts";
 import { brandStaff, users } from "../db/schema.ts";
 import { insertAccount } from "./accounts.ts";
 import { AccountError } from "./errors.ts";
+import { requireAcceptablePassword } from "./passwordPolicy.ts";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./passwords.ts";
 import { createSession, deleteExpiredSessionsOfUser, deleteSession, type IssuedSession } from "./sessions.ts";
 
@@ -23,6 +24,7 @@ export type SessionPolicy = {
 export async function signUp(database: DbLike, input: SignUpBody, policy: SessionPolicy): Promise<SignedIn> {
   const db = drizzleOf(database);
   const email = input.email.toLowerCase();
+  await requireAcceptablePassword(input.password, { email, displayName: input.displayName });
   const passwordHash = await hashPassword(input.password);
   const user = await insertAccount(db, {
     email,

@@ -10,6 +10,7 @@ import type { Clock } from "./clock.ts";
 import { expireHoldsOfDrops } from "./holdExpiry.ts";
 import { type DeliveryFetch, deliverPendingOrders } from "./orderWebhooks.ts";
 import { flushRefusals } from "./refusalTally.ts";
+import { requirePublicWebhookUrl } from "./webhookAddress.ts";
 
 export type DropTimersOptions = {
   database: DbLike;
@@ -27,6 +28,8 @@ export type DropTimersOptions = {
 
 /** A fetch that gives up after 10 seconds. */
 export const defaultDeliveryFetch: DeliveryFetch = async (url, init) => {
+  // Checked again at delivery: the name may resolve elsewhere than when it was saved.
+  await requirePublicWebhookUrl(url);
   const response = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000), redirect: "error" });
   await response.body?.cancel();
   return { status: response.status };

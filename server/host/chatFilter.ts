@@ -10,6 +10,7 @@
  */
 import { createRequire } from "node:module";
 import { CensorType, Profanity } from "@2toad/profanity";
+import { foldForFilter } from "./chatNormalize.ts";
 
 const require = createRequire(import.meta.url);
 const zhList = require("naughty-words/zh.json") as string[];
@@ -42,8 +43,20 @@ function maskWord(word: string): string {
   return chars[0] + MASK.repeat(Math.max(1, chars.length - 1));
 }
 
-/** The text with every profane word masked. */
+/**
+ * The text with every profane word masked, looked for in the folded text (look-alike letters and
+ * fullwidth forms read as the letters they imitate, chatNormalize.ts) and masked in the original.
+ */
 export function maskProfanity(text: string): string {
+  const original = [...text];
+  const folded = foldForFilter(text);
+  const masked = [...maskFolded(folded.join(""))];
+  if (masked.length !== original.length) return maskFolded(text);
+  return original.map((char, i) => (masked[i] === MASK && folded[i] !== MASK ? MASK : char)).join("");
+}
+
+/** The masking itself, on text already folded. */
+function maskFolded(text: string): string {
   let out = text;
   // FirstChar censoring keeps the length and puts a mask on each profane word's first letter:
   // those positions tell where the words are, and we mask them as "f***" instead.

@@ -8,6 +8,7 @@ import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible"
 import { CHAT_MAX_LENGTH, type ChatLine, type ChatRefused } from "../../shared/host/chatMessages.ts";
 import { type LimiterStore, memoryLimiterStore } from "../http/limiterStore.ts";
 import { maskProfanity } from "./chatFilter.ts";
+import { removeInvisible } from "./chatNormalize.ts";
 
 /** Lines one person may say per window, and the window in seconds. */
 export const CHAT_RATE_POINTS = 5;
@@ -28,7 +29,8 @@ export class ChatGate {
 
   /** Checks and cleans a line from `personKey` (user id, or session id for guests). */
   async check(personKey: string, raw: string): Promise<ChatCheck> {
-    const text = raw.trim().replace(/\s+/g, " ");
+    // Invisible characters removed first: they would hide words from the filter (chatNormalize.ts).
+    const text = removeInvisible(raw).trim().replace(/\s+/g, " ");
     if (text.length === 0)
       return { ok: false, refusal: { code: "empty", message: "Write something first." } };
     if ([...text].length > CHAT_MAX_LENGTH) {

@@ -13,6 +13,7 @@ import { getDrop, getDropReport, scheduleDrop } from "../drops/drops.ts";
 import { visibleDrop } from "../drops/dropVisibility.ts";
 import { setBrandWebhook } from "../drops/orderWebhooks.ts";
 import { drawRaffle, enterRaffle } from "../drops/raffleDraw.ts";
+import { requirePublicWebhookUrl } from "../drops/webhookAddress.ts";
 import { DomainError } from "../errors.ts";
 import { endpointRouter, route } from "./endpointRouter.ts";
 import type { LimiterStore } from "./limiterStore.ts";
@@ -53,7 +54,10 @@ export function createDropRoutes({
       handle: ({ params, body, user }) => scheduleDrop(database, params.brandId, body, user.id, clock),
     }),
     route(drops.setWebhook, {
-      handle: ({ params, body }) => setBrandWebhook(database, params.brandId, body),
+      handle: async ({ params, body }) => {
+        await requirePublicWebhookUrl(body.url);
+        await setBrandWebhook(database, params.brandId, body);
+      },
     }),
     route(drops.claim, {
       before: ({ req, res, user }) => limitClaims(req, res, user.id),

@@ -3,7 +3,7 @@
  * query, headers and JSON body. Each refusal says what to send instead.
  */
 import type { Request } from "express";
-import type { z } from "zod";
+import { z } from "zod";
 import { type BodySpec, type EndpointSpec, MULTIPART, paramSchemas } from "../../shared/api/endpoint.ts";
 import { ErrorCode } from "../../shared/errors.ts";
 import { findUnsafeText } from "../../shared/text.ts";
@@ -12,11 +12,15 @@ import { DomainError } from "../errors.ts";
 /**
  * The net under every field schema (shared/text.ts): no string or key anywhere in a body may hold
  * NUL or a lone surrogate, and no body nests deeper than MAX_JSON_DEPTH.
- * @throws DomainError 400 `validation_failed` naming where.
+ * @throws ZodError (400 `validation_failed`) naming where.
  */
 export function refuseUnsafeText(value: unknown): void {
   const unsafe = findUnsafeText(value);
-  if (unsafe) throw new DomainError(ErrorCode.validation, `${unsafe.path}: ${unsafe.message}`, [unsafe]);
+  if (!unsafe) return;
+  // A ZodError, as for any body that breaks its schema: the error middleware answers 400
+  // `validation_failed` with FieldIssue[] (an endpoint's declared validation details are its own).
+  const path = unsafe.path === "(root)" ? [] : unsafe.path.split(".");
+  throw new z.ZodError([{ code: "custom", path, message: unsafe.message, input: undefined }]);
 }
 
 /** The path parameters. @throws DomainError 400 naming the first one that does not parse. */
