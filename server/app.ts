@@ -53,6 +53,7 @@ import { AvenueRoom } from "./rooms/avenue/AvenueRoom.ts";
 import { CATALOG_CHANGED_CHANNEL, dropChangedChannel, setRoomContext } from "./rooms/context.ts";
 import { DropRoom } from "./rooms/drop/DropRoom.ts";
 import { EventAudienceRoom } from "./rooms/event/EventAudienceRoom.ts";
+import { configureGuestRoomCap } from "./rooms/kernel/guestRoomCap.ts";
 import { SalonRoom } from "./rooms/salon/SalonRoom.ts";
 import { VitrineRoom } from "./rooms/vitrine/VitrineRoom.ts";
 
@@ -157,6 +158,10 @@ export async function startVitrine(
   // out, so N processes do not grant N times the limit.
   const limiterStore = createLimiterStore(config.REDIS_URL);
   const host = new HostServices({ database, clock, defaultScript: defaultHostScript, limiterStore });
+  configureGuestRoomCap(limiterStore, {
+    roomsPerWindow: config.GUEST_ROOMS_PER_WINDOW,
+    windowSeconds: config.GUEST_ROOMS_WINDOW_SECONDS,
+  });
   const onHostScriptChanged = () => void presence.publish(HOST_SCRIPT_CHANGED_CHANNEL, Date.now());
 
   setRoomContext({

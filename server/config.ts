@@ -60,6 +60,9 @@ export const ConfigSchema = z.object({
   /** Radius in metres within which a client receives other avatars (interest management). */
   AVENUE_VIEW_RADIUS: z.coerce.number().min(1).max(10_000).default(DEFAULT_VIEW_RADIUS),
   AVENUE_SHARD_CAPACITY: z.coerce.number().int().min(1).max(2000).default(DEFAULT_AVENUE_SHARD_CAPACITY),
+  /** Rooms a guest (no session) may make the matchmaker create per address per window (issue 10). */
+  GUEST_ROOMS_PER_WINDOW: z.coerce.number().int().min(1).max(100_000).default(10),
+  GUEST_ROOMS_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /** Viewers per audience shard of a live event (past it, joining opens or picks another shard). */
   EVENT_SHARD_CAPACITY: z.coerce.number().int().min(1).max(2000).default(DEFAULT_EVENT_SHARD_CAPACITY),
   /** Seed the demo brands, products and accounts into an empty database. */

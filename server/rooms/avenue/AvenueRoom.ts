@@ -25,7 +25,7 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
   override state = new AvenueState();
 
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<SessionAuth> {
-    return joinBySession(AvenueJoinOptions, options, context);
+    return joinBySession("avenue", AvenueJoinOptions, options, context);
   }
 
   constructor() {

@@ -24,6 +24,7 @@ import { type DropRow, getDropRow } from "../../drops/drops.ts";
 import { DomainError } from "../../errors.ts";
 import { logFor } from "../../observability/log.ts";
 import { dropChangedChannel, roomContext } from "../context.ts";
+import { checkGuestRoomCreation } from "../kernel/guestRoomCap.ts";
 import { guardedMessages, MessageGuard } from "../kernel/messageGuard.ts";
 import { refuseJoin, sendAway } from "../kernel/refusals.ts";
 import { SeatRules } from "../kernel/seats.ts";
@@ -63,6 +64,7 @@ export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }
       throw error;
     });
     const user = await ctx.resolveSession(context.headers.get("cookie") ?? undefined);
+    await checkGuestRoomCreation("drop", parsed.data, context, user !== null);
     const now = ctx.clock.now();
     const viewer = await viewerOf(ctx.database, drop, user, now);
     const refusal = admission(drop, dropPhaseAt(drop, now), viewer);

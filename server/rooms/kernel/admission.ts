@@ -4,15 +4,17 @@ import type { z } from "zod";
 import type { SessionUser } from "../../../shared/auth.ts";
 import { summarizeIssues } from "../../../shared/errors.ts";
 import { roomContext } from "../context.ts";
+import { checkGuestRoomCreation } from "./guestRoomCap.ts";
 
 /** What such a room knows of a client (`client.auth`). */
 export type SessionAuth = { user: SessionUser | null };
 
 /**
  * Checks the join options against the room's schema (a page of another protocol version is refused
- * with the schema's message) and resolves the session. For a room's `static onAuth`.
+ * with the schema's message), resolves the session and caps the rooms a guest creates. For a room's `static onAuth`.
  */
 export async function joinBySession(
+  roomName: string,
   joinOptions: z.ZodType,
   options: unknown,
   context: AuthContext,
@@ -20,5 +22,6 @@ export async function joinBySession(
   const parsed = joinOptions.safeParse(options ?? {});
   if (!parsed.success) throw new ServerError(400, summarizeIssues(parsed.error));
   const user = await roomContext().resolveSession(context.headers.get("cookie") ?? undefined);
+  await checkGuestRoomCreation(roomName, parsed.data, context, user !== null);
   return { user };
 }
