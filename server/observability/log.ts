@@ -8,7 +8,8 @@
  * `info` otherwise, so tests stay quiet unless they ask.
  */
 import { format } from "node:util";
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
+import { COLYSEUS_ERROR_LOG_BUDGET, firstLine, LogBudget } from "./logBudget.ts";
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
@@ -26,13 +27,27 @@ function initialLevel(): LogLevel {
   return process.env.NODE_TEST_CONTEXT ? "warn" : "info";
 }
 
+const stdout: DestinationStream = pino.destination(1);
+let destination: DestinationStream = stdout;
+
+/**
+ * Sends the process' log lines to `target` (a test that counts lines) until called again with
+ * null (back to stdout). pino writes to the one stream it was built with, so that stream forwards.
+ */
+export function setLogDestination(target: DestinationStream | null): void {
+  destination = target ?? stdout;
+}
+
 /** The process' root logger; prefer `logFor(component)`. */
-export const rootLogger: Logger = pino({
-  level: initialLevel(),
-  base: { pid: process.pid },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  formatters: { level: (label) => ({ level: label }) },
-});
+export const rootLogger: Logger = pino(
+  {
+    level: initialLevel(),
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  },
+  { write: (line: string) => destination.write(line) },
+);
 
 const children = new Map<string, Logger>();
 
@@ -60,19 +75,27 @@ export function errorLogger(component: string): (message: string, error: unknown
 
 /**
  * Colyseus' logger (`new Server({ logger })`) calls console-style methods with any arguments:
- * format them into one message, keeping an Error as `err`.
+ * format them into one message, keeping an Error as `err`. Its warnings and errors (a message that
+ * fails to decode is logged as a whole stack, once per message) become one short line each, at
+ * most COLYSEUS_ERROR_LOG_BUDGET per second for the process, with the count of those held back.
  */
-export function colyseusLogger(): Record<
-  "debug" | "info" | "warn" | "error" | "trace",
-  (...args: unknown[]) => void
-> {
+export function colyseusLogger(
+  budget: LogBudget = new LogBudget(COLYSEUS_ERROR_LOG_BUDGET),
+): Record<"debug" | "info" | "warn" | "error" | "trace", (...args: unknown[]) => void> {
   const log = logFor("colyseus");
   const at =
     (level: "debug" | "info" | "warn" | "error" | "trace") =>
     (...args: unknown[]) => {
       const err = args.find((a) => a instanceof Error);
       const rest = args.filter((a) => a !== err);
-      if (err) log[level]({ err }, format(...rest));
+      if (level === "warn" || level === "error") {
+        if (!log.isLevelEnabled(level)) return;
+        const taken = budget.take();
+        if (!taken) return;
+        const text = firstLine([format(...rest), err?.message].filter(Boolean).join(": "));
+        const fields = taken.suppressed > 0 ? { suppressed: taken.suppressed } : {};
+        log[level](fields, text);
+      } else if (err) log[level]({ err }, format(...rest));
       else log[level](format(...rest));
     };
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error"), trace: at("trace") };

@@ -64,7 +64,7 @@ export class DropRoom extends Room<{ state: InstanceType<typeof DropRoomState> }
       throw error;
     });
     const user = await ctx.resolveSession(context.headers.get("cookie") ?? undefined);
-    await checkGuestRoomCreation("drop", parsed.data, context, user !== null);
+    await checkGuestRoomCreation("drop", context, user !== null);
     const now = ctx.clock.now();
     const viewer = await viewerOf(ctx.database, drop, user, now);
     const refusal = admission(drop, dropPhaseAt(drop, now), viewer);

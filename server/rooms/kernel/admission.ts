@@ -22,6 +22,6 @@ export async function joinBySession(
   const parsed = joinOptions.safeParse(options ?? {});
   if (!parsed.success) throw new ServerError(400, summarizeIssues(parsed.error));
   const user = await roomContext().resolveSession(context.headers.get("cookie") ?? undefined);
-  await checkGuestRoomCreation(roomName, parsed.data, context, user !== null);
+  await checkGuestRoomCreation(roomName, context, user !== null);
   return { user };
 }

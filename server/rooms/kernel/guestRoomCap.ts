@@ -1,11 +1,15 @@
 /**
- * How many rooms a guest (no session) may make the matchmaker create (issue 10): `create`, or a
- * `joinOrCreate` whose criteria match no open room (a new drop id, a new vitrine owner), counts
- * one point per address per window in the limiter store (Redis when scaled out). Joining a room
- * that exists and anything a signed-in person does is not counted. Called from a room's static
- * `onAuth`, which Colyseus runs before it looks for or creates the room.
+ * How many rooms a guest (no session) may make the matchmaker create (issue 10): each `create`
+ * (a new avenue shard on request) counts one point per address per window in the limiter store
+ * (Redis when scaled out). Joining a room that exists and anything a signed-in person does is not
+ * counted. Called from a room's static `onAuth`, which Colyseus runs before it creates the room.
+ *
+ * Why `joinOrCreate` is not counted: it creates only when no open room matches, which is bounded
+ * without a cap (the avenue has no filter, so a new shard only once the others are full; a drop or
+ * vitrine room only for a drop or owner that exists). Counting it would refuse a guest who simply
+ * comes back to an empty avenue (its room closes when the last visitor leaves) a few times.
  */
-import { type AuthContext, matchMaker, ServerError } from "@colyseus/core";
+import { type AuthContext, ServerError } from "@colyseus/core";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { ErrorCode } from "../../../shared/errors.ts";
 import type { LimiterStore } from "../../http/limiterStore.ts";
@@ -35,27 +39,19 @@ function methodOf(context: AuthContext): string | null {
   return match?.[1] ?? null;
 }
 
-async function wouldCreate(method: string | null, roomName: string, options: unknown): Promise<boolean> {
-  if (method === "create") return true;
-  if (method !== "joinOrCreate") return false;
-  const open = await matchMaker.findOneRoomAvailable(roomName, (options ?? {}) as Record<string, unknown>);
-  return !open;
-}
-
 /**
  * Refuses a guest's room creation past the cap with a matchmaking error (status 429, the
  * `rate_limited` code in the message so the client can tell it from other refusals).
  */
 export async function checkGuestRoomCreation(
   roomName: string,
-  options: unknown,
   context: AuthContext,
   signedIn: boolean,
 ): Promise<void> {
   if (signedIn || !counter) return;
-  if (!(await wouldCreate(methodOf(context), roomName, options))) return;
+  if (methodOf(context) !== "create") return;
   try {
-    await counter.consume(context.ip ?? "unknown");
+    await counter.consume(`${roomName}:${context.ip ?? "unknown"}`);
   } catch (rejection) {
     if (rejection instanceof Error) throw rejection;
     throw new ServerError(

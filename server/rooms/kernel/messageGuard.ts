@@ -16,6 +16,8 @@ import { describeIssues, ErrorCode, summarizeIssues } from "../../../shared/erro
 import type { RoomErrorMessage } from "../../../shared/protocol/roomErrors.ts";
 import type { Handlers, MessageTable } from "../../../shared/protocol/roomProtocol.ts";
 import { findUnsafeText } from "../../../shared/text.ts";
+import { logFor } from "../../observability/log.ts";
+import { firstLine, LogBudget, REFUSAL_LOG_BUDGET } from "../../observability/logBudget.ts";
 
 /** A Colyseus `messages` table (`_` is its handler for types nobody registered). */
 export type ColyseusMessages = Record<string, (client: Client, ...args: unknown[]) => void>;
@@ -23,17 +25,45 @@ export type ColyseusMessages = Record<string, (client: Client, ...args: unknown[
 /** Handlers for every message of a client → server table, each given the client and the parsed payload. */
 export type ServerHandlers<T extends MessageTable> = Handlers<T, [client: Client]>;
 
-/** Counts each session's refused messages and closes it at MAX_INVALID_MESSAGES. */
+/**
+ * One budget for the whole process by default: rooms open and close (an avenue shard closes when
+ * its last visitor leaves), so a budget per room would start afresh with every room a flood opens.
+ */
+const processRefusalBudget = new LogBudget(REFUSAL_LOG_BUDGET);
+
+/**
+ * Counts each session's refused messages and closes it at MAX_INVALID_MESSAGES. Each refusal is
+ * one short line in the log (no stack), within the process' LogBudget: a flood of bad messages
+ * cannot flood the log, and the lines held back are counted on the next one written.
+ */
 export class MessageGuard {
   private readonly strikes = new Map<string, number>();
+  private readonly log = logFor("rooms");
+  private readonly budget: LogBudget;
+
+  constructor(budget: LogBudget = processRefusalBudget) {
+    this.budget = budget;
+  }
 
   /** Answers a refused message with a named reason; too many and the client is disconnected. */
   refuse(client: Client, message: string, details: unknown): void {
     const count = (this.strikes.get(client.sessionId) ?? 0) + 1;
     this.strikes.set(client.sessionId, count);
+    this.logRefusal(client, message);
     const error: RoomErrorMessage = { code: ErrorCode.invalidMessage, message, details };
     client.send("error", error);
     if (count >= MAX_INVALID_MESSAGES) client.leave(CloseCode.WITH_ERROR, "too many invalid messages");
+  }
+
+  private logRefusal(client: Client, message: string): void {
+    if (!this.log.isLevelEnabled("info")) return;
+    const taken = this.budget.take();
+    if (!taken) return;
+    const fields = {
+      sessionId: client.sessionId,
+      ...(taken.suppressed > 0 ? { suppressed: taken.suppressed } : {}),
+    };
+    this.log.info(fields, firstLine(message));
   }
 
   /** Forgets a session that left for good. */
