@@ -8,13 +8,16 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { Client, type Room } from "@colyseus/sdk";
 import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import { drizzleOf } from "../../server/db/database.ts";
 import { type EndpointSpec, MULTIPART } from "../../shared/api/endpoint.ts";
 import { API_ENDPOINTS } from "../../shared/api/index.ts";
 import { AvenueProtocol } from "../../shared/avenue/protocol.ts";
+import { PROTOCOL_VERSION } from "../../shared/constants.ts";
 import { ApiErrorBody } from "../../shared/errors.ts";
+import { VITRINE_ROOM, VitrineProtocol, VitrineState } from "../../shared/vitrineRoom.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
 import {
   type AvenueTestRoom,
@@ -24,6 +27,38 @@ import {
   type TestServer,
   waitFor,
 } from "../helpers/server.ts";
+import { staffCookie } from "./models-fixtures.ts";
+
+/**
+ * Sends every hostile class to every client message type of a room, a fresh client per class (the
+ * room closes a client after a few refused messages): each must be refused by name or close that
+ * client, never crash the room.
+ */
+async function roomFailures(types: readonly string[], join: () => Promise<Room>): Promise<string[]> {
+  const failures: string[] = [];
+  for (const type of types) {
+    for (const [label, value] of Object.entries(HOSTILE_VALUES)) {
+      const room = await join();
+      const refusals: { code: string }[] = [];
+      room.onMessage("error", (e: { code: string }) => refusals.push(e));
+      room.onMessage("*", () => {});
+      for (const payload of [value, { clientTime: value, x: value, z: value, dirX: value, dirZ: value }]) {
+        room.send(type, payload);
+      }
+      try {
+        await waitFor(
+          `${type} ${label} refused`,
+          () => refusals.length >= 1 || !room.connection.isOpen,
+          3000,
+        );
+      } catch {
+        failures.push(`${type} ${label}: no refusal`);
+      }
+      if (room.connection.isOpen) await room.leave().catch(() => undefined);
+    }
+  }
+  return failures;
+}
 
 /** Values no field should take, by class. */
 const HOSTILE_VALUES: Record<string, unknown> = {
@@ -203,6 +238,32 @@ for (const target of databaseTargets()) {
         }
       }
       assert.deepEqual(failures, []);
+    });
+
+    test("every vitrine message type, sent by the owner in their vitrine, is refused by name", async () => {
+      const owner = await staffCookie(server.database, "nerolie", "advisor", "hostile-vitrine-owner");
+      const mine = await fetch(`${server.url}/api/vitrines/mine`, { headers: { cookie: owner } });
+      assert.equal(mine.status, 200, await mine.clone().text());
+      const { ownerPseudonym } = (await mine.json()) as { ownerPseudonym: string };
+      const join = () =>
+        new Client(server.url, { headers: { cookie: owner } }).joinOrCreate(
+          VITRINE_ROOM,
+          { protocol: PROTOCOL_VERSION, owner: ownerPseudonym },
+          VitrineState,
+        ) as Promise<Room>;
+      // Opening the vitrine the first time may store it: count after that.
+      const first = await join();
+      await first.leave().catch(() => undefined);
+      const before = await rowCounts(server.database);
+      const failures = await roomFailures(Object.keys(VitrineProtocol.client), join);
+      assert.deepEqual(failures, []);
+      // The room carries on: the owner still enters.
+      const again = await join();
+      assert.ok(again.connection.isOpen);
+      await again.leave().catch(() => undefined);
+      const after = await rowCounts(server.database);
+      // Each join made no row; sessions are the owner's one cookie.
+      assert.deepEqual(after, before, "the database holds nothing new");
     });
   });
 }
