@@ -1,6 +1,7 @@
 /**
  * The hostile-input suite (issue 10): every JSON route of API_ENDPOINTS (from the shared
- * declarations) and every client message of the avenue room (from its protocol table) receives
+ * declarations) and every client message of the avenue, vitrine and drop rooms (from their
+ * protocol tables) receives
  * the classes a hostile visitor tries: NUL, lone surrogates, bidi overrides, control characters,
  * huge strings, deep nesting, prototype keys, non-dates and numbers out of range. Each must answer
  * a 4xx with the error shape (a refusal message in rooms), never a 500, and the database must hold
@@ -16,6 +17,7 @@ import { type EndpointSpec, MULTIPART } from "../../shared/api/endpoint.ts";
 import { API_ENDPOINTS } from "../../shared/api/index.ts";
 import { AvenueProtocol } from "../../shared/avenue/protocol.ts";
 import { PROTOCOL_VERSION } from "../../shared/constants.ts";
+import { DROP_ROOM, DropRoomProtocol, DropRoomState } from "../../shared/dropRoom.ts";
 import { ApiErrorBody } from "../../shared/errors.ts";
 import { VITRINE_ROOM, VitrineProtocol, VitrineState } from "../../shared/vitrineRoom.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
@@ -264,6 +266,39 @@ for (const target of databaseTargets()) {
       const after = await rowCounts(server.database);
       // Each join made no row; sessions are the owner's one cookie.
       assert.deepEqual(after, before, "the database holds nothing new");
+    });
+
+    test("the drop room's messages, in a seeded drop's room, are refused by name", async () => {
+      const listed = await fetch(`${server.url}/api/drops`);
+      assert.equal(listed.status, 200);
+      const drops = (await listed.json()) as { drops?: { id: string }[] } | { id: string }[];
+      const ids = (Array.isArray(drops) ? drops : (drops.drops ?? [])).map((d) => d.id);
+      const joinAs = (cookie: string | null, dropId: string) =>
+        new Client(server.url, cookie ? { headers: { cookie } } : undefined).joinOrCreate(
+          DROP_ROOM,
+          { protocol: PROTOCOL_VERSION, dropId },
+          DropRoomState,
+        ) as Promise<Room>;
+      // The first seeded drop whose room lets someone in (a guest, or the admin before its start).
+      let join: (() => Promise<Room>) | null = null;
+      for (const id of ids) {
+        for (const cookie of [null, admin]) {
+          const room = await joinAs(cookie, id).catch(() => null);
+          if (!room) continue;
+          await room.leave().catch(() => undefined);
+          join = () => joinAs(cookie, id);
+          break;
+        }
+        if (join) break;
+      }
+      assert.ok(join, `one of the ${ids.length} seeded drops admits a visitor`);
+      const before = await rowCounts(server.database);
+      const failures = await roomFailures(Object.keys(DropRoomProtocol.client), join);
+      assert.deepEqual(failures, []);
+      const again = await join();
+      assert.ok(again.connection.isOpen, "the room carries on");
+      await again.leave().catch(() => undefined);
+      assert.deepEqual(await rowCounts(server.database), before, "the database holds nothing new");
     });
   });
 }
