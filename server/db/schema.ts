@@ -10,6 +10,7 @@ export * from "./schema/accounts.ts";
 export * from "./schema/analytics.ts";
 export * from "./schema/catalog.ts";
 export * from "./schema/clienteling.ts";
+export * from "./schema/clientelingOutreach.ts";
 export * from "./schema/collectibles.ts";
 export * from "./schema/drops.ts";
 export * from "./schema/events.ts";

@@ -1,7 +1,8 @@
 /**
  * The host in one avenue room: runs the shared simulation on the room's fixed step, copies it into
- * HostState, and handles the chat (guards, filter, nearby/shard delivery, reports) and the
- * questions addressed to the host. The room only forwards its clients' messages and ticks here.
+ * HostState (hostStateSync.ts), and handles the chat (guards, filter, reports; delivery in
+ * hostChatChannel.ts) and the questions addressed to the host. The room only forwards its
+ * clients' messages and ticks here.
  */
 import type { AvenueLayout } from "../../shared/avenue/layout.ts";
 import type { Locale } from "../../shared/constants.ts";
@@ -9,25 +10,20 @@ import { addressedToHost } from "../../shared/host/addressing.ts";
 import { ANSWER_LINES } from "../../shared/host/answerLines.ts";
 import { isAffirmative } from "../../shared/host/answers.ts";
 import {
-  CHAT_NEARBY_RADIUS,
-  type ChatLine,
   ChatMessageType,
   type ChatRefused,
   type ChatReportRequest,
   type ChatSend,
-  type LocalizedLine,
 } from "../../shared/host/chatMessages.ts";
-import { type DropFact, nextOpening } from "../../shared/host/dropFacts.ts";
+import type { DropFact } from "../../shared/host/dropFacts.ts";
 import { normalizeText } from "../../shared/host/entities.ts";
 import {
   createHostBrain,
   type HostBrain,
   type HostLineEvent,
-  type HostVisitor,
   type UpcomingDrop,
 } from "../../shared/host/hostBrain.ts";
 import {
-  followerCount,
   forgetVisitor,
   hostAnswer,
   leaveTour,
@@ -42,9 +38,13 @@ import { fillLine } from "../../shared/host/script.ts";
 import type { DbLike } from "../db/database.ts";
 import { logFor } from "../observability/log.ts";
 import { storeChatReport } from "./chatReports.ts";
-import { ChatBuffer } from "./chatSafety.ts";
+import { HostChatChannel } from "./hostChatChannel.ts";
+import type { ChatSpeaker, HostRoomPort } from "./hostRoomPort.ts";
 import type { HostServices, HostSnapshot } from "./hostServices.ts";
+import { syncHostState, upcomingOpenings } from "./hostStateSync.ts";
 import { IntentWorkerClosed } from "./intentWorkerClient.ts";
+
+export type { ChatSpeaker, HostRoomPort } from "./hostRoomPort.ts";
 
 /** How long the host's offer to take someone to a boutique stands. */
 export const OFFER_MS = 60_000;
@@ -52,36 +52,16 @@ export const OFFER_MS = 60_000;
 /** How often the room re-reads the drop schedule for announcements. */
 export const DROP_REFRESH_MS = 15_000;
 
-export type ChatSpeaker = {
-  sessionId: string;
-  userId: string | null;
-  name: string;
-  kind: "guest" | "shopper" | "staff" | "admin";
-};
-
-/** What the host needs from its room. */
-export type HostRoomPort = {
-  roomId(): string;
-  /** Connected avatars (not the host) with their positions. */
-  visitors(): HostVisitor[];
-  position(sessionId: string): { x: number; z: number } | null;
-  send(sessionId: string, type: string, payload: unknown): void;
-  /** To every client whose avatar is within `radius` of (x, z). */
-  sendNear(x: number, z: number, radius: number, type: string, payload: unknown): void;
-  broadcast(type: string, payload: unknown): void;
-};
-
 export class AvenueHost {
   private readonly services: HostServices;
   private readonly database: DbLike;
   private readonly port: HostRoomPort;
   private readonly state: HostState;
-  private readonly buffer = new ChatBuffer();
+  private readonly chatChannel: HostChatChannel;
   private snapshot: HostSnapshot | null = null;
   private world: HostWorld | null = null;
   private brain: HostBrain | null = null;
   private upcoming: UpcomingDrop[] = [];
-  private lineSeq = 0;
   /** Questions being answered (so a test or shutdown can wait for them). */
   private readonly pending = new Set<Promise<void>>();
   private readonly now: () => number;
@@ -101,6 +81,7 @@ export class AvenueHost {
     this.database = deps.database;
     this.port = deps.port;
     this.state = deps.state;
+    this.chatChannel = new HostChatChannel(deps.port);
   }
 
   /** Loads the scripts and places the host. */
@@ -138,12 +119,12 @@ export class AvenueHost {
   /** Re-reads the drop schedule. */
   async refreshDrops(): Promise<void> {
     const drops = await this.services.drops();
-    this.upcoming = toUpcoming(drops, this.now());
+    this.upcoming = upcomingOpenings(drops, this.now());
   }
 
   /** Used by `refreshDrops` and tests: the openings the host may announce. */
   setDrops(drops: DropFact[], nowMs: number): void {
-    this.upcoming = toUpcoming(drops, nowMs);
+    this.upcoming = upcomingOpenings(drops, nowMs);
   }
 
   /** One fixed step of the simulation. */
@@ -173,18 +154,7 @@ export class AvenueHost {
       return;
     }
     const at = this.port.position(speaker.sessionId);
-    const line: ChatLine = {
-      id: this.nextLineId(),
-      channel: message.channel,
-      at: nowMs,
-      from: { sessionId: speaker.sessionId, name: speaker.name, kind: speaker.kind },
-      text: check.text,
-      ...(at ? { x: at.x, z: at.z } : {}),
-    };
-    this.buffer.add({ line, authorUserId: speaker.userId, roomId: this.port.roomId() });
-    if (message.channel === "nearby" && at)
-      this.port.sendNear(at.x, at.z, CHAT_NEARBY_RADIUS, ChatMessageType.chatLine, line);
-    else this.port.broadcast(ChatMessageType.chatLine, line);
+    this.chatChannel.postVisitorLine(speaker, message, check.text, at, nowMs);
 
     const brain = this.brain;
     if (!brain || !this.world || !at) return;
@@ -218,7 +188,7 @@ export class AvenueHost {
 
   /** Someone reports a line they saw. */
   async report(reporter: ChatSpeaker, request: ChatReportRequest): Promise<void> {
-    const reported = this.buffer.get(request.messageId);
+    const reported = this.chatChannel.recent(request.messageId);
     if (!reported) {
       this.port.send(reporter.sessionId, ChatMessageType.chatRefused, {
         code: "invalid",
@@ -307,72 +277,10 @@ export class AvenueHost {
   private sayLine(event: HostLineEvent, nowMs: number, locale: Locale = "en"): void {
     const brain = this.brain;
     if (!brain) return;
-    const line: ChatLine = {
-      id: this.nextLineId(),
-      channel: event.channel,
-      at: nowMs,
-      from: { sessionId: "host", name: this.world?.name ?? "Host", kind: "host" },
-      text: event.line[locale],
-      localized: event.line,
-      x: brain.x,
-      z: brain.z,
-      ...(event.to ? { to: event.to } : {}),
-    };
-    this.buffer.add({ line, authorUserId: null, roomId: this.port.roomId() });
-    if (event.channel === "nearby") {
-      this.port.sendNear(brain.x, brain.z, CHAT_NEARBY_RADIUS, ChatMessageType.chatLine, line);
-      // The asker hears the answer even from farther away (they addressed the host by name).
-      if (event.to) {
-        const at = this.port.position(event.to);
-        if (at && Math.hypot(at.x - brain.x, at.z - brain.z) > CHAT_NEARBY_RADIUS) {
-          this.port.send(event.to, ChatMessageType.chatLine, line);
-        }
-      }
-    } else {
-      this.port.broadcast(ChatMessageType.chatLine, line);
-    }
+    this.chatChannel.sayHostLine(brain, this.world?.name ?? "Host", event, nowMs, locale);
   }
 
-  private nextLineId(): string {
-    this.lineSeq += 1;
-    return `${this.port.roomId()}:${this.lineSeq}`;
-  }
-
-  /** Copies the brain into the synchronised state (only what changed). */
   private sync(brain: HostBrain): void {
-    const s = this.state;
-    if (s.x !== brain.x) s.x = brain.x;
-    if (s.z !== brain.z) s.z = brain.z;
-    if (s.heading !== brain.heading) s.heading = brain.heading;
-    if (s.anim !== brain.anim) s.anim = brain.anim;
-    if (s.mode !== brain.mode) s.mode = brain.mode;
-    if (s.lineId !== brain.lineId) {
-      s.lineId = brain.lineId;
-      const line: LocalizedLine | null = brain.line;
-      s.line.clear();
-      if (line) for (const [locale, text] of Object.entries(line)) s.line.set(locale, text);
-      s.lineUntil = brain.lineUntil;
-    }
-    if (s.presentingProductId !== brain.presentingProductId)
-      s.presentingProductId = brain.presentingProductId;
-    const tourId = brain.tour?.tour.id ?? "";
-    if (s.tourId !== tourId) s.tourId = tourId;
-    const stop = brain.tour ? Math.max(-1, Math.min(127, brain.tour.stop)) : -1;
-    if (s.tourStop !== stop) s.tourStop = stop;
-    const followers = Math.min(255, followerCount(brain));
-    if (s.followers !== followers) s.followers = followers;
-    if (s.lookAtX !== brain.lookAt.x) s.lookAtX = brain.lookAt.x;
-    if (s.lookAtZ !== brain.lookAt.z) s.lookAtZ = brain.lookAt.z;
-    if (s.announceDropId !== brain.announceDropId) s.announceDropId = brain.announceDropId;
-    if (s.announceAt !== brain.announceAt) s.announceAt = brain.announceAt;
+    syncHostState(this.state, brain);
   }
-}
-
-function toUpcoming(drops: DropFact[], nowMs: number): UpcomingDrop[] {
-  const out: UpcomingDrop[] = [];
-  for (const d of drops) {
-    const opening = nextOpening(d, nowMs);
-    if (opening) out.push({ dropId: d.dropId, brandId: d.brandId, title: d.title, opensAt: opening.at });
-  }
-  return out;
 }

@@ -35,6 +35,27 @@ type QueuedJob = {
 
 const WORKER_URL = new URL("./pipelineWorker.ts", import.meta.url);
 
+/** A fresh worker, unreferenced: an idle worker must not keep the process alive (tests, graceful shutdown). */
+function startWorker(): Worker {
+  const w = new Worker(WORKER_URL);
+  w.unref();
+  return w;
+}
+
+/** The refusal of a job whose worker was terminated for going over its time budget. */
+function timeoutRejection(timeoutMs: number): ModelRejection {
+  const seconds = Math.round(timeoutMs / 1000);
+  return new ModelRejection([
+    problem(
+      "processing_timeout",
+      `Processing the model took longer than ${seconds} s; simplify it (fewer triangles, smaller textures) and try again.`,
+      null,
+      seconds,
+      null,
+    ),
+  ]);
+}
+
 /** A runner with its options (limits) and a time budget per job. */
 export function createPipelineRunner(options: PipelineOptions, timeoutMs: number): PipelineRunner {
   const queue: QueuedJob[] = [];
@@ -42,13 +63,6 @@ export function createPipelineRunner(options: PipelineOptions, timeoutMs: number
   let busy = false;
   let nextJobId = 1;
   let closed = false;
-
-  const startWorker = (): Worker => {
-    const w = new Worker(WORKER_URL);
-    // An idle worker must not keep the process alive (tests, graceful shutdown).
-    w.unref();
-    return w;
-  };
 
   const pump = () => {
     if (busy || closed) return;
@@ -88,20 +102,7 @@ export function createPipelineRunner(options: PipelineOptions, timeoutMs: number
       worker = null;
       current.off("exit", onExit);
       void current.terminate();
-      const seconds = Math.round(timeoutMs / 1000);
-      finish(() =>
-        job.reject(
-          new ModelRejection([
-            problem(
-              "processing_timeout",
-              `Processing the model took longer than ${seconds} s; simplify it (fewer triangles, smaller textures) and try again.`,
-              null,
-              seconds,
-              null,
-            ),
-          ]),
-        ),
-      );
+      finish(() => job.reject(timeoutRejection(timeoutMs)));
     }, timeoutMs);
     current.on("message", onMessage);
     current.on("error", onError);

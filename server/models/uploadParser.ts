@@ -27,6 +27,16 @@ const MULTIPART_SLACK_BYTES = 256 * 1024;
  * @throws ModelRejection: 413 over `maxBytes`, 415 not multipart, 422 empty or too many files, unsafe names.
  */
 export function readUploadFiles(req: IncomingMessage, options: UploadReadOptions): Promise<UploadFile[]> {
+  const declared = checkDeclaredSize(req, options);
+  const parser = openParser(req, options);
+  return collectFiles(req, parser, declared, options);
+}
+
+/**
+ * The announced length, refused at once when it is over the limit (before reading a byte).
+ * @throws ModelRejection: 413.
+ */
+function checkDeclaredSize(req: IncomingMessage, options: UploadReadOptions): number {
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > options.maxBytes + MULTIPART_SLACK_BYTES) {
     reject(
@@ -37,9 +47,16 @@ export function readUploadFiles(req: IncomingMessage, options: UploadReadOptions
       declared,
     );
   }
-  let parser: busboy.Busboy;
+  return declared;
+}
+
+/**
+ * A multipart parser with the upload's limits.
+ * @throws ModelRejection: 415 when the request is not multipart.
+ */
+function openParser(req: IncomingMessage, options: UploadReadOptions): busboy.Busboy {
   try {
-    parser = busboy({
+    return busboy({
       headers: req.headers,
       limits: {
         files: options.maxFiles,
@@ -59,7 +76,18 @@ export function readUploadFiles(req: IncomingMessage, options: UploadReadOptions
       String(req.headers["content-type"] ?? "none"),
     );
   }
+}
 
+/**
+ * Pipes the request through the parser and gathers its files, every problem found on the way
+ * (names, size, count), and settles once the parser and every file stream have closed.
+ */
+function collectFiles(
+  req: IncomingMessage,
+  parser: busboy.Busboy,
+  declared: number,
+  options: UploadReadOptions,
+): Promise<UploadFile[]> {
   return new Promise((resolvePromise, rejectPromise) => {
     const files: UploadFile[] = [];
     const problems: ModelProblem[] = [];
@@ -71,15 +99,7 @@ export function readUploadFiles(req: IncomingMessage, options: UploadReadOptions
     const settle = () => {
       if (!finished || pending > 0) return;
       if (problems.length > 0) rejectPromise(new ModelRejection(problems));
-      else if (files.length === 0 || total === 0)
-        rejectPromise(
-          new ModelRejection([
-            problem(
-              "empty_upload",
-              "The upload holds no file, or only empty files: pick a .glb, a .gltf with its files, or a .zip.",
-            ),
-          ]),
-        );
+      else if (files.length === 0 || total === 0) rejectPromise(new ModelRejection([emptyUploadProblem()]));
       else resolvePromise(files);
     };
 
@@ -103,15 +123,7 @@ export function readUploadFiles(req: IncomingMessage, options: UploadReadOptions
       stream.on("close", () => {
         pending -= 1;
         if (total > options.maxBytes && !problems.some((p) => p.code === "too_large")) {
-          problems.push(
-            problem(
-              "too_large",
-              `The upload is over ${formatMb(options.maxBytes)}, our limit for one model.`,
-              info.filename ?? null,
-              options.maxBytes,
-              total,
-            ),
-          );
+          problems.push(overLimitProblem(options.maxBytes, info.filename ?? null, total));
         }
         if (size > 0 && problems.length === 0)
           files.push({ name: info.filename ?? "", bytes: new Uint8Array(Buffer.concat(chunks)) });
@@ -144,6 +156,24 @@ export function readUploadFiles(req: IncomingMessage, options: UploadReadOptions
     });
     req.pipe(parser);
   });
+}
+
+function emptyUploadProblem(): ModelProblem {
+  return problem(
+    "empty_upload",
+    "The upload holds no file, or only empty files: pick a .glb, a .gltf with its files, or a .zip.",
+  );
+}
+
+/** The files together went over the limit (`total` counted so far: busboy may stop before the end). */
+function overLimitProblem(maxBytes: number, filename: string | null, total: number): ModelProblem {
+  return problem(
+    "too_large",
+    `The upload is over ${formatMb(maxBytes)}, our limit for one model.`,
+    filename,
+    maxBytes,
+    total,
+  );
 }
 
 /** "12.3 MB" for people (decimal megabytes, as file managers show them). */
