@@ -3,7 +3,12 @@
  * served. The policy allows exactly what the app does, from our own origin:
  *
  * - scripts from self only, none inline; `'wasm-unsafe-eval'` for the Draco/Basis/meshopt decoders
- *   and PGlite-free WASM the client compiles (WebAssembly.instantiate needs it);
+ *   (WebAssembly.instantiate needs it), and `'unsafe-eval'` because the Basis Universal transcoder
+ *   that three ships (emscripten's embind) builds its invokers with `new Function`: a worker started
+ *   from a blob URL inherits this page's policy, so without it every KTX2 texture (what the model
+ *   pipeline serves) hangs in the transcoder's worker. Nothing of ours evaluates strings (zod runs
+ *   jitless, see scripts/vite/zodJitless.ts); serving that worker from its own URL with its own
+ *   policy would let the page drop it again;
  * - workers from self and `blob:` (three's DRACOLoader and KTX2Loader start their workers from a
  *   blob URL);
  * - images, media and fetches from self, `blob:` and `data:` (textures inside a GLB are decoded
@@ -37,7 +42,7 @@ export function contentSecurityPolicy(config: Pick<Config, "JANUS_URL" | "JANUS_
   const janus = janusOrigin(config);
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", "'wasm-unsafe-eval'"],
+    "script-src": ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"],
     "style-src": ["'self'"],
     "img-src": ["'self'", "blob:", "data:"],
     "media-src": ["'self'", "blob:"],
@@ -54,7 +59,8 @@ export function contentSecurityPolicy(config: Pick<Config, "JANUS_URL" | "JANUS_
     .join("; ");
 }
 
-const LOCKED_FEATURES = ["geolocation=()", "payment=()", "usb=()", "serial=()", "hid=()", "bluetooth=()"];
+// Only features Chromium knows: an unknown one is reported as an error with the header on every page.
+const LOCKED_FEATURES = ["geolocation=()", "payment=()", "usb=()", "serial=()", "hid=()"];
 
 /** The Permissions-Policy for a path: camera and microphone only on the pages that call people. */
 export function permissionsPolicy(pathname: string): string {
