@@ -87,7 +87,13 @@ describe("hostile text at the boundaries", () => {
       speaker.send("chat", { text: "hello world", channel: "shard", lang: "en" });
       await waitFor("the clean line arrives", () => heard.some((l) => l.text === "hello world"));
       await waitFor("two refusals", () => errors.length >= 2);
-      assert.equal(heard.length, 1, "only the clean line was delivered");
+      // Only the clean line of the speaker's three was delivered (the host may greet in between).
+      const fromSpeaker = heard.filter((l) => /hello|evil/.test(l.text));
+      assert.deepEqual(
+        fromSpeaker.map((l) => l.text),
+        ["hello world"],
+        "only the clean line was delivered",
+      );
       assert.match(errors[0]?.message ?? "", /NUL/);
       assert.match(errors[1]?.message ?? "", /text-direction/);
     });
