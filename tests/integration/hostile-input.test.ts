@@ -21,14 +21,7 @@ import { DROP_ROOM, DropRoomProtocol, DropRoomState } from "../../shared/dropRoo
 import { ApiErrorBody } from "../../shared/errors.ts";
 import { VITRINE_ROOM, VitrineProtocol, VitrineState } from "../../shared/vitrineRoom.ts";
 import { databaseTargets, type TestDatabase } from "../helpers/databases.ts";
-import {
-  type AvenueTestRoom,
-  joinAvenue,
-  leaveQuietly,
-  startTestServer,
-  type TestServer,
-  waitFor,
-} from "../helpers/server.ts";
+import { joinAvenue, startTestServer, type TestServer, waitFor } from "../helpers/server.ts";
 import { staffCookie } from "./models-fixtures.ts";
 
 /**
@@ -44,7 +37,18 @@ async function roomFailures(types: readonly string[], join: () => Promise<Room>)
       const refusals: { code: string }[] = [];
       room.onMessage("error", (e: { code: string }) => refusals.push(e));
       room.onMessage("*", () => {});
-      for (const payload of [value, { clientTime: value, x: value, z: value, dirX: value, dirZ: value }]) {
+      // Every field name a room message of ours carries, so each table's fields meet the value.
+      const fields = {
+        text: value,
+        channel: value,
+        lang: value,
+        clientTime: value,
+        x: value,
+        z: value,
+        dirX: value,
+        dirZ: value,
+      };
+      for (const payload of [value, fields]) {
         room.send(type, payload);
       }
       try {
@@ -227,29 +231,7 @@ for (const target of databaseTargets()) {
     });
 
     test("every avenue message type refuses every hostile class with a named refusal", async () => {
-      const failures: string[] = [];
-      for (const type of Object.keys(AvenueProtocol.client)) {
-        for (const [label, value] of Object.entries(HOSTILE_VALUES)) {
-          // A fresh client per payload: the room closes a client after a few refused messages.
-          const room: AvenueTestRoom = await joinAvenue(server.url);
-          const refusals: { code: string }[] = [];
-          room.onMessage("error", (e: { code: string }) => refusals.push(e));
-          room.onMessage("*", () => {});
-          for (const payload of [value, { text: value, channel: value, lang: value, x: value, z: value }]) {
-            room.send(type, payload);
-          }
-          try {
-            await waitFor(
-              `${type} ${label} refused`,
-              () => refusals.length >= 1 || !room.connection.isOpen,
-              3000,
-            );
-          } catch {
-            failures.push(`${type} ${label}: no refusal`);
-          }
-          await leaveQuietly(room);
-        }
-      }
+      const failures = await roomFailures(Object.keys(AvenueProtocol.client), () => joinAvenue(server.url));
       assert.deepEqual(failures, []);
     });
 
