@@ -105,6 +105,17 @@ describe("a brand uploads a model and publishes it to shoppers already on the av
       };
       new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
+    // The bytes go at a home connection's pace (the page's own network, throttled through the
+    // DevTools protocol), so the server reports its "receiving" stage for seconds and the page's
+    // polls see it however loaded the machine is; on localhost the whole file would land at once.
+    const cdp = await portal.context().newCDPSession(portal);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 120 * 1024,
+    });
     await portal.getByTestId("upload-input").setInputFiles(MODEL);
     await portal.getByTestId("upload-progress").waitFor();
     const status = portal.getByTestId("upload-status");
@@ -112,6 +123,13 @@ describe("a brand uploads a model and publishes it to shoppers already on the av
       const phase = await status.getAttribute("data-phase");
       return phase === "done" || phase === "rejected" ? phase : null;
     });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await cdp.detach();
     const seen = await portal.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
     console.log(`upload states seen (phase/stage/bytes%): ${seen.join(" → ")}`);
     assert.equal(await status.getAttribute("data-phase"), "done", "PottedPlant04.glb is accepted");
