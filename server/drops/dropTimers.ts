@@ -10,12 +10,12 @@ import type { Clock } from "./clock.ts";
 import { expireHoldsOfDrops } from "./holdExpiry.ts";
 import { type DeliveryFetch, deliverPendingOrders } from "./orderWebhooks.ts";
 import { flushRefusals } from "./refusalTally.ts";
-import { requirePublicWebhookUrl } from "./webhookAddress.ts";
+import { defaultDeliveryFetch } from "./webhookDelivery.ts";
 
 export type DropTimersOptions = {
   database: DbLike;
   clock: Clock;
-  /** Sends a webhook; defaults to global fetch with a 10 s timeout. */
+  /** Sends a webhook; defaults to a POST through a lookup that dials only public addresses, 10 s timeout. */
   fetchFn?: DeliveryFetch;
   /** How often holds are swept; 1 s by default, so a hold ends within a second of its time. */
   expireEveryMs?: number;
@@ -24,15 +24,6 @@ export type DropTimersOptions = {
   log?: (message: string, error: unknown) => void;
   /** Told which drops got units back from expired holds (their rooms reload the stock). */
   onStockChanged?: (dropIds: string[]) => void;
-};
-
-/** A fetch that gives up after 10 seconds. */
-export const defaultDeliveryFetch: DeliveryFetch = async (url, init) => {
-  // Checked again at delivery: the name may resolve elsewhere than when it was saved.
-  await requirePublicWebhookUrl(url);
-  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000), redirect: "error" });
-  await response.body?.cancel();
-  return { status: response.status };
 };
 
 /**
