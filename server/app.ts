@@ -25,6 +25,7 @@ import { type Clock, systemClock } from "./drops/clock.ts";
 import { startDropTimers } from "./drops/dropTimers.ts";
 import { loadDefaultHostScript, seedPlatformScript } from "./host/hostScripts.ts";
 import { HOST_SCRIPT_CHANGED_CHANNEL, HostServices } from "./host/hostServices.ts";
+import { createAdminRoutes } from "./http/adminRoutes.ts";
 import { createApiRouter } from "./http/apiRouter.ts";
 import { createClientelingRoutes } from "./http/clientelingRoutes.ts";
 import { createClientelingStaffRoutes } from "./http/clientelingStaffRoutes.ts";
@@ -220,6 +221,7 @@ export async function startVitrine(
             ...models.apiRouters({ database, onCatalogChanged, limiterStore }),
             createClientelingRoutes({ database, clock, mailer }),
             createClientelingStaffRoutes({ database, clock, mailer }),
+            createAdminRoutes({ database, clock, onCatalogChanged }),
           ],
         }),
       );

@@ -54,6 +54,8 @@ export async function signIn(database: DbLike, input: SignInBody, policy: Sessio
     throw AccountError.invalidCredentials();
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) throw AccountError.invalidCredentials();
+  // Said only to whoever knows the password: the suspension is no secret from its owner.
+  if (user.suspendedAt) throw AccountError.suspended();
 
   if (needsRehash(user.passwordHash)) {
     // The policy changed since this hash was made; the plain password is at hand only now.

@@ -2,7 +2,7 @@
  * Sessions: created at sign-in, found again from the cookie on every request and WebSocket join,
  * deleted at sign-out or once expired.
  */
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import type { SessionUser } from "../../shared/auth.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { brandStaff, sessions, users } from "../db/schema.ts";
@@ -49,7 +49,8 @@ export async function resolveSession(database: DbLike, token: string): Promise<S
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(brandStaff, eq(brandStaff.userId, users.id))
-    .where(eq(sessions.tokenHash, tokenHash))
+    // A suspended person's sessions are deleted when suspended; this keeps one made meanwhile out too.
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(users.suspendedAt)))
     .orderBy(asc(brandStaff.brandId));
   const first = rows[0];
   if (!first) return null;

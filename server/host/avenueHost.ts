@@ -35,6 +35,7 @@ import { stepHost } from "../../shared/host/hostSim.ts";
 import type { HostState } from "../../shared/host/hostState.ts";
 import { type HostWorld, resolveHostWorld } from "../../shared/host/hostWorld.ts";
 import { fillLine } from "../../shared/host/script.ts";
+import { chatRefusalFor } from "../admin/chatStanding.ts";
 import type { DbLike } from "../db/database.ts";
 import { logFor } from "../observability/log.ts";
 import { storeChatReport } from "./chatReports.ts";
@@ -148,6 +149,14 @@ export class AvenueHost {
   /** A chat line from a client. */
   async chat(speaker: ChatSpeaker, message: ChatSend, nowMs: number): Promise<void> {
     const key = speaker.userId ?? speaker.sessionId;
+    // A moderator's mute or suspension applies from the next line on, in every room and process.
+    const standing = speaker.userId
+      ? await chatRefusalFor(this.database, speaker.userId, new Date(nowMs))
+      : null;
+    if (standing) {
+      this.port.send(speaker.sessionId, ChatMessageType.chatRefused, standing);
+      return;
+    }
     const check = await this.services.chatGate.check(key, message.text);
     if (!check.ok) {
       this.port.send(speaker.sessionId, ChatMessageType.chatRefused, check.refusal satisfies ChatRefused);
@@ -201,6 +210,7 @@ export class AvenueHost {
       reporterName: reporter.name,
       reason: request.reason,
       reported,
+      context: this.chatChannel.around(request.messageId),
     });
     this.port.send(reporter.sessionId, ChatMessageType.chatReported, { messageId: request.messageId });
   }

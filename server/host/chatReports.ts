@@ -11,6 +11,8 @@ export type NewChatReport = {
   reason: string | undefined;
   /** The line as the server's buffer holds it. */
   reported: BufferedLine;
+  /** The lines around it (with it), oldest first. */
+  context: BufferedLine[];
 };
 
 export async function storeChatReport(database: DbLike, report: NewChatReport): Promise<string> {
@@ -29,6 +31,13 @@ export async function storeChatReport(database: DbLike, report: NewChatReport): 
       channel: line.channel,
       roomId,
       reason: report.reason ?? null,
+      context: report.context.map((c) => ({
+        id: c.line.id,
+        authorName: c.line.from.name,
+        text: c.line.text,
+        at: c.line.at,
+        reported: c.line.id === line.id,
+      })),
     });
   return id;
 }

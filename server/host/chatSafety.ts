@@ -80,4 +80,16 @@ export class ChatBuffer {
   get(id: string): BufferedLine | undefined {
     return this.lines.get(id);
   }
+
+  /**
+   * The line and up to `each` lines before and after it on its channel, oldest first: what a
+   * moderator reads to judge it (the buffer keeps lines in the order they were said).
+   */
+  around(id: string, each = 3): BufferedLine[] {
+    const target = this.lines.get(id);
+    if (!target) return [];
+    const sameChannel = [...this.lines.values()].filter((l) => l.line.channel === target.line.channel);
+    const index = sameChannel.indexOf(target);
+    return sameChannel.slice(Math.max(0, index - each), index + each + 1);
+  }
 }

@@ -77,6 +77,11 @@ export class HostChatChannel {
     return this.buffer.get(id);
   }
 
+  /** The line and the lines said around it on its channel (see ChatBuffer.around). */
+  around(id: string): BufferedLine[] {
+    return this.buffer.around(id);
+  }
+
   private nextLineId(): string {
     this.lineSeq += 1;
     return `${this.port.roomId()}:${this.lineSeq}`;

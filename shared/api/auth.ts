@@ -45,6 +45,9 @@ export const signUp = endpoint({
   refusals: { email_taken: EmailTakenDetails, rate_limited: RateLimitedDetails },
 });
 
+/** `details` of the 403 a suspended account's owner gets when signing in with the right password. */
+export const AccountSuspendedDetails = z.object({ reason: z.literal("account_suspended") });
+
 export const signIn = endpoint({
   id: "auth.signIn",
   method: "POST",
@@ -53,7 +56,7 @@ export const signIn = endpoint({
   access: anyone,
   body: SignInBody,
   answer: SignedInAnswer,
-  refusals: { rate_limited: RateLimitedDetails },
+  refusals: { rate_limited: RateLimitedDetails, forbidden: AccountSuspendedDetails },
 });
 
 export const signOut = endpoint({

@@ -5,6 +5,7 @@
  * http-authorization.test.ts) walk this list, so a new endpoint is picked up by them as soon as it is
  * added to its domain's list below.
  */
+import * as admin from "./admin.ts";
 import * as analytics from "./analytics.ts";
 import * as auth from "./auth.ts";
 import * as clienteling from "./clienteling.ts";
@@ -17,7 +18,7 @@ import * as models from "./models.ts";
 import * as ops from "./ops.ts";
 import * as passes from "./passes.ts";
 
-export { analytics, auth, clienteling, collectibles, drops, events, host, models, ops, passes };
+export { admin, analytics, auth, clienteling, collectibles, drops, events, host, models, ops, passes };
 
 /** All declared endpoints, in the order their routers are mounted. */
 export const API_ENDPOINTS: readonly EndpointSpec[] = [
@@ -32,4 +33,5 @@ export const API_ENDPOINTS: readonly EndpointSpec[] = [
   ...analytics.analyticsEndpoints,
   ...events.eventEndpoints,
   ...clienteling.clientelingEndpoints,
+  ...admin.adminEndpoints,
 ];

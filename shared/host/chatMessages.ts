@@ -90,7 +90,14 @@ export const ChatLine = z.object({
 });
 export type ChatLine = z.infer<typeof ChatLine>;
 
-export const ChatRefusedCode = z.enum(["too_long", "empty", "rate_limited", "muted_by_moderator", "invalid"]);
+export const ChatRefusedCode = z.enum([
+  "too_long",
+  "empty",
+  "rate_limited",
+  "muted_by_moderator",
+  "suspended",
+  "invalid",
+]);
 export type ChatRefusedCode = z.infer<typeof ChatRefusedCode>;
 
 /** server → client: your line was not sent. */

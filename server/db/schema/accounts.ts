@@ -19,6 +19,11 @@ export const users = pgTable(
     displayName: text("display_name").notNull(),
     role: text("role").$type<GlobalRole>().notNull().default("shopper"),
     createdAt: timestamps.createdAt,
+    /** Set by an admin: a suspended person cannot sign in, has no session and cannot chat. */
+    suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    suspendedReason: text("suspended_reason"),
+    /** Set by a moderator: the person's chat lines are refused until then. */
+    chatMutedUntil: timestamp("chat_muted_until", { withTimezone: true }),
   },
   (t) => [
     check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),

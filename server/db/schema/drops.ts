@@ -161,7 +161,12 @@ export const auditEvents = pgTable(
     reason: text("reason"),
     details: jsonb("details").$type<Record<string, unknown>>(),
   },
-  (t) => [index("audit_events_drop_idx").on(t.dropId, t.kind), index("audit_events_pass_idx").on(t.passId)],
+  (t) => [
+    index("audit_events_drop_idx").on(t.dropId, t.kind),
+    index("audit_events_pass_idx").on(t.passId),
+    // The admin console's audit log reads newest first within a date range.
+    index("audit_events_at_idx").on(t.at),
+  ],
 );
 
 /** Where a brand's commerce system takes orders, and the secret its webhook signatures use. */

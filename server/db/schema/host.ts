@@ -10,6 +10,15 @@ import { brands } from "./catalog.ts";
 
 export type ChatReportStatus = "open" | "dismissed" | "actioned";
 
+/** One line of a report's context: who said what, when (epoch ms), and whether it is the reported one. */
+export type ChatReportContextLine = {
+  id: string;
+  authorName: string;
+  text: string;
+  at: number;
+  reported: boolean;
+};
+
 /**
  * One row per scope: `platform` (points of interest, tours, general lines and FAQ) or a brand id
  * (that brand's boutique lines and FAQ). The document is validated by the shared zod schema before
@@ -40,6 +49,11 @@ export const chatReports = pgTable(
     reason: text("reason"),
     status: text("status").$type<ChatReportStatus>().notNull().default("open"),
     createdAt: at("created_at").notNull().defaultNow(),
+    /** The lines said around it in the same room, as the server's buffer held them at report time. */
+    context: jsonb("context").$type<ChatReportContextLine[]>().notNull().default([]),
+    /** Who dismissed or acted on it, and when (null while open). */
+    resolvedBy: text("resolved_by").references(() => users.id, { onDelete: "set null" }),
+    resolvedAt: at("resolved_at"),
   },
   (t) => [
     index("chat_reports_status_created_idx").on(t.status, t.createdAt),
