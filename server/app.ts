@@ -17,6 +17,7 @@ import { AnalyticsRecorder } from "./analytics/recorder.ts";
 import { getCatalog } from "./catalog/catalogRepository.ts";
 import { loadSeedFile, seedDemoContent } from "./catalog/seed.ts";
 import { loadSeedCollectibles, seedDemoCollectibles } from "./catalog/seedCollectibles.ts";
+import { seedDemoEvents } from "./catalog/seedEvents.ts";
 import { startClientelingTimers } from "./clienteling/clientelingTimers.ts";
 import { seedDemoPersonalisation } from "./clienteling/seedPersonalisation.ts";
 import type { Config } from "./config.ts";
@@ -97,7 +98,12 @@ export async function startVitrine(
   setLogLevel(config.LOG_LEVEL);
   startProcessMetrics();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  if (config.SEED_DEMO) await seedDemoContent(database, await loadSeedFile(DEMO_SEED_PATH), clock.now());
+  if (config.SEED_DEMO) {
+    const seed = await loadSeedFile(DEMO_SEED_PATH);
+    await seedDemoContent(database, seed, clock.now());
+    // Every start: a fresh live show (and upcoming show, salon) when the last ones have ended.
+    await seedDemoEvents(database, seed, clock.now());
+  }
 
   const signingKeys = await loadSigningKeys(config.DATA_DIR, {
     SIGNING_PRIVATE_KEY: config.SIGNING_PRIVATE_KEY,

@@ -2,6 +2,14 @@ import { z } from "zod";
 import { BrandRole, GlobalRole } from "./auth.ts";
 import { BrandWithProducts } from "./catalog.ts";
 import { DropMode, ScheduleDropBody } from "./drops.ts";
+import {
+  EventDescription,
+  EventHostScript,
+  EventKind,
+  EventTitle,
+  ScheduleEventBody,
+} from "./events/eventSchedule.ts";
+import { GuestListRules } from "./events/guestList.ts";
 import { CreatePassTypeBody, PassEntitlements } from "./passes.ts";
 
 const SeedId = z
@@ -89,6 +97,61 @@ export function seedPassTypeBody(passType: SeedPassType, now: Date) {
   });
 }
 
+/**
+ * A demo event; its times are minutes from the moment it is seeded. Presenters are named by the
+ * email of a seeded staff account (or `host`). Whenever the demo starts and no instance of it is
+ * still to come or on (see server/catalog/seedEvents.ts), a fresh one is dated from then, so every
+ * start shows a live show, an upcoming one and a salon.
+ */
+export const SeedEvent = z
+  .object({
+    id: SeedId,
+    brandId: z.string().nullable(),
+    title: EventTitle,
+    description: EventDescription,
+    kind: EventKind,
+    doorsOpenMinutes: z.number().int().min(0).max(120).optional(),
+    presenters: z
+      .array(z.union([z.object({ host: z.literal(true) }).strict(), z.object({ email: z.email() }).strict()]))
+      .min(1),
+    productIds: z.array(z.string()).default([]),
+    seatCap: z.number().int().positive().optional(),
+    hostScript: EventHostScript.optional(),
+    /** Invite events: who is invited as it is seeded. */
+    guests: GuestListRules.optional(),
+    minutesFromSeeding: z.object({ start: MinutesFromSeeding, end: MinutesFromSeeding }).strict(),
+  })
+  .strict();
+export type SeedEvent = z.infer<typeof SeedEvent>;
+
+/**
+ * The body that schedules a demo event as `id` when seeded at `now`, validated by the same schema
+ * as a brand's request; `userIdOf` resolves a presenter's email (undefined: not a seeded account).
+ */
+export function seedEventBody(
+  event: SeedEvent,
+  id: string,
+  now: Date,
+  userIdOf: (email: string) => string | undefined,
+) {
+  return ScheduleEventBody.safeParse({
+    id,
+    brandId: event.brandId,
+    title: event.title,
+    description: event.description,
+    kind: event.kind,
+    doorsOpenMinutes: event.doorsOpenMinutes,
+    presenters: event.presenters.map((p) =>
+      "host" in p ? { kind: "host" } : { kind: "staff", userId: userIdOf(p.email.toLowerCase()) ?? "" },
+    ),
+    productIds: event.productIds,
+    seatCap: event.seatCap,
+    hostScript: event.hostScript,
+    startsAt: after(now, event.minutesFromSeeding.start).toISOString(),
+    endsAt: after(now, event.minutesFromSeeding.end).toISOString(),
+  });
+}
+
 /** The demo content file `assets/seed/demo.json`, validated before anything is written. */
 export const SeedFile = z.object({
   version: z.number().int().positive(),
@@ -108,5 +171,7 @@ export const SeedFile = z.object({
   passTypes: z.array(SeedPassType).default([]),
   /** Demo drops of seeded products. */
   drops: z.array(SeedDrop).default([]),
+  /** Demo events: a live show, an upcoming one, an invitation-only salon (issue 11). */
+  events: z.array(SeedEvent).default([]),
 });
 export type SeedFile = z.infer<typeof SeedFile>;

@@ -12,8 +12,10 @@ import type { Clock } from "../drops/clock.ts";
 import { decideAdmission, type StageVisitor } from "./admission.ts";
 import { getEventRow, timesOf } from "./eventRecords.ts";
 
-/** The most one report of watch time may add (the stage reports every few seconds). */
+/** The most one report of watch time may add (the audience shards report every minute). */
 export const WATCH_REPORT_MAX_SECONDS = 600;
+/** How often an audience shard reports the watch time of those who stay. */
+export const WATCH_REPORT_EVERY_SECONDS = 60;
 
 export type AttendanceOutcome =
   | { recorded: true; first: boolean; grant: GrantOutcome | null }

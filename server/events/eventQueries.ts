@@ -9,7 +9,7 @@ import type { EventList, EventStaffView, EventView } from "../../shared/events/e
 import { EVENT_VIEW_GUEST_LIMIT } from "../../shared/events/eventView.ts";
 import type { InvitationStatus } from "../../shared/events/guestList.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
-import { brands, eventInvitations, events, users } from "../db/schema.ts";
+import { brands, eventAttendance, eventInvitations, events, users } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
 import { isEventStaff } from "./eventAccess.ts";
 import { type EventRecord, getEventRecord, toEventDetails, toEventSummary } from "./eventRecords.ts";
@@ -108,6 +108,12 @@ async function staffViewOf(database: DbLike, record: EventRecord): Promise<Event
     .where(eq(eventInvitations.eventId, record.id))
     .orderBy(asc(eventInvitations.invitedAt), asc(eventInvitations.email))
     .limit(EVENT_VIEW_GUEST_LIMIT);
+  const [attended] = await db
+    .select({ n: count(), seconds: sql<string>`coalesce(sum(${eventAttendance.watchSeconds}), 0)` })
+    .from(eventAttendance)
+    .where(eq(eventAttendance.eventId, record.id));
+  const attendees = Number(attended?.n ?? 0);
+  const watchSeconds = Number(attended?.seconds ?? 0);
   return {
     hostScript: record.hostScript,
     guestListRules: record.guestListRules,
@@ -125,6 +131,11 @@ async function staffViewOf(database: DbLike, record: EventRecord): Promise<Event
     })),
     createdBy: record.createdBy,
     cancelReason: record.cancelReason,
+    attendance: {
+      attendees,
+      watchSeconds,
+      averageWatchSeconds: attendees > 0 ? Math.round(watchSeconds / attendees) : 0,
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import type {
   GuestListRules,
   InvitationSource,
 } from "../../shared/events/guestList.ts";
+import { type AuditedBy, auditActor, auditOrigin } from "../audit.ts";
 import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
 import { auditEvents, brands, eventInvitations, events, users } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
@@ -81,6 +82,63 @@ async function candidatesOf(
   return { candidates: [...byEmail.values()], pendingEmails };
 }
 
+type EventRow = Awaited<ReturnType<typeof getEventRow>>;
+
+/**
+ * Resolves the rules into invitations of an invite-only event that has not ended, in the caller's
+ * transaction, keeps the rules on the event and audits (a person, or the demo seed). Whoever is
+ * invited already stays as they are.
+ * @throws DomainError conflict (`not_invite_only`, `cancelled`, `ended`), validation_failed
+ * (`pass_type_not_found`, `pass_type_not_allowed`)
+ */
+export async function inviteGuests(
+  tx: Db,
+  event: EventRow,
+  rules: GuestListRules,
+  by: AuditedBy,
+  now: Date,
+): Promise<BuildGuestListAnswer> {
+  const eventId = event.id;
+  const refuse = (reason: string, message: string) =>
+    new DomainError(ErrorCode.conflict, message, { reason, eventId });
+  if (event.kind !== "invite") throw refuse("not_invite_only", "Open events have no guest list.");
+  if (event.cancelledAt) throw refuse("cancelled", "This event was cancelled.");
+  if (now >= event.endsAt) throw refuse("ended", "This event has ended.");
+  await checkGuestPassTypes(tx, event.brandId, [
+    ...rules.passTypeIds,
+    ...rules.segments.flatMap((s) => (s.passTypeId ? [s.passTypeId] : [])),
+  ]);
+  const { candidates, pendingEmails } = await candidatesOf(tx, event, rules, now);
+  let added = 0;
+  for (let i = 0; i < candidates.length; i += INSERT_BATCH) {
+    const rows = await tx
+      .insert(eventInvitations)
+      .values(candidates.slice(i, i + INSERT_BATCH).map((c) => ({ eventId, ...c, invitedAt: now })))
+      // Unique per event by email and by person: an invitation already there stays as it is.
+      .onConflictDoNothing()
+      .returning({ id: eventInvitations.id });
+    added += rows.length;
+  }
+  await tx.update(events).set({ guestListRules: rules, updatedAt: now }).where(eq(events.id, eventId));
+  const [total] = await tx
+    .select({ n: count() })
+    .from(eventInvitations)
+    .where(eq(eventInvitations.eventId, eventId));
+  await tx.insert(auditEvents).values({
+    at: now,
+    kind: "event_guest_list_built",
+    actorUserId: auditActor(by),
+    details: {
+      eventId,
+      added,
+      candidates: candidates.length,
+      pending: pendingEmails.length,
+      ...auditOrigin(by),
+    },
+  });
+  return { added, alreadyInvited: candidates.length - added, pendingEmails, total: Number(total?.n ?? 0) };
+}
+
 /**
  * Resolves the rules into invitations for an invite-only event that has not ended (its owners,
  * merchandisers, admins). The rules are kept on the event.
@@ -95,41 +153,9 @@ export async function buildGuestList(
   clock: Clock,
 ): Promise<BuildGuestListAnswer> {
   return drizzleOf(database).transaction(async (tx) => {
-    const now = clock.now();
     const event = await getEventRow(tx, eventId);
     requireEventManager(actor, event.brandId);
-    const refuse = (reason: string, message: string) =>
-      new DomainError(ErrorCode.conflict, message, { reason, eventId });
-    if (event.kind !== "invite") throw refuse("not_invite_only", "Open events have no guest list.");
-    if (event.cancelledAt) throw refuse("cancelled", "This event was cancelled.");
-    if (now >= event.endsAt) throw refuse("ended", "This event has ended.");
-    await checkGuestPassTypes(tx, event.brandId, [
-      ...rules.passTypeIds,
-      ...rules.segments.flatMap((s) => (s.passTypeId ? [s.passTypeId] : [])),
-    ]);
-    const { candidates, pendingEmails } = await candidatesOf(tx, event, rules, now);
-    let added = 0;
-    for (let i = 0; i < candidates.length; i += INSERT_BATCH) {
-      const rows = await tx
-        .insert(eventInvitations)
-        .values(candidates.slice(i, i + INSERT_BATCH).map((c) => ({ eventId, ...c, invitedAt: now })))
-        // Unique per event by email and by person: an invitation already there stays as it is.
-        .onConflictDoNothing()
-        .returning({ id: eventInvitations.id });
-      added += rows.length;
-    }
-    await tx.update(events).set({ guestListRules: rules, updatedAt: now }).where(eq(events.id, eventId));
-    const [total] = await tx
-      .select({ n: count() })
-      .from(eventInvitations)
-      .where(eq(eventInvitations.eventId, eventId));
-    await tx.insert(auditEvents).values({
-      at: now,
-      kind: "event_guest_list_built",
-      actorUserId: actor.id,
-      details: { eventId, added, candidates: candidates.length, pending: pendingEmails.length },
-    });
-    return { added, alreadyInvited: candidates.length - added, pendingEmails, total: Number(total?.n ?? 0) };
+    return inviteGuests(tx, event, rules, { personId: actor.id }, clock.now());
   });
 }
 

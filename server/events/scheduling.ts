@@ -13,6 +13,7 @@ import {
   type UpdateEventBody,
 } from "../../shared/events/eventSchedule.ts";
 import type { EventView } from "../../shared/events/eventView.ts";
+import { type AuditedBy, auditActor, auditOrigin } from "../audit.ts";
 import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
 import {
   auditEvents,
@@ -68,6 +69,51 @@ function columnsOf(body: ScheduleEventBody) {
 }
 
 /**
+ * Writes a new event (its presenters, products and seats) and audits it, in the caller's
+ * transaction; the references are checked as for a brand's request. Writes nothing and returns
+ * null when an event with the body's id exists (so the demo seed re-runs safely). Times are not
+ * checked against the clock here: `scheduleEvent` refuses a start in the past, the seed does not.
+ * @throws DomainError validation_failed (references), not_found (brand)
+ */
+export async function insertEvent(
+  tx: Db,
+  body: ScheduleEventBody,
+  by: AuditedBy,
+  now: Date,
+): Promise<string | null> {
+  await checkEventReferences(tx, body, body.id ?? null);
+  const [row] = await tx
+    .insert(events)
+    .values({
+      ...(body.id ? { id: body.id } : {}),
+      brandId: body.brandId,
+      ...columnsOf(body),
+      createdBy: auditActor(by),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: events.id });
+  if (!row) return null;
+  await writeChildren(tx, row.id, body);
+  if (body.kind === "invite" && body.seatCap)
+    await tx.insert(eventSeats).values({ eventId: row.id, seatCap: body.seatCap });
+  await tx.insert(auditEvents).values({
+    at: now,
+    kind: "event_scheduled",
+    actorUserId: auditActor(by),
+    details: {
+      eventId: row.id,
+      brandId: body.brandId,
+      kind: body.kind,
+      seatCap: body.seatCap ?? null,
+      ...auditOrigin(by),
+    },
+  });
+  return row.id;
+}
+
+/**
  * Schedules an event for `body.brandId` (its owners and merchandisers, or admins; null: a platform
  * event, admins). Returns it as its scheduler sees it.
  * @throws DomainError forbidden, validation_failed (with `reason` and `path`), not_found (brand),
@@ -83,34 +129,13 @@ export async function scheduleEvent(
   const now = clock.now();
   if (Date.parse(body.startsAt) <= now.getTime()) throw startsInPast();
   const eventId = await drizzleOf(database).transaction(async (tx) => {
-    await checkEventReferences(tx, body, body.id ?? null);
-    const [row] = await tx
-      .insert(events)
-      .values({
-        ...(body.id ? { id: body.id } : {}),
-        brandId: body.brandId,
-        ...columnsOf(body),
-        createdBy: actor.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: events.id });
-    if (!row)
+    const id = await insertEvent(tx, body, { personId: actor.id }, now);
+    if (!id)
       throw new DomainError(ErrorCode.conflict, `An event with the id ${body.id} already exists.`, {
         reason: "id_taken",
         path: "id",
       });
-    await writeChildren(tx, row.id, body);
-    if (body.kind === "invite" && body.seatCap)
-      await tx.insert(eventSeats).values({ eventId: row.id, seatCap: body.seatCap });
-    await tx.insert(auditEvents).values({
-      at: now,
-      kind: "event_scheduled",
-      actorUserId: actor.id,
-      details: { eventId: row.id, brandId: body.brandId, kind: body.kind, seatCap: body.seatCap ?? null },
-    });
-    return row.id;
+    return id;
   });
   return getEventView(database, eventId, actor, clock);
 }

@@ -76,6 +76,12 @@ export const EventStaffView = z.object({
   guests: z.array(GuestView),
   createdBy: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  /** Who attended (signed-in viewers and guests, not staff) and how long they watched, in all. */
+  attendance: z.object({
+    attendees: z.number().int(),
+    watchSeconds: z.number().int(),
+    averageWatchSeconds: z.number().int(),
+  }),
 });
 export type EventStaffView = z.infer<typeof EventStaffView>;
 

@@ -1,6 +1,6 @@
 /**
- * The live show as text and cards: what is on stage (turning), the pins (each a product card with
- * the wishlist), the host's line, the stage channel, and this shard's chat; the console for staff.
+ * The live show: the stage in 3D (StageView), then as text and cards: what is on stage, the pins
+ * (each a product card with the wishlist), the host's line, the stage channel, and this shard's chat; the console for staff.
  */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { localize } from "../../../shared/money.ts";
 import { type ProductIndex, productName } from "./eventWords.ts";
 import { PinnedCard } from "./PinnedCard.tsx";
 import { StaffConsole } from "./StaffConsole.tsx";
+import { StageView } from "./StageView.tsx";
 import type { EventLive } from "./useEventLive.ts";
 
 export function LivePanel({
@@ -40,6 +41,7 @@ export function LivePanel({
   if (live.status === "joining" || !stage) return <p aria-busy="true">{t("events.live.joining")}</p>;
   return (
     <div className="event-live" data-testid="event-live">
+      <StageView event={event} live={live} products={products} stream={null} />
       {live.welcome ? (
         <p className="event-live__shard">{t("events.live.shard", { shard: live.welcome.shardId })}</p>
       ) : null}

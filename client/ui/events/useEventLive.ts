@@ -1,21 +1,31 @@
 /**
- * The live side of an event page: joins a shard of the event's audience and keeps what it says
- * (the stage mirror with the server's clock offset, the shard's chat, the stage channel, refusals),
- * and sends the person's lines and, for staff, the console's stage actions. Netcode is
- * client/net/eventAudience.ts; messages are parsed by the shared protocol table (listenTo).
+ * The live side of an event page: joins a shard of the event's audience as a walkable room
+ * (client/net/walkable: the person's avatar walks the floor before the stage, the shard's others
+ * are interpolated) and keeps what it says (the stage mirror with the server's clock offset, the
+ * shard's chat, the stage channel, refusals, who is in the shard), and sends the person's lines
+ * and, for staff, the console's stage actions. Messages are parsed by the shared protocol table
+ * and applied at the frame (runWalkableRoom); netcode is client/net/eventAudience.ts.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
-import { AudienceProtocol, type AudienceRefusal } from "../../../shared/events/audienceRoom.ts";
+import {
+  AUDIENCE_FLOOR,
+  AudienceProtocol,
+  type AudienceRefusal,
+  AudienceRefusals,
+} from "../../../shared/events/audienceRoom.ts";
 import type { StageAction, StageState } from "../../../shared/events/stage.ts";
 import { sendMessage } from "../../../shared/protocol/roomProtocol.ts";
-import { type AudienceRoom, joinEventAudience } from "../../net/eventAudience.ts";
-import { listenTo } from "../../net/roomMessages.ts";
+import { type AudienceRoom, joinEventAudienceRoom } from "../../net/eventAudience.ts";
+import { runWalkableRoom } from "../../net/walkable/runWalkableRoom.ts";
 
 type Server = typeof AudienceProtocol.server;
+type State = AudienceRoom["state"];
 export type ChatLineView = z.infer<Server["chatLine"]>;
 export type StageChatView = z.infer<Server["stageChatLine"]>;
 export type Notice = { kind: "chat" | "stage"; reason: string; message: string };
+/** Who is in this shard: everyone counted, the signed-in named (guests stay anonymous). */
+export type Roster = { count: number; names: string[] };
 
 const KEPT_LINES = 60;
 
@@ -29,10 +39,23 @@ export type EventLive = {
   chat: ChatLineView[];
   stageChat: StageChatView[];
   notice: Notice | null;
+  roster: Roster;
   say(text: string): void;
   sayOnStage(text: string): void;
   act(action: StageAction): void;
 };
+
+function rosterOf(state: State): Roster {
+  const names: string[] = [];
+  let count = 0;
+  state.avatars.forEach((a) => {
+    count += 1;
+    if (a.kind !== "guest") names.push(a.name);
+  });
+  return { count, names: names.sort((x, y) => x.localeCompare(y)) };
+}
+
+const sameRoster = (a: Roster, b: Roster) => a.count === b.count && a.names.join("\n") === b.names.join("\n");
 
 export function useEventLive(eventId: string, enabled: boolean): EventLive {
   const roomRef = useRef<AudienceRoom | null>(null);
@@ -44,49 +67,61 @@ export function useEventLive(eventId: string, enabled: boolean): EventLive {
   const [chat, setChat] = useState<ChatLineView[]>([]);
   const [stageChat, setStageChat] = useState<StageChatView[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [roster, setRoster] = useState<Roster>({ count: 0, names: [] });
 
   useEffect(() => {
     if (!enabled) return;
-    let left = false;
-    let off = () => {};
-    joinEventAudience(eventId)
-      .then((joined) => {
-        if (left) {
-          void joined.room?.leave();
-          return;
-        }
-        if (!joined.room) {
-          setRefusal(joined.refusal);
-          setStatus("refused");
-          return;
-        }
-        const room = joined.room;
+    let refused = false;
+    const refuse = (r: AudienceRefusal) => {
+      refused = true;
+      setRefusal(r);
+      setStatus("refused");
+    };
+    const stop = runWalkableRoom<AudienceRoom, Server, State>({
+      join: () => joinEventAudienceRoom(eventId),
+      attach: (room) => {
         roomRef.current = room;
         setStatus("in");
-        off = listenTo(room, AudienceProtocol.server, {
-          welcome: setWelcome,
-          stage: (m) => {
-            setStage(m.stage);
-            setOffset(m.serverTime - Date.now());
+        let shown: Roster = { count: 0, names: [] };
+        return {
+          server: AudienceProtocol.server,
+          layout: () => AUDIENCE_FLOOR,
+          messages: {
+            welcome: setWelcome,
+            stage: (m) => {
+              setStage(m.stage);
+              setOffset(m.serverTime - Date.now());
+            },
+            chatLine: (m) => setChat((lines) => [...lines, m].slice(-KEPT_LINES)),
+            stageChatLine: (m) => setStageChat((lines) => [...lines, m].slice(-KEPT_LINES)),
+            chatRefused: (m) => setNotice({ kind: "chat", reason: m.reason, message: m.message }),
+            stageRefused: (m) => setNotice({ kind: "stage", reason: m.reason, message: m.message }),
+            refused: refuse,
+            // A refused intent (a click beyond the floor) needs no word: the avatar simply stays.
+            error: () => undefined,
           },
-          chatLine: (m) => setChat((lines) => [...lines, m].slice(-KEPT_LINES)),
-          stageChatLine: (m) => setStageChat((lines) => [...lines, m].slice(-KEPT_LINES)),
-          chatRefused: (m) => setNotice({ kind: "chat", reason: m.reason, message: m.message }),
-          stageRefused: (m) => setNotice({ kind: "stage", reason: m.reason, message: m.message }),
-          refused: (m) => {
-            setRefusal(m);
-            setStatus("refused");
+          onState: (state) => {
+            const next = rosterOf(state);
+            if (!sameRoster(next, shown)) {
+              shown = next;
+              setRoster(next);
+            }
           },
-        });
-        room.onLeave(() => {
-          if (!left) setStatus((s) => (s === "refused" ? s : "offline"));
-        });
-      })
-      .catch(() => setStatus("offline"));
+        };
+      },
+      onDrop: () => undefined,
+      onReconnect: () => setStatus("in"),
+      onLeave: () => {
+        if (!refused) setStatus("offline");
+      },
+      onJoinFailed: (error) => {
+        const r = AudienceRefusals.fromJoinError(error);
+        if (r) refuse(r);
+        else setStatus("offline");
+      },
+    });
     return () => {
-      left = true;
-      off();
-      void roomRef.current?.leave();
+      stop();
       roomRef.current = null;
     };
   }, [eventId, enabled]);
@@ -101,5 +136,5 @@ export function useEventLive(eventId: string, enabled: boolean): EventLive {
     if (roomRef.current) sendMessage(roomRef.current, AudienceProtocol.client, "stageAction", action);
   }, []);
 
-  return { status, refusal, welcome, stage, offsetMs, chat, stageChat, notice, say, sayOnStage, act };
+  return { status, refusal, welcome, stage, offsetMs, chat, stageChat, notice, roster, say, sayOnStage, act };
 }

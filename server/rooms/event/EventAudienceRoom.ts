@@ -25,7 +25,7 @@ import { createStageState, type StageState as StageStateType } from "../../../sh
 import { isMuted } from "../../../shared/events/stageReducer.ts";
 import { recordFact } from "../../analytics/facts.ts";
 import { admitToStage } from "../../events/admission.ts";
-import { recordAttendance } from "../../events/attendance.ts";
+import { addWatchTime, recordAttendance, WATCH_REPORT_EVERY_SECONDS } from "../../events/attendance.ts";
 import { logFor } from "../../observability/log.ts";
 import { roomContext } from "../context.ts";
 import { type AvatarIdentity, identityFor } from "../kernel/identity.ts";
@@ -39,7 +39,15 @@ type State = InstanceType<typeof AudienceState>;
 /** What the admission said of a client. */
 export type AudienceAuth = { user: SessionUser | null; eventId: string; role: StageRole };
 
-type Viewer = { viewerId: string; role: StageRole; name: string; userId: string | null; lastChatAt: number };
+type Viewer = {
+  viewerId: string;
+  role: StageRole;
+  name: string;
+  userId: string | null;
+  lastChatAt: number;
+  /** The audience's watch time not yet reported (server clock, ms); null for staff and guests. */
+  watchedSince: number | null;
+};
 
 export class EventAudienceRoom extends WalkableRoom<
   typeof AudienceProtocol,
@@ -169,6 +177,25 @@ export class EventAudienceRoom extends WalkableRoom<
     const stored = await this.presence.get(this.channels.stateKey);
     if (typeof stored === "string") this.onStage(JSON.parse(stored));
     await joinStage(this.eventId, this.roomId, this.stageDeps());
+    // Watch time is reported as people leave, and every minute for those who stay (a crash loses
+    // at most a minute of it).
+    this.clock.setInterval(() => {
+      for (const viewer of this.viewers.values()) this.reportWatchTime(viewer);
+    }, WATCH_REPORT_EVERY_SECONDS * 1000);
+  }
+
+  /** Adds a signed-in viewer's watch time since the last report to their attendance. */
+  private reportWatchTime(viewer: Viewer): void {
+    if (viewer.watchedSince === null || viewer.userId === null) return;
+    const now = this.now();
+    const seconds = (now - viewer.watchedSince) / 1000;
+    if (seconds < 1) return;
+    viewer.watchedSince = now;
+    const ctx = roomContext();
+    addWatchTime(ctx.database, { eventId: this.eventId, userId: viewer.userId, seconds }, ctx.clock).catch(
+      (error: unknown) =>
+        logFor("events").error({ err: error, eventId: this.eventId }, "watch time not recorded"),
+    );
   }
 
   protected override admit(client: Client): AvatarIdentity | null {
@@ -185,6 +212,7 @@ export class EventAudienceRoom extends WalkableRoom<
       name: identity.name,
       userId: auth.user?.id ?? null,
       lastChatAt: Number.NEGATIVE_INFINITY,
+      watchedSince: auth.user && (auth.role === "guest" || auth.role === "viewer") ? this.now() : null,
     });
     void this.presence.hset(this.channels.viewersKey, viewerId, identity.name);
     this.sendTo(client, "welcome", { viewerId, role: auth.role, shardId: this.roomId });
@@ -202,6 +230,7 @@ export class EventAudienceRoom extends WalkableRoom<
 
   protected override onDepart(client: Client): void {
     const viewer = this.viewers.get(client.sessionId);
+    if (viewer) this.reportWatchTime(viewer);
     this.viewers.delete(client.sessionId);
     if (viewer && ![...this.viewers.values()].some((v) => v.viewerId === viewer.viewerId))
       void this.presence.hdel(this.channels.viewersKey, viewer.viewerId);
