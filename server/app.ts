@@ -225,7 +225,7 @@ export async function startVitrine(
             createAnalyticsRoutes({ database, clock }),
             createEventRoutes({ database, clock }),
             ...models.apiRouters({ database, onCatalogChanged, limiterStore }),
-            createClientelingRoutes({ database, clock, mailer }),
+            createClientelingRoutes({ database, clock, mailer, iceServers: config.ICE_SERVERS }),
             createClientelingStaffRoutes({ database, clock, mailer }),
             createAdminRoutes({ database, clock, onCatalogChanged }),
           ],

@@ -7,12 +7,17 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { SessionUser } from "../../shared/auth.ts";
 import type { SalonAccess } from "../../shared/clienteling/appointments.ts";
-import type { SalonJoinOptions, SalonRefusalReason } from "../../shared/clienteling/salonRoom.ts";
+import {
+  type SalonJoinOptions,
+  type SalonRefusalReason,
+  tableVariantsOf,
+} from "../../shared/clienteling/salonRoom.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { products, selectionLists } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
 import { DomainError } from "../errors.ts";
 import { salonAccess } from "./appointments/guests.ts";
+import { getProductPersonalisation } from "./productOptions.ts";
 import { createSelectionList } from "./selectionLists.ts";
 
 /** What the salon knows about someone it admitted. */
@@ -76,7 +81,8 @@ export async function salonPiece(
     .from(products)
     .where(and(eq(products.id, productId), eq(products.brandId, brandId)));
   if (!product) throw DomainError.notFound("product", productId);
-  const variants = product.model.kind === "gltf" ? (product.model.variants ?? []).map((v) => v.name) : [];
+  const personalisation = await getProductPersonalisation(database, product.id);
+  const variants = tableVariantsOf(product.model, personalisation).map((v) => v.name);
   if (variant !== null && !variants.includes(variant)) {
     throw new DomainError("validation_failed", `This piece has no variant "${variant}".`, {
       reason: "unknown_variant",

@@ -1,7 +1,7 @@
 /**
  * The personalisation of two demo pieces, seeded once per database (its own `app_meta` version):
- * Aubrelle's Étoile Solitaire ring, engraved inside the band; Brévanne's Léman Automatic, initials on
- * the case back and a choice of strap. Each goes through the same validation as a brand's request
+ * Aubrelle's Étoile Solitaire ring, engraved inside the band; Brévanne's Léman Automatic, initials
+ * hot-stamped on the strap (where the salon's table shows them) and a choice of strap. Each goes through the same validation as a brand's request
  * (`storeProductPersonalisation`), so the seed cannot store what a brand could not.
  */
 import { eq, inArray } from "drizzle-orm";
@@ -13,7 +13,8 @@ import { storeProductPersonalisation } from "./productOptions.ts";
 
 /** `app_meta` key holding the version of the demo personalisation seed. */
 export const PERSONALISATION_SEED_VERSION_KEY = "demo_personalisation_seed_version";
-export const PERSONALISATION_SEED_VERSION = 1;
+/** 2: the Léman's initials moved from the case back (hidden against the pillow) to the strap. */
+export const PERSONALISATION_SEED_VERSION = 2;
 
 export const DEMO_PERSONALISATION: Record<string, ProductPersonalisation> = {
   "aubrelle-solitaire-etoile": {
@@ -38,16 +39,16 @@ export const DEMO_PERSONALISATION: Record<string, ProductPersonalisation> = {
   "brevanne-leman-bleu": {
     options: [
       {
-        id: "caseback",
+        id: "initials",
         kind: "initials",
         required: false,
         label: {
-          en: "Initials on the case back",
-          fr: "Initiales au dos du boîtier",
-          de: "Initialen auf dem Gehäuseboden",
-          "zh-CN": "表背刻姓名首字母",
+          en: "Initials on the strap",
+          fr: "Initiales sur le bracelet",
+          de: "Initialen auf dem Armband",
+          "zh-CN": "表带压印姓名首字母",
         },
-        surface: "case-back",
+        surface: "strap",
         fonts: ["cormorant-garamond"],
         maxLetters: 3,
       },

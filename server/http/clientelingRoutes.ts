@@ -8,6 +8,7 @@ import type express from "express";
 import { clienteling as api } from "../../shared/api/index.ts";
 import type { BookingAnswer } from "../../shared/clienteling/appointments.ts";
 import { ErrorCode } from "../../shared/errors.ts";
+import type { IceServers } from "../../shared/media.ts";
 import { currentUser } from "../accounts/guards.ts";
 import { listMyAccessLog } from "../clienteling/accessLog.ts";
 import { getAppointment, listMyAppointments } from "../clienteling/appointments/appointmentViews.ts";
@@ -35,6 +36,8 @@ export type ClientelingRoutesDeps = {
   clock: Clock;
   /** Sends the email copies right away (the clienteling sweep retries what fails). */
   mailer?: Mailer;
+  /** STUN/TURN servers for the salon's call (ICE_SERVERS). */
+  iceServers?: IceServers;
 };
 
 /** A refused booking or reschedule is a 409 naming the reason, with the next slots to offer. */
@@ -46,7 +49,12 @@ export function bookedOrRefused(answer: BookingAnswer) {
   });
 }
 
-export function createClientelingRoutes({ database, clock, mailer }: ClientelingRoutesDeps): express.Router {
+export function createClientelingRoutes({
+  database,
+  clock,
+  mailer,
+  iceServers,
+}: ClientelingRoutesDeps): express.Router {
   const deps = { mailer, log: errorLogger("clienteling") };
   const routes = [
     route(api.myConsents, { handle: ({ user }) => listMyConsents(database, user.id) }),
@@ -126,8 +134,10 @@ export function createClientelingRoutes({ database, clock, mailer }: Clienteling
         inviteGuest(database, { clientId: user.id, appointmentId: params.appointmentId, body }, clock, deps),
     }),
     route(api.salonAccess, {
-      handle: ({ user, params }) =>
-        salonAccess(database, { appointmentId: params.appointmentId, userId: user.id }, clock),
+      handle: async ({ user, params }) => ({
+        ...(await salonAccess(database, { appointmentId: params.appointmentId, userId: user.id }, clock)),
+        iceServers: iceServers ?? [],
+      }),
     }),
     route(api.queueStatus, {
       handle: async ({ user, params }) => {

@@ -12,7 +12,7 @@ import {
   GuestInvitation,
   InviteGuestBody,
   RescheduleAppointmentBody,
-  SalonAccess,
+  SalonEntry,
 } from "../clienteling/appointments.ts";
 import { AccessLogEntry } from "../clienteling/card.ts";
 import { BrandConsent, ConsentChange, SetConsentBody } from "../clienteling/consent.ts";
@@ -207,9 +207,10 @@ export const salonAccess = endpoint({
   id: "clienteling.salonAccess",
   method: "GET",
   path: "/api/appointments/:appointmentId/salon",
-  summary: "Whether and as whom the caller may enter the appointment's salon now",
+  summary:
+    "Whether and as whom the caller may enter the appointment's salon now, with the call's ICE servers",
   access: signedIn,
-  answer: SalonAccess,
+  answer: SalonEntry,
 });
 
 export const queueStatus = endpoint({

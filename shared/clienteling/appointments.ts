@@ -3,6 +3,7 @@
  * rescheduling, cancelling, the guest a client invites, and who may enter the private salon.
  */
 import { z } from "zod";
+import { IceServers } from "../media.ts";
 
 const Id = z.string().min(1).max(100);
 const Instant = z.iso.datetime({ offset: true });
@@ -131,3 +132,10 @@ export const SalonAccess = z.object({
   closesAt: z.iso.datetime(),
 });
 export type SalonAccess = z.infer<typeof SalonAccess>;
+
+/**
+ * What the salon's page needs to enter: the access, and the STUN/TURN servers of the call
+ * (ICE_SERVERS on the server; empty means host candidates only).
+ */
+export const SalonEntry = SalonAccess.extend({ iceServers: IceServers });
+export type SalonEntry = z.infer<typeof SalonEntry>;

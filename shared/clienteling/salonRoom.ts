@@ -17,7 +17,9 @@
  */
 import { type SchemaType, schema, t } from "@colyseus/schema";
 import { z } from "zod";
+import type { ProductModel } from "../catalog.ts";
 import { CallSignalFromPeer, CallSignalToPeer } from "../media.ts";
+import type { ProductPersonalisation } from "../personalisation.ts";
 import { defineRefusals } from "../protocol/refusals.ts";
 import { RoomErrors } from "../protocol/roomErrors.ts";
 import { defineRoomProtocol, protocolVersionOption } from "../protocol/roomProtocol.ts";
@@ -205,4 +207,27 @@ export function clampTablePose(pose: z.infer<typeof TurnTable>): z.infer<typeof 
   const pitch = Math.min(VIEWER_PITCH_LIMIT, Math.max(-VIEWER_PITCH_LIMIT, pose.pitch));
   const zoom = Math.min(VIEWER_ZOOM_MAX, Math.max(VIEWER_ZOOM_MIN, pose.zoom));
   return { yaw, pitch, zoom };
+}
+
+/**
+ * The variants a piece may show on the salon's table: a glTF's KHR_materials_variants, or, for a
+ * piece the client builds itself, the choices of its strap or stone options that recolour it (the
+ * "material variants" of a procedural model). The server checks `setVariant` against this list;
+ * both viewers render the same entry.
+ */
+export function tableVariantsOf(
+  model: ProductModel,
+  personalisation: ProductPersonalisation,
+): Array<{ name: string; colors: { primary?: string; secondary?: string; accent?: string } | null }> {
+  if (model.kind === "gltf") return (model.variants ?? []).map((v) => ({ name: v.name, colors: null }));
+  const variants: Array<{ name: string; colors: { primary?: string; secondary?: string; accent?: string } }> =
+    [];
+  for (const option of personalisation.options) {
+    if (option.kind !== "choice") continue;
+    for (const choice of option.choices) {
+      if ("colors" in choice.appearance)
+        variants.push({ name: choice.value, colors: choice.appearance.colors });
+    }
+  }
+  return variants;
 }

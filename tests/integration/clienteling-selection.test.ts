@@ -342,7 +342,7 @@ for (const target of databaseTargets()) {
         clock,
       );
       const choice = {
-        caseback: { letters: "iv", font: "cormorant-garamond" },
+        initials: { letters: "iv", font: "cormorant-garamond" },
         strap: { value: "cognac-calf" },
       };
       const withWatch = await addSelectionItem(
@@ -386,7 +386,7 @@ for (const target of databaseTargets()) {
         .from(claimPersonalisations)
         .where(eq(claimPersonalisations.claimId, answer.claim.claim.id));
       assert.deepEqual(stored?.choice, {
-        caseback: { letters: "IV", font: "cormorant-garamond" },
+        initials: { letters: "IV", font: "cormorant-garamond" },
         strap: { value: "cognac-calf" },
       });
       await confirmClaim(database, { claimId: answer.claim.claim.id, userId: c0 }, clock);
