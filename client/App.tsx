@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "react";
 import { Route, Switch } from "wouter";
 import { AvenueApp } from "./AvenueApp.tsx";
+import { ComfortRoot } from "./ui/a11y/ComfortRoot.tsx";
 
 // Pages other than the avenue load on demand, so the avenue's first paint does not wait for them.
 const BrandPortalPage = lazy(() => import("./ui/portal/BrandPortalPage.tsx"));
@@ -13,6 +14,7 @@ const EventPage = lazy(() => import("./ui/events/EventPage.tsx"));
 export function App() {
   return (
     <Suspense fallback={<div className="page-loading" aria-busy="true" />}>
+      <ComfortRoot />
       <Switch>
         <Route path="/brand" nest>
           <BrandPortalPage />

@@ -4,7 +4,11 @@ import { AvenueRoomDriver } from "./net/AvenueRoomDriver.tsx";
 import { reloadCatalog } from "./net/catalogLoader.ts";
 import { useSessionStore } from "./stores/sessionStore.ts";
 import { useWorldStore } from "./stores/worldStore.ts";
-import { BoutiqueList } from "./ui/BoutiqueList.tsx";
+import { AvenueList } from "./ui/a11y/AvenueList.tsx";
+import { showsList } from "./ui/a11y/comfort.ts";
+import { useComfortStore } from "./ui/a11y/comfortStore.ts";
+import { HostAnnouncer } from "./ui/a11y/HostAnnouncer.tsx";
+import { SkipLinks } from "./ui/a11y/SkipLinks.tsx";
 import { ChatPanel } from "./ui/chat/ChatPanel.tsx";
 import { Hud } from "./ui/Hud.tsx";
 import { HostOverlay } from "./ui/host/HostOverlay.tsx";
@@ -21,7 +25,10 @@ const loadViewer = () => import("./ui/viewer/ProductViewer.tsx");
 const AvenueCanvas = lazy(() => loadCanvas().then((m) => ({ default: m.AvenueCanvas })));
 const ProductViewer = lazy(() => loadViewer().then((m) => ({ default: m.ProductViewer })));
 
-/** The avenue: the 3D street with its HUD, cards and loading screen (or the plain list without WebGL). */
+/**
+ * The avenue: the 3D street with its HUD, cards and loading screen, or the 2D Vitrine (the list,
+ * chosen or the only view without WebGL) over the same room, HUD, host and chat.
+ */
 export function AvenueApp() {
   const { t } = useTranslation();
   const catalog = useWorldStore((s) => s.catalog);
@@ -29,6 +36,7 @@ export function AvenueApp() {
   const selectedProduct = useWorldStore((s) => s.selectedProductId);
   const ready = useWorldStore((s) => s.loading.done);
   const [webgl] = useState(hasWebGL);
+  const list = useComfortStore((s) => showsList(s.settings, webgl));
   const [attempt, setAttempt] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
 
@@ -65,18 +73,24 @@ export function AvenueApp() {
       </div>
     );
   }
-  if (!webgl) return catalog ? <BoutiqueList catalog={catalog} /> : <LoadingScreen />;
+  if (list && !catalog) return <LoadingScreen />;
 
   return (
     <>
+      <SkipLinks />
       <AvenueRoomDriver key={attempt} />
-      <Suspense fallback={null}>{catalog && layout ? <AvenueCanvas /> : null}</Suspense>
-      <Hud onRejoin={rejoin} />
+      {list && catalog ? (
+        <AvenueList catalog={catalog} webgl={webgl} />
+      ) : (
+        <Suspense fallback={null}>{catalog && layout ? <AvenueCanvas /> : null}</Suspense>
+      )}
+      <Hud onRejoin={rejoin} webgl={webgl} />
       <HostOverlay />
+      <HostAnnouncer />
       <ChatPanel />
-      <Suspense fallback={null}>{selectedProduct ? <ProductViewer /> : null}</Suspense>
+      <Suspense fallback={null}>{webgl && selectedProduct ? <ProductViewer /> : null}</Suspense>
       <Notices />
-      <LoadingScreen />
+      {list ? null : <LoadingScreen />}
     </>
   );
 }

@@ -2,6 +2,8 @@ import "@fontsource/cormorant-garamond/500.css";
 import "@fontsource/cormorant-garamond/600.css";
 import "@fontsource/inter/400.css";
 import "@fontsource/inter/500.css";
+// Chinese glyphs served from this origin (no system CJK font is assumed): see assets/LICENSES.md.
+import "./ui/a11y/fonts/noto-sans-sc/noto-sans-sc-400.css";
 import "./ui/styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

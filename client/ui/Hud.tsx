@@ -6,11 +6,12 @@ import { useNoticeStore } from "../stores/noticeStore.ts";
 import { useSessionStore } from "../stores/sessionStore.ts";
 import { useWorldStore } from "../stores/worldStore.ts";
 import { AuthPanel } from "./AuthPanel.tsx";
+import { ComfortControls } from "./a11y/ComfortControls.tsx";
 import { DropLinks } from "./drops/DropLinks.tsx";
 import { LanguagePicker } from "./LanguagePicker.tsx";
 
 /** The thin frame around the scene: who you are, who is here, how to move, how to invite. */
-export function Hud({ onRejoin }: { onRejoin: () => void }) {
+export function Hud({ onRejoin, webgl }: { onRejoin: () => void; webgl: boolean }) {
   const { t } = useTranslation();
   const connection = useWorldStore((s) => s.connection);
   const shardId = useWorldStore((s) => s.shardId);
@@ -80,6 +81,7 @@ export function Hud({ onRejoin }: { onRejoin: () => void }) {
               </button>
             </>
           )}
+          <ComfortControls webgl={webgl} />
           <LanguagePicker />
         </div>
       </header>

@@ -134,12 +134,12 @@ describe("two browsers walk the avenue together", () => {
     });
     const page = await context.newPage();
     await page.goto(server.url);
-    const list = page.getByTestId("no-webgl");
+    const list = page.getByTestId("avenue-list");
     await list.waitFor({ timeout: 30_000 });
     const text = (await list.textContent()) ?? "";
     assert.match(text, /3D/);
-    assert.equal(await page.locator(".fallback__brand").count(), 6);
-    assert.ok((await page.locator(".fallback__brand li").count()) >= 24);
+    assert.equal(await page.getByTestId("list-brand").count(), 6);
+    assert.ok((await page.getByTestId("list-piece").count()) >= 24);
     assert.match(text, /€/, "prices formatted for the locale");
     await page.screenshot({ path: path.join(ARTIFACTS, "no-webgl-fallback.png"), timeout: 180_000 });
     assert.deepEqual(cspViolations(browser), [], "the fallback runs under its Content-Security-Policy");
