@@ -9,6 +9,7 @@ import { Lighting } from "./atmosphere/Lighting.tsx";
 import { SkyDome } from "./atmosphere/SkyDome.tsx";
 import { AvatarCrowd } from "./avatars/AvatarCrowd.tsx";
 import { NameTags } from "./avatars/NameTags.tsx";
+import { Batched } from "./batching/Batched.tsx";
 import { Boutiques } from "./boutiques/Boutiques.tsx";
 import { CityShell } from "./city/CityShell.tsx";
 import { Landmark } from "./city/Landmark.tsx";
@@ -60,14 +61,20 @@ export function AvenueCanvas() {
         <Suspense fallback={null}>
           <Lighting />
         </Suspense>
-        <Street layout={layout} />
-        <PlazaMedallions layout={layout} />
-        <CityShell layout={layout} />
-        <Landmark layout={layout} />
+        {/* Static decor: one draw per material kind for the whole avenue (batching/Batched.tsx). */}
+        <Batched>
+          <Street layout={layout} />
+          <PlazaMedallions layout={layout} />
+          <CityShell layout={layout} />
+          <Landmark layout={layout} />
+          <Boutiques layout={layout} catalog={catalog} />
+        </Batched>
         <LampPosts layout={layout} />
         <Planters layout={layout} />
-        <Boutiques layout={layout} catalog={catalog} />
-        <Products layout={layout} catalog={catalog} />
+        {/* Turntables move: their world matrices are copied into the batches every frame. */}
+        <Batched dynamic>
+          <Products layout={layout} catalog={catalog} />
+        </Batched>
         <ModelLoadingDriver layout={layout} catalog={catalog} />
         <AvatarCrowd groundHeight={groundHeight} />
         <WalkSurface layout={layout} />

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { Box3, Group, Mesh, MeshStandardMaterial, type Texture, Vector3 } from "three";
 import { clone } from "three/examples/jsm/utils/SkeletonUtils.js";
 import { ENVIRONMENT_FILE } from "../atmosphere/Lighting.tsx";
+import { NO_BATCH } from "../batching/batchKey.ts";
 import { modelScene } from "./modelLoader.ts";
 import { ProductPlaceholder } from "./ProductPlaceholder.tsx";
 import { useModelStatus } from "./useModel.ts";
@@ -58,8 +59,9 @@ export function GltfProduct({ url, lodUrl }: { url: string; lodUrl?: string }) {
   );
   if (!object) return <ProductPlaceholder pending={status === "loading"} />;
   if (!lod) return <primitive object={object} />;
+  // The levels switch visibility by distance: a batch would draw both, so they draw on their own.
   return (
-    <Detailed distances={[0, LOD_SWITCH_DISTANCE]}>
+    <Detailed distances={[0, LOD_SWITCH_DISTANCE]} userData={{ [NO_BATCH]: true }}>
       <primitive object={object} />
       <primitive object={lod} />
     </Detailed>

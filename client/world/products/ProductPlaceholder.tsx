@@ -1,6 +1,7 @@
 import { useFrame } from "@react-three/fiber";
 import { useEffect, useMemo } from "react";
 import { Group, MeshPhysicalMaterial, SphereGeometry } from "three";
+import { NO_BATCH } from "../batching/batchKey.ts";
 import { disposeDeep, lathe, part } from "./shapes/shapeUtils.ts";
 
 const CLOCHE: [number, number][] = [
@@ -30,6 +31,8 @@ export function ProductPlaceholder({ pending }: { pending: boolean }) {
     });
     const brass = new MeshPhysicalMaterial({ color: "#c8a361", metalness: 1, roughness: 0.25 });
     const group = new Group();
+    // Its frost breathes (opacity per frame): a batch would freeze it.
+    group.userData[NO_BATCH] = true;
     group.add(part(lathe(CLOCHE, 40), frost));
     group.add(part(new SphereGeometry(0.05, 16, 12), brass, 0, 0.98, 0));
     return { group, frost, brass };
