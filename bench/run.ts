@@ -8,6 +8,7 @@ import { benchAvenue } from "./avenue.ts";
 import { benchDrops } from "./drops.ts";
 import { benchFirstLoad } from "./firstload.ts";
 import { benchHost } from "./host.ts";
+import { benchLoad } from "./load.ts";
 import { benchMemory } from "./memory.ts";
 import { benchPipeline } from "./pipeline.ts";
 
@@ -40,6 +41,14 @@ if (!only || only === "avenue") {
   const rows = await benchAvenue();
   console.table(rows);
   write("avenue", rows);
+}
+if (!only || only === "load") {
+  console.log(
+    "Load: moving avatars on a server pinned to one core (bots on the other), CPU share, event-loop lag, memory, one client's bytes/s and patch latency",
+  );
+  const rows = await benchLoad();
+  console.table(rows);
+  write("load", rows);
 }
 if (!only || only === "drops") {
   console.log(
