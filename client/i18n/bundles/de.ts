@@ -1,4 +1,5 @@
 /** Every UI string in de: the core strings and each feature's, under the feature's name. */
+import admin from "../locales/admin/de.json" with { type: "json" };
 import clienteling from "../locales/clienteling/de.json" with { type: "json" };
 import collectibles from "../locales/collectibles/de.json" with { type: "json" };
 import core from "../locales/de.json" with { type: "json" };
@@ -9,4 +10,4 @@ import portal from "../locales/portal/de.json" with { type: "json" };
 import viewer from "../locales/viewer/de.json" with { type: "json" };
 import wallet from "../locales/wallet/de.json" with { type: "json" };
 
-export default { ...core, portal, viewer, drops, wallet, host, collectibles, events, clienteling };
+export default { ...core, portal, viewer, drops, wallet, host, collectibles, events, clienteling, admin };

@@ -1,4 +1,5 @@
 /** Every UI string in en: the core strings and each feature's, under the feature's name. */
+import admin from "../locales/admin/en.json" with { type: "json" };
 import clienteling from "../locales/clienteling/en.json" with { type: "json" };
 import collectibles from "../locales/collectibles/en.json" with { type: "json" };
 import drops from "../locales/drops/en.json" with { type: "json" };
@@ -9,4 +10,4 @@ import portal from "../locales/portal/en.json" with { type: "json" };
 import viewer from "../locales/viewer/en.json" with { type: "json" };
 import wallet from "../locales/wallet/en.json" with { type: "json" };
 
-export default { ...core, portal, viewer, drops, wallet, host, collectibles, events, clienteling };
+export default { ...core, portal, viewer, drops, wallet, host, collectibles, events, clienteling, admin };

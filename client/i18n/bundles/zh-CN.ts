@@ -1,4 +1,5 @@
 /** Every UI string in zh-CN: the core strings and each feature's, under the feature's name. */
+import admin from "../locales/admin/zh-CN.json" with { type: "json" };
 import clienteling from "../locales/clienteling/zh-CN.json" with { type: "json" };
 import collectibles from "../locales/collectibles/zh-CN.json" with { type: "json" };
 import drops from "../locales/drops/zh-CN.json" with { type: "json" };
@@ -9,4 +10,4 @@ import viewer from "../locales/viewer/zh-CN.json" with { type: "json" };
 import wallet from "../locales/wallet/zh-CN.json" with { type: "json" };
 import core from "../locales/zh-CN.json" with { type: "json" };
 
-export default { ...core, portal, viewer, drops, wallet, host, collectibles, events, clienteling };
+export default { ...core, portal, viewer, drops, wallet, host, collectibles, events, clienteling, admin };

@@ -31,7 +31,8 @@ export function AuditSection() {
   };
   const page = useAdminData((signal) => callApi(admin.auditLog, { query, signal }), [JSON.stringify(query)]);
   const entries = page.data?.entries ?? [];
-  const set = (key: keyof Filters) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
+  const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
+    setDraft({ ...draft, [key]: e.target.value });
   return (
     <SectionFrame
       id="audit"
@@ -42,59 +43,64 @@ export function AuditSection() {
       empty={entries.length === 0}
       emptyText={t("admin.audit.empty")}
       filters={
-          <form
-            className="form admin__filters"
-            data-testid="audit-filters"
-            onSubmit={(e) => {
-              e.preventDefault();
-              setFilters(draft);
-              setPages([undefined]);
-            }}
-          >
-            <label className="form__field">
-              <span className="form__label">{t("admin.audit.actor")}</span>
-              <input value={draft.actor} onChange={set("actor")} maxLength={254} placeholder="admin@vitrine.demo" />
-            </label>
-            <label className="form__field">
-              <span className="form__label">{t("admin.audit.action")}</span>
-              <select value={draft.action} onChange={set("action")} data-testid="audit-action">
-                <option value="">{t("admin.audit.anyAction")}</option>
-                {ADMIN_AUDIT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`admin.audit.kinds.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="form__field">
-              <span className="form__label">{t("admin.audit.target")}</span>
-              <input value={draft.target} onChange={set("target")} maxLength={100} />
-            </label>
-            <label className="form__field">
-              <span className="form__label">{t("admin.audit.from")}</span>
-              <input type="datetime-local" value={draft.from} onChange={set("from")} />
-            </label>
-            <label className="form__field">
-              <span className="form__label">{t("admin.audit.to")}</span>
-              <input type="datetime-local" value={draft.to} onChange={set("to")} />
-            </label>
-            <div className="form__actions">
-              <button type="submit" className="button button--primary">
-                {t("admin.audit.apply")}
-              </button>
-              <button
-                type="button"
-                className="button--link"
-                onClick={() => {
-                  setDraft(NONE);
-                  setFilters(NONE);
-                  setPages([undefined]);
-                }}
-              >
-                {t("admin.audit.clear")}
-              </button>
-            </div>
-          </form>
+        <form
+          className="form admin__filters"
+          data-testid="audit-filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFilters(draft);
+            setPages([undefined]);
+          }}
+        >
+          <label className="form__field">
+            <span className="form__label">{t("admin.audit.actor")}</span>
+            <input
+              value={draft.actor}
+              onChange={set("actor")}
+              maxLength={254}
+              placeholder="admin@vitrine.demo"
+            />
+          </label>
+          <label className="form__field">
+            <span className="form__label">{t("admin.audit.action")}</span>
+            <select value={draft.action} onChange={set("action")} data-testid="audit-action">
+              <option value="">{t("admin.audit.anyAction")}</option>
+              {ADMIN_AUDIT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`admin.audit.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="form__field">
+            <span className="form__label">{t("admin.audit.target")}</span>
+            <input value={draft.target} onChange={set("target")} maxLength={100} />
+          </label>
+          <label className="form__field">
+            <span className="form__label">{t("admin.audit.from")}</span>
+            <input type="datetime-local" value={draft.from} onChange={set("from")} />
+          </label>
+          <label className="form__field">
+            <span className="form__label">{t("admin.audit.to")}</span>
+            <input type="datetime-local" value={draft.to} onChange={set("to")} />
+          </label>
+          <div className="form__actions">
+            <button type="submit" className="button button--primary">
+              {t("admin.audit.apply")}
+            </button>
+            <button
+              type="button"
+              className="button--link"
+              onClick={() => {
+                setDraft(NONE);
+                setFilters(NONE);
+                setPages([undefined]);
+              }}
+            >
+              {t("admin.audit.clear")}
+            </button>
+          </div>
+        </form>
       }
       tools={
         pages.length > 1 ? (
@@ -104,7 +110,12 @@ export function AuditSection() {
     >
       <AuditTable entries={entries} locale={locale} />
       <div className="form__actions admin__pager">
-        <button type="button" className="button" disabled={pages.length === 1} onClick={() => setPages(pages.slice(0, -1))}>
+        <button
+          type="button"
+          className="button"
+          disabled={pages.length === 1}
+          onClick={() => setPages(pages.slice(0, -1))}
+        >
           {t("admin.audit.newer")}
         </button>
         <button
@@ -139,7 +150,9 @@ function AuditTable({ entries, locale }: { entries: AuditEntry[]; locale: string
           <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
             <td>{formatWhen(e.at, locale)}</td>
             <td>
-              <span className="ledger__name admin__action">{known(e.action) ? t(`admin.audit.kinds.${e.action}`) : e.action}</span>
+              <span className="ledger__name admin__action">
+                {known(e.action) ? t(`admin.audit.kinds.${e.action}`) : e.action}
+              </span>
               <span className="ledger__sub">{e.action}</span>
             </td>
             <td>{e.actorName ?? t("admin.audit.system")}</td>

@@ -45,7 +45,11 @@ export function BrandsSection() {
                 data-testid="brand-row"
               >
                 <td>
-                  <button type="button" className="button--link admin__row-link" onClick={() => setSelected(b.id)}>
+                  <button
+                    type="button"
+                    className="button--link admin__row-link"
+                    onClick={() => setSelected(b.id)}
+                  >
                     <span className="ledger__name">{b.name}</span>
                   </button>
                   <span className="ledger__sub">
@@ -69,10 +73,12 @@ export function BrandsSection() {
           {current ? (
             <BrandPanel key={current.id} brand={current} onChanged={brands.reload} />
           ) : (
-            <NewBrandForm onCreated={(id) => {
-              brands.reload();
-              setSelected(id);
-            }} />
+            <NewBrandForm
+              onCreated={(id) => {
+                brands.reload();
+                setSelected(id);
+              }}
+            />
           )}
           {current ? (
             <button type="button" className="button" onClick={() => setSelected(null)}>
@@ -118,7 +124,13 @@ function NewBrandForm({ onCreated }: { onCreated: (id: string) => void }) {
       <h3 className="admin__card-title">{t("admin.brands.new")}</h3>
       <label className="form__field">
         <span className="form__label">{t("admin.brands.id")}</span>
-        <input value={draft.id} onChange={set("id")} required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={48} />
+        <input
+          value={draft.id}
+          onChange={set("id")}
+          required
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          maxLength={48}
+        />
       </label>
       <label className="form__field">
         <span className="form__label">{t("admin.brands.name")}</span>
@@ -184,7 +196,11 @@ function BrandPanel({ brand, onChanged }: { brand: AdminBrand; onChanged: () => 
         onSubmit={(e) => {
           e.preventDefault();
           void run(
-            () => callApi(admin.editBrand, { params, body: { name, tagline: { ...brand.tagline, en: tagline } } }),
+            () =>
+              callApi(admin.editBrand, {
+                params,
+                body: { name, tagline: { ...brand.tagline, en: tagline } },
+              }),
             onChanged,
           );
         }}
@@ -220,7 +236,11 @@ function BrandPanel({ brand, onChanged }: { brand: AdminBrand; onChanged: () => 
                   aria-label={t("admin.people.role")}
                   onChange={(e) =>
                     void run(
-                      () => callApi(admin.setBrandStaff, { params, body: { email: s.email, role: e.target.value as BrandRole } }),
+                      () =>
+                        callApi(admin.setBrandStaff, {
+                          params,
+                          body: { email: s.email, role: e.target.value as BrandRole },
+                        }),
                       staff.reload,
                     )
                   }
@@ -237,10 +257,13 @@ function BrandPanel({ brand, onChanged }: { brand: AdminBrand; onChanged: () => 
                   type="button"
                   className="button--link"
                   onClick={() =>
-                    void run(() => callApi(admin.removeBrandStaff, { params: { ...params, userId: s.userId } }), () => {
-                      staff.reload();
-                      onChanged();
-                    })
+                    void run(
+                      () => callApi(admin.removeBrandStaff, { params: { ...params, userId: s.userId } }),
+                      () => {
+                        staff.reload();
+                        onChanged();
+                      },
+                    )
                   }
                 >
                   {t("admin.brands.remove")}
@@ -255,11 +278,14 @@ function BrandPanel({ brand, onChanged }: { brand: AdminBrand; onChanged: () => 
         className="form admin__inline"
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => callApi(admin.setBrandStaff, { params, body: { email, role } }), () => {
-            setEmail("");
-            staff.reload();
-            onChanged();
-          });
+          void run(
+            () => callApi(admin.setBrandStaff, { params, body: { email, role } }),
+            () => {
+              setEmail("");
+              staff.reload();
+              onChanged();
+            },
+          );
         }}
       >
         <input
@@ -271,7 +297,11 @@ function BrandPanel({ brand, onChanged }: { brand: AdminBrand; onChanged: () => 
           required
           maxLength={254}
         />
-        <select value={role} onChange={(e) => setRole(e.target.value as BrandRole)} aria-label={t("admin.people.role")}>
+        <select
+          value={role}
+          onChange={(e) => setRole(e.target.value as BrandRole)}
+          aria-label={t("admin.people.role")}
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`admin.brands.roles.${r}`)}

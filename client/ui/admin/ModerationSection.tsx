@@ -64,7 +64,9 @@ function ReportCard({ report, onDone }: { report: ModerationReport; onDone: () =
   const [busy, setBusy] = useState(false);
   const act = async (body: ReportAction) => {
     setBusy(true);
-    const failed = await runAction(() => callApi(admin.actOnReport, { params: { reportId: report.id }, body }));
+    const failed = await runAction(() =>
+      callApi(admin.actOnReport, { params: { reportId: report.id }, body }),
+    );
     setBusy(false);
     setError(failed);
     if (!failed) onDone();
@@ -77,12 +79,19 @@ function ReportCard({ report, onDone }: { report: ModerationReport; onDone: () =
         <div>
           <span className="ledger__name">{report.authorName}</span>
           <span className="ledger__sub">
-            {t("admin.moderation.reportedBy", { name: report.reporterName, when: formatWhen(report.createdAt, locale) })}
+            {t("admin.moderation.reportedBy", {
+              name: report.reporterName,
+              when: formatWhen(report.createdAt, locale),
+            })}
           </span>
         </div>
         <div className="admin__badges">
-          <span className="badge">{t(`admin.moderation.channel.${report.channel === "nearby" ? "nearby" : "shard"}`)}</span>
-          {report.authorSuspended ? <span className="badge badge--alert">{t("admin.people.suspended")}</span> : null}
+          <span className="badge">
+            {t(`admin.moderation.channel.${report.channel === "nearby" ? "nearby" : "shard"}`)}
+          </span>
+          {report.authorSuspended ? (
+            <span className="badge badge--alert">{t("admin.people.suspended")}</span>
+          ) : null}
           {report.authorMutedUntil ? (
             <span className="badge badge--muted">
               {t("admin.moderation.mutedUntil", { when: formatWhen(report.authorMutedUntil, locale) })}
@@ -99,7 +108,15 @@ function ReportCard({ report, onDone }: { report: ModerationReport; onDone: () =
       <ol className="admin__context" aria-label={t("admin.moderation.context")}>
         {(report.context.length > 0
           ? report.context
-          : [{ id: "only", authorName: report.authorName, text: report.message, at: Date.parse(report.createdAt), reported: true }]
+          : [
+              {
+                id: "only",
+                authorName: report.authorName,
+                text: report.message,
+                at: Date.parse(report.createdAt),
+                reported: true,
+              },
+            ]
         ).map((line) => (
           <li
             key={line.id}
@@ -114,7 +131,12 @@ function ReportCard({ report, onDone }: { report: ModerationReport; onDone: () =
       </ol>
       {open ? (
         <div className="admin__report-actions">
-          <button type="button" className="button" disabled={busy} onClick={() => void act({ action: "dismiss" })}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void act({ action: "dismiss" })}
+          >
             {t("admin.moderation.dismiss")}
           </button>
           {guest ? null : (
@@ -132,7 +154,12 @@ function ReportCard({ report, onDone }: { report: ModerationReport; onDone: () =
                     </option>
                   ))}
                 </select>
-                <button type="button" className="button" disabled={busy} onClick={() => void act({ action: "mute", minutes })}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  onClick={() => void act({ action: "mute", minutes })}
+                >
                   {t("admin.moderation.mute")}
                 </button>
               </span>

@@ -31,7 +31,6 @@ export function PeopleSection() {
       tools={
         <form
           className="admin__search form"
-          role="search"
           onSubmit={(e) => {
             e.preventDefault();
             setQ(typed.trim());
@@ -106,7 +105,9 @@ function PersonRow({ person, onChanged }: { person: AdminPerson; onChanged: () =
           disabled={self}
           aria-label={t("admin.people.role")}
           onChange={(e) =>
-            void run(() => callApi(admin.setPersonRole, { params, body: { role: e.target.value as GlobalRole } }))
+            void run(() =>
+              callApi(admin.setPersonRole, { params, body: { role: e.target.value as GlobalRole } }),
+            )
           }
         >
           <option value="shopper">{t("admin.people.roles.shopper")}</option>
@@ -143,7 +144,11 @@ function PersonRow({ person, onChanged }: { person: AdminPerson; onChanged: () =
             {t("admin.people.endSessions")}
           </button>
           {person.suspendedAt ? (
-            <button type="button" className="button" onClick={() => void run(() => callApi(admin.unsuspendPerson, { params }))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void run(() => callApi(admin.unsuspendPerson, { params }))}
+            >
               {t("admin.people.unsuspend")}
             </button>
           ) : self ? null : (

@@ -21,7 +21,10 @@ const BADGE: Record<string, string> = {
 export function ProgrammesSection() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const list = useAdminData((signal) => callApi(admin.listProgrammes, { signal }).then((a) => a.programmes), []);
+  const list = useAdminData(
+    (signal) => callApi(admin.listProgrammes, { signal }).then((a) => a.programmes),
+    [],
+  );
   const rows = list.data ?? [];
   return (
     <SectionFrame
@@ -99,7 +102,9 @@ export function EventsSection() {
                 {formatWhen(e.startsAt, locale)} – {formatWhen(e.endsAt, locale)}
               </td>
               <td>
-                <span className={`badge ${BADGE[e.status] ?? ""}`}>{t(`admin.events.status.${e.status}`)}</span>
+                <span className={`badge ${BADGE[e.status] ?? ""}`}>
+                  {t(`admin.events.status.${e.status}`)}
+                </span>
               </td>
             </tr>
           ))}
@@ -148,7 +153,9 @@ export function DropsSection() {
                 {formatNumber(d.remaining, locale)} / {formatNumber(d.stock, locale)}
               </td>
               <td>
-                <span className={`badge ${BADGE[d.status] ?? ""}`}>{t(`admin.drops.status.${d.status}`)}</span>
+                <span className={`badge ${BADGE[d.status] ?? ""}`}>
+                  {t(`admin.drops.status.${d.status}`)}
+                </span>
               </td>
             </tr>
           ))}

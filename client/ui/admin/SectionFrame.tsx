@@ -17,7 +17,11 @@ export function SectionFrame(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <section className="admin__section" aria-labelledby={`admin-${props.id}-title`} data-testid={`admin-${props.id}`}>
+    <section
+      className="admin__section"
+      aria-labelledby={`admin-${props.id}-title`}
+      data-testid={`admin-${props.id}`}
+    >
       <div className="section__head">
         <h2 className="section__title" id={`admin-${props.id}-title`}>
           {props.title}
@@ -32,7 +36,9 @@ export function SectionFrame(props: {
         </p>
       ) : null}
       {props.loading && props.empty ? <div className="portal__loading" aria-busy="true" /> : null}
-      {!props.loading && props.empty && !props.error ? <p className="section__empty">{props.emptyText}</p> : null}
+      {!props.loading && props.empty && !props.error ? (
+        <p className="section__empty">{props.emptyText}</p>
+      ) : null}
       {props.empty ? null : props.children}
     </section>
   );

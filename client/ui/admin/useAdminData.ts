@@ -11,7 +11,10 @@ export type AdminData<T> = {
   reload: () => void;
 };
 
-export function useAdminData<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): AdminData<T> {
+export function useAdminData<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: readonly unknown[],
+): AdminData<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
