@@ -30,7 +30,7 @@ export type CreateBrandBody = z.infer<typeof CreateBrandBody>;
 /** What an edit changes: any of name, tagline and façade, at least one. */
 export const EditBrandBody = z
   .object({
-    name: Brand.shape.name.optional(),
+    name: BrandName.optional(),
     tagline: LocalizedText.optional(),
     facade: Brand.shape.facade.optional(),
   })
