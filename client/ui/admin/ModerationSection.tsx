@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ModerationReport, ReportAction, ReportStatus } from "../../../shared/admin.ts";
 import { admin } from "../../../shared/api/index.ts";
+import { renderLine } from "../../../shared/host/lineTokens.ts";
 import { callApi } from "../../net/api.ts";
 import { formatClock, formatWhen } from "./format.ts";
 import { SectionFrame } from "./SectionFrame.tsx";
@@ -125,7 +126,8 @@ function ReportCard({ report, onDone }: { report: ModerationReport; onDone: () =
           >
             <time className="admin__line-time">{formatClock(line.at, locale)}</time>
             <span className="admin__line-author">{line.authorName}</span>
-            <span className="admin__line-text">{line.text}</span>
+            {/* Host lines carry tokens (times, countdowns, prices): shown as they read when said. */}
+            <span className="admin__line-text">{renderLine(line.text, locale, line.at)}</span>
           </li>
         ))}
       </ol>
