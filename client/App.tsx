@@ -9,6 +9,7 @@ const DropPage = lazy(() => import("./ui/drops/DropPage.tsx"));
 const WalletPage = lazy(() => import("./ui/wallet/WalletPage.tsx"));
 const VitrinePage = lazy(() => import("./ui/vitrine/VitrinePage.tsx"));
 const EventPage = lazy(() => import("./ui/events/EventPage.tsx"));
+const AdminConsolePage = lazy(() => import("./ui/admin/AdminConsolePage.tsx"));
 
 /** Pages of the one app: the avenue at `/`, the brand portal, drop pages and the wallet. */
 export function App() {
@@ -18,6 +19,9 @@ export function App() {
       <Switch>
         <Route path="/brand" nest>
           <BrandPortalPage />
+        </Route>
+        <Route path="/admin" nest>
+          <AdminConsolePage />
         </Route>
         <Route path="/drops/:dropId" nest>
           {(params) => <DropPage dropId={params.dropId} />}

@@ -21,13 +21,16 @@ export type AdminBrand = z.infer<typeof AdminBrand>;
 export const AdminBrandList = z.object({ brands: z.array(AdminBrand) });
 
 /** A new brand: its slug, name, tagline and façade (it takes the next place on the avenue). */
-export const CreateBrandBody = Brand.strict();
+/** A brand's name as the console takes it: one line (the catalog's own schema predates the text guard). */
+const BrandName = lineOfText(1, 60);
+
+export const CreateBrandBody = Brand.extend({ name: BrandName }).strict();
 export type CreateBrandBody = z.infer<typeof CreateBrandBody>;
 
 /** What an edit changes: any of name, tagline and façade, at least one. */
 export const EditBrandBody = z
   .object({
-    name: Brand.shape.name.optional(),
+    name: BrandName.optional(),
     tagline: LocalizedText.optional(),
     facade: Brand.shape.facade.optional(),
   })

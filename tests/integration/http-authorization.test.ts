@@ -262,6 +262,9 @@ for (const target of databaseTargets()) {
         messageId: "no-such-message",
         taskId: "no-such-task",
         occasion: "birthday",
+        // The admin console: a person and a report that do not exist (admins get a 404).
+        userId: "no-such-person",
+        reportId: "no-such-report",
       };
       // An event of brand A and a platform event, each presented by the host.
       const adminUser: SessionUser = {

@@ -1,5 +1,6 @@
 /** Every UI string in de: the core strings and each feature's, under the feature's name. */
 import a11y from "../locales/a11y/de.json" with { type: "json" };
+import admin from "../locales/admin/de.json" with { type: "json" };
 import clienteling from "../locales/clienteling/de.json" with { type: "json" };
 import collectibles from "../locales/collectibles/de.json" with { type: "json" };
 import core from "../locales/de.json" with { type: "json" };
@@ -10,4 +11,4 @@ import portal from "../locales/portal/de.json" with { type: "json" };
 import viewer from "../locales/viewer/de.json" with { type: "json" };
 import wallet from "../locales/wallet/de.json" with { type: "json" };
 
-export default { ...core, portal, viewer, drops, wallet, host, collectibles, events, clienteling, a11y };
+export default { ...core, portal, viewer, drops, wallet, host, collectibles, events, clienteling, a11y, admin };
