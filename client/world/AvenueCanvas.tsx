@@ -15,6 +15,7 @@ import { Landmark } from "./city/Landmark.tsx";
 import { CameraRig } from "./controls/CameraRig.tsx";
 import { KeyboardInput } from "./controls/KeyboardInput.tsx";
 import { PointerOrbit } from "./controls/PointerOrbit.tsx";
+import { EventBeacons } from "./event/EventBeacons.tsx";
 import { ClickMarker } from "./ground/ClickMarker.tsx";
 import { groundHeightAt, rowHalfLength } from "./ground/groundHeight.ts";
 import { PlazaMedallions } from "./ground/PlazaMedallions.tsx";
@@ -68,6 +69,7 @@ export function AvenueCanvas() {
         <Planters layout={layout} />
         <Boutiques layout={layout} catalog={catalog} />
         <Products layout={layout} catalog={catalog} />
+        <EventBeacons layout={layout} />
         <ModelLoadingDriver layout={layout} catalog={catalog} />
         <AvatarCrowd groundHeight={groundHeight} />
         <WalkSurface layout={layout} />

@@ -189,7 +189,8 @@ function updateAnnouncement(
 
 /**
  * A live event of a maison on the avenue: she says so now and then, and leads people to its
- * boutique, where its beacon stands. A drop's announcement (and any errand or tour) goes first.
+ * boutique, where its beacon stands. A tour or an errand (a drop's announcement leading people)
+ * goes first; the two announcements take turns, each at its own pace.
  */
 function announceLiveEvent(
   brain: HostBrain,
@@ -198,7 +199,7 @@ function announceLiveEvent(
   out: HostLineEvent[],
 ): void {
   const now = input.nowMs;
-  if (brain.tour || brain.errand || brain.announceDropId) return;
+  if (brain.tour || brain.errand) return;
   const event = eventToAnnounce(input.liveEvents ?? [], (brandId) => world.boutiques.has(brandId));
   if (!event) return;
   const key = `event:${event.eventId}`;
