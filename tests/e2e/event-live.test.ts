@@ -82,7 +82,8 @@ describe("a live show from the avenue", () => {
     page.on("pageerror", (e) => console.error("page error:", e.message));
     await page.goto(server.url, { waitUntil: "domcontentloaded", timeout: 120_000 });
 
-    // The avenue: the show's beacon stands before Aubrelle's boutique, on screen.
+    // The avenue: once it has loaded, the show's beacon stands before Aubrelle's boutique, on screen.
+    await page.locator("[data-testid=loading]").waitFor({ state: "detached", timeout: 180_000 });
     const beacon = await waitUntil(
       "the live show's beacon on screen",
       async () => {
