@@ -16,6 +16,7 @@ import { Landmark } from "./city/Landmark.tsx";
 import { CameraRig } from "./controls/CameraRig.tsx";
 import { KeyboardInput } from "./controls/KeyboardInput.tsx";
 import { PointerOrbit } from "./controls/PointerOrbit.tsx";
+import { EventBeacons } from "./event/EventBeacons.tsx";
 import { ClickMarker } from "./ground/ClickMarker.tsx";
 import { groundHeightAt, rowHalfLength } from "./ground/groundHeight.ts";
 import { PlazaMedallions } from "./ground/PlazaMedallions.tsx";
@@ -75,6 +76,7 @@ export function AvenueCanvas() {
         <Batched dynamic>
           <Products layout={layout} catalog={catalog} />
         </Batched>
+        <EventBeacons layout={layout} />
         <ModelLoadingDriver layout={layout} catalog={catalog} />
         <AvatarCrowd groundHeight={groundHeight} />
         <WalkSurface layout={layout} />

@@ -1,5 +1,6 @@
 import { type Camera, Vector3 } from "three";
 import { useWorldStore } from "../stores/worldStore.ts";
+import { beaconRegistry } from "./event/beaconRegistry.ts";
 import { hostSnapshot } from "./host/hostSnapshot.ts";
 import { displayedProducts } from "./products/displayedProducts.ts";
 import { modelCounts, modelStatus } from "./products/modelLoader.ts";
@@ -38,6 +39,11 @@ function describeAvenue(base: BaseSceneSnapshot, parts: { camera: Camera; canvas
     modelsLoaded: models.loaded,
     modelsFailed: models.failed,
     displays: currentDisplays(parts.camera, parts.canvas),
+    beacons: [...beaconRegistry.entries()].map(([eventId, b]) => ({
+      eventId,
+      brandId: b.brandId,
+      screen: pageScreenPoint(b.anchor.getWorldPosition(point).project(parts.camera), parts.canvas),
+    })),
     host: hostSnapshot(),
   };
   return snapshot;

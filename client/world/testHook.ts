@@ -20,6 +20,8 @@ export type SceneSnapshot = BaseSceneSnapshot & {
     /** Where the product's middle is on the page (CSS pixels), or null when off screen. */
     screen: { x: number; y: number } | null;
   }>;
+  /** Live events' beacons on the avenue, with the page position of their label (null: off screen). */
+  beacons: Array<{ eventId: string; brandId: string; screen: { x: number; y: number } | null }>;
   /** The host as drawn this frame, or null while the room has none (or its model is loading). */
   host: {
     x: number;

@@ -3,11 +3,12 @@
  * event's view. Invite-only events show anyone their title and time; their details to their guests
  * and staff; their guest list to staff only.
  */
-import { and, asc, count, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { SessionUser } from "../../shared/auth.ts";
 import type { EventList, EventStaffView, EventView } from "../../shared/events/eventView.ts";
 import { EVENT_VIEW_GUEST_LIMIT } from "../../shared/events/eventView.ts";
 import type { InvitationStatus } from "../../shared/events/guestList.ts";
+import type { LiveEventFact } from "../../shared/host/hostBrain.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { brands, eventAttendance, eventInvitations, events, users } from "../db/schema.ts";
 import type { Clock } from "../drops/clock.ts";
@@ -162,4 +163,21 @@ export async function getEventView(
     staff: staff ? await staffViewOf(database, record) : null,
     serverTime: now.toISOString(),
   };
+}
+
+/** Open events of a maison live at `now` (started, not ended, not cancelled), for the avenue's host. */
+export async function liveEventFacts(database: DbLike, now: Date): Promise<LiveEventFact[]> {
+  const rows = await drizzleOf(database)
+    .select({ eventId: events.id, brandId: events.brandId, title: events.title })
+    .from(events)
+    .where(
+      and(
+        isNull(events.cancelledAt),
+        eq(events.kind, "open"),
+        isNotNull(events.brandId),
+        lte(events.startsAt, now),
+        gt(events.endsAt, now),
+      ),
+    );
+  return rows.flatMap((r) => (r.brandId ? [{ eventId: r.eventId, brandId: r.brandId, title: r.title }] : []));
 }

@@ -21,6 +21,7 @@ import {
   createHostBrain,
   type HostBrain,
   type HostLineEvent,
+  type LiveEventFact,
   type UpcomingDrop,
 } from "../../shared/host/hostBrain.ts";
 import {
@@ -63,6 +64,7 @@ export class AvenueHost {
   private world: HostWorld | null = null;
   private brain: HostBrain | null = null;
   private upcoming: UpcomingDrop[] = [];
+  private liveEvents: LiveEventFact[] = [];
   /** Questions being answered (so a test or shutdown can wait for them). */
   private readonly pending = new Set<Promise<void>>();
   private readonly now: () => number;
@@ -117,10 +119,16 @@ export class AvenueHost {
     this.sync(this.brain);
   }
 
-  /** Re-reads the drop schedule. */
+  /** Re-reads the drop schedule, and the events live now (she announces those too). */
   async refreshDrops(): Promise<void> {
-    const drops = await this.services.drops();
+    const [drops, live] = await Promise.all([this.services.drops(), this.services.liveEvents()]);
     this.upcoming = upcomingOpenings(drops, this.now());
+    this.liveEvents = live;
+  }
+
+  /** Used by `refreshDrops` and tests: the live events the host may announce. */
+  setLiveEvents(live: LiveEventFact[]): void {
+    this.liveEvents = live;
   }
 
   /** Used by `refreshDrops` and tests: the openings the host may announce. */
@@ -139,6 +147,7 @@ export class AvenueHost {
       dt,
       visitors: this.port.visitors(),
       drops: this.upcoming,
+      liveEvents: this.liveEvents,
       announceLeadMs: snapshot.script.schedule.announceLeadMinutes * 60_000,
       announceEveryMs: snapshot.script.schedule.announceEveryMinutes * 60_000,
     });

@@ -11,12 +11,14 @@ import type { AdvisorHandoff } from "../../shared/clienteling/queue.ts";
 import type { Locale } from "../../shared/constants.ts";
 import { composeAnswer, faqIntent, type HostAnswer } from "../../shared/host/answers.ts";
 import type { DropFact } from "../../shared/host/dropFacts.ts";
+import type { LiveEventFact } from "../../shared/host/hostBrain.ts";
 import { HostIntent } from "../../shared/host/intentCorpus.ts";
 import type { BrandHostLines, FaqEntry, HostScript } from "../../shared/host/script.ts";
 import { getCatalog } from "../catalog/catalogRepository.ts";
 import { advisorHandoff } from "../clienteling/hostHandoff.ts";
 import type { DbLike } from "../db/database.ts";
 import type { Clock } from "../drops/clock.ts";
+import { liveEventFacts } from "../events/eventQueries.ts";
 import type { LimiterStore } from "../http/limiterStore.ts";
 import { logFor } from "../observability/log.ts";
 import { ChatGate } from "./chatSafety.ts";
@@ -93,6 +95,11 @@ export class HostServices {
   /** Announced drops that have not ended, at the clock's time. */
   drops(): Promise<DropFact[]> {
     return loadDropFacts(this.database, this.clock.now());
+  }
+
+  /** Open events of the maisons live now, at the clock's time. */
+  liveEvents(): Promise<LiveEventFact[]> {
+    return liveEventFacts(this.database, this.clock.now());
   }
 
   /** Classifies a question and composes the answer from what Vitrine knows now. */

@@ -4,6 +4,7 @@
  * Deterministic, like all of the host's simulation (see hostSim.ts).
  */
 import type { Vec2 } from "../avenue/layout.ts";
+import type { LocalizedText } from "../catalog.ts";
 import { directionTowards, stepPose } from "../walking/movement.ts";
 import type { LocalizedLine } from "./chatMessages.ts";
 import { HostAnim, type HostMode } from "./hostState.ts";
@@ -52,6 +53,13 @@ export type UpcomingDrop = {
   opensAt: number;
 };
 
+/** A live event of a maison with a boutique on the avenue, as the host announces it. */
+export type LiveEventFact = {
+  eventId: string;
+  brandId: string;
+  title: LocalizedText;
+};
+
 export type HostStepInput = {
   nowMs: number;
   /** Seconds since the last step. */
@@ -60,6 +68,8 @@ export type HostStepInput = {
   visitors: readonly HostVisitor[];
   /** Upcoming drop openings, any order. */
   drops: readonly UpcomingDrop[];
+  /** Open events live now (none when absent). */
+  liveEvents?: readonly LiveEventFact[];
   /** From the script's schedule. */
   announceLeadMs: number;
   announceEveryMs: number;

@@ -8,6 +8,7 @@ import {
   type HostBrain,
   type HostLineEvent,
   type HostVisitor,
+  type LiveEventFact,
   lineDuration,
   MIN_LINE_GAP_MS,
   TOUR_LAG_RADIUS,
@@ -30,6 +31,7 @@ class Sim {
   now = T0;
   visitors: HostVisitor[] = [];
   drops: UpcomingDrop[] = [];
+  liveEvents: LiveEventFact[] = [];
   readonly said: (HostLineEvent & { at: number })[] = [];
 
   constructor(world: HostWorld = testWorld()) {
@@ -43,6 +45,7 @@ class Sim {
       dt: DT,
       visitors: this.visitors,
       drops: this.drops,
+      liveEvents: this.liveEvents,
       announceLeadMs: TEST_SCRIPT.schedule.announceLeadMinutes * 60_000,
       announceEveryMs: TEST_SCRIPT.schedule.announceEveryMinutes * 60_000,
     });
@@ -306,6 +309,29 @@ describe("host simulation (controllable clock)", () => {
     assert.equal(sim.brain.anim, HostAnim.present);
     sim.runUntil("the card closes", () => sim.brain.presentingProductId === "", 20_000);
     assert.equal(sim.brain.errand, null);
+  });
+
+  test("announces a live event of a maison on the avenue, leads people to its boutique, not too often", () => {
+    const sim = new Sim();
+    sim.liveEvents = [
+      { eventId: "elsewhere", brandId: "no-boutique-here", title: { en: "Not on this avenue" } },
+      { eventId: "minuit-live", brandId: "temps", title: { en: "Minuit, live", fr: "Minuit, en direct" } },
+    ];
+    sim.runUntil("the announcement", () => sim.said.some((l) => l.kind === "announce"), 60_000);
+    const announced = sim.said.filter((l) => l.kind === "announce");
+    assert.equal(announced.length, 1);
+    assert.match(announced[0]?.line.en ?? "", /live on stage now: “Minuit, live”/);
+    assert.match(announced[0]?.line.fr ?? "", /« Minuit, en direct »/);
+    assert.equal(announced[0]?.channel, "shard");
+    assert.equal(sim.brain.errand?.kind, "lead");
+    const spot = sim.world.boutiques.get("temps");
+    assert.ok(spot);
+    sim.runUntil("she reaches the boutique", () => dist(sim.brain, spot) < 1.5, 120_000);
+    sim.run(2 * 60_000);
+    assert.equal(sim.said.filter((l) => l.kind === "announce").length, 1, "not repeated within minutes");
+    sim.liveEvents = [];
+    sim.run(10 * 60_000);
+    assert.equal(sim.said.filter((l) => l.kind === "announce").length, 1, "an ended show is not announced");
   });
 
   test("announces an upcoming drop at the right time with a countdown, then leads people to the boutique", () => {

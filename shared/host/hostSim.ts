@@ -12,6 +12,7 @@
  * presentations) are said when due.
  */
 import type { LocalizedText } from "../catalog.ts";
+import { ANNOUNCE_EVENT_LINE, EVENT_ANNOUNCE_EVERY_MS, eventToAnnounce } from "./eventAnnouncement.ts";
 import {
   faceTowards,
   GREET_INTERVAL_MS,
@@ -47,6 +48,7 @@ export function stepHost(brain: HostBrain, world: HostWorld, input: HostStepInpu
   if (brain.gesture && now >= brain.gesture.until) brain.gesture = null;
 
   updateAnnouncement(brain, world, input, out);
+  announceLiveEvent(brain, world, input, out);
 
   let moved = false;
   if (brain.tour) {
@@ -182,6 +184,45 @@ function updateAnnouncement(
       until: now,
     };
   }
+  brain.gesture = { anim: HostAnim.wave, until: now + GREET_MS };
+}
+
+/**
+ * A live event of a maison on the avenue: she says so now and then, and leads people to its
+ * boutique, where its beacon stands. A tour or an errand (a drop's announcement leading people)
+ * goes first; the two announcements take turns, each at its own pace.
+ */
+function announceLiveEvent(
+  brain: HostBrain,
+  world: HostWorld,
+  input: HostStepInput,
+  out: HostLineEvent[],
+): void {
+  const now = input.nowMs;
+  if (brain.tour || brain.errand) return;
+  const event = eventToAnnounce(input.liveEvents ?? [], (brandId) => world.boutiques.has(brandId));
+  if (!event) return;
+  const key = `event:${event.eventId}`;
+  const last = brain.lastAnnounceAt.get(key);
+  if (last !== undefined && now - last < EVENT_ANNOUNCE_EVERY_MS) return;
+  if (!gapAllows(brain, now)) return;
+  brain.lastAnnounceAt.set(key, now);
+  const boutique = world.boutiques.get(event.brandId);
+  const line = fillLine(ANNOUNCE_EVENT_LINE, {
+    title: event.title,
+    brand: boutique?.brandName ?? event.brandId,
+  });
+  out.push(say(brain, now, "announce", line, "shard"));
+  if (boutique)
+    brain.errand = {
+      kind: "lead",
+      mode: "announce",
+      spot: boutique,
+      productId: null,
+      line: null,
+      phase: "walking",
+      until: now,
+    };
   brain.gesture = { anim: HostAnim.wave, until: now + GREET_MS };
 }
 
