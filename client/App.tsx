@@ -10,6 +10,7 @@ const WalletPage = lazy(() => import("./ui/wallet/WalletPage.tsx"));
 const VitrinePage = lazy(() => import("./ui/vitrine/VitrinePage.tsx"));
 const EventPage = lazy(() => import("./ui/events/EventPage.tsx"));
 const AdminConsolePage = lazy(() => import("./ui/admin/AdminConsolePage.tsx"));
+const SalonPage = lazy(() => import("./ui/salon/SalonPage.tsx"));
 
 /** Pages of the one app: the avenue at `/`, the brand portal, drop pages and the wallet. */
 export function App() {
@@ -28,6 +29,9 @@ export function App() {
         </Route>
         <Route path="/events/:eventId">
           {(params) => <EventPage key={params.eventId} eventId={params.eventId} />}
+        </Route>
+        <Route path="/salon/:appointmentId">
+          {(params) => <SalonPage key={params.appointmentId} appointmentId={params.appointmentId} />}
         </Route>
         <Route path="/wallet" nest>
           <WalletPage />

@@ -25,7 +25,14 @@ function mirror(state: State, sessionId: string): void {
     name: p.name,
   }));
   const t = state.table;
-  const table = { productId: t.productId, variant: t.variant, yaw: t.yaw, pitch: t.pitch, zoom: t.zoom, by: t.by };
+  const table = {
+    productId: t.productId,
+    variant: t.variant,
+    yaw: t.yaw,
+    pitch: t.pitch,
+    zoom: t.zoom,
+    by: t.by,
+  };
   const selection: SalonItem[] = state.selection.map((i) => ({
     itemId: i.itemId,
     productId: i.productId,

@@ -18,7 +18,10 @@ export function setSalonRoom(room: SalonRoom | null, table: ClientTable | null):
 }
 
 /** Sends one salon message; false when the page is not in the salon (nothing is sent). */
-export function sendSalon<K extends keyof ClientTable & string>(type: K, payload: MessageIn<ClientTable, K>): boolean {
+export function sendSalon<K extends keyof ClientTable & string>(
+  type: K,
+  payload: MessageIn<ClientTable, K>,
+): boolean {
   if (!current) return false;
   sendMessage(current.room, current.table, type, payload);
   return true;

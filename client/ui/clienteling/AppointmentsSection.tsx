@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
 import { clienteling as api } from "../../../shared/api/index.ts";
 import type { Appointment } from "../../../shared/clienteling/appointments.ts";
 import { callApi } from "../../net/api.ts";
@@ -64,6 +65,11 @@ export function AppointmentsSection({ version }: { version: number }) {
             <span className="appointment-list__status">
               {t(`clienteling.appointments.status.${a.status}`)}
             </span>
+            {a.status === "booked" ? (
+              <Link href={`~/salon/${a.id}`} className="button button--primary" data-testid="enter-salon">
+                {t("clienteling.salon.enter")}
+              </Link>
+            ) : null}
             {a.status === "booked" ? (
               <button type="button" className="button" onClick={() => void cancel(a.id)}>
                 {t("clienteling.appointments.cancel")}

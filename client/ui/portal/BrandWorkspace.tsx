@@ -4,6 +4,8 @@ import { Link, Redirect, Route, Switch, useRoute } from "wouter";
 import type { SessionUser } from "../../../shared/auth.ts";
 import type { Brand } from "../../../shared/catalog.ts";
 import { EventsPortalSection } from "../events/EventsPortalSection.tsx";
+import "../clienteling/clienteling.css";
+import { AdvisorAppointments } from "./advisor/AdvisorAppointments.tsx";
 import { CollectiblesPortalSection } from "./collectibles/CollectiblesPortalSection.tsx";
 import { ModelsSection } from "./ModelsSection.tsx";
 import { PlacementSection } from "./PlacementSection.tsx";
@@ -14,7 +16,16 @@ import { canEdit, roleFor } from "./roles.ts";
 import { UploadSection } from "./UploadSection.tsx";
 
 /** `host` leaves the workspace for the host lines editor (`/brand/:brandId/host`, its own page). */
-const TABS = ["products", "upload", "models", "window", "collectibles", "events", "host"] as const;
+const TABS = [
+  "products",
+  "upload",
+  "models",
+  "window",
+  "collectibles",
+  "events",
+  "appointments",
+  "host",
+] as const;
 
 /** One brand's portal: its name and the person's role, the sections, and what they show. */
 export function BrandWorkspace({ brand, user }: { brand: Brand; user: SessionUser }) {
@@ -95,6 +106,9 @@ export function BrandWorkspace({ brand, user }: { brand: Brand; user: SessionUse
           </Route>
           <Route path="/events">
             <EventsPortalSection brandId={brand.id} user={user} />
+          </Route>
+          <Route path="/appointments">
+            <AdvisorAppointments brandId={brand.id} />
           </Route>
           <Route>
             <Redirect to="/products" replace />

@@ -11,7 +11,10 @@ import { useSalonStore } from "./salonStore.ts";
 
 type Draft = Record<string, { text: string; font: EngravingFont }>;
 
-const FONT_LABELS: Record<EngravingFont, string> = { "cormorant-garamond": "Cormorant Garamond", inter: "Inter" };
+const FONT_LABELS: Record<EngravingFont, string> = {
+  "cormorant-garamond": "Cormorant Garamond",
+  inter: "Inter",
+};
 
 /**
  * The engraving (or initials) of the piece on the table: typed here, checked at once with the
@@ -29,8 +32,10 @@ export function SalonEngravingPanel({ options }: { options: readonly Personalisa
   const choice: Record<string, unknown> = {};
   for (const option of options) {
     const entry = draft[option.id];
-    if (option.kind === "engraving" && entry?.text) choice[option.id] = { text: entry.text, font: entry.font };
-    if (option.kind === "initials" && entry?.text) choice[option.id] = { letters: entry.text, font: entry.font };
+    if (option.kind === "engraving" && entry?.text)
+      choice[option.id] = { text: entry.text, font: entry.font };
+    if (option.kind === "initials" && entry?.text)
+      choice[option.id] = { letters: entry.text, font: entry.font };
     if (option.kind === "choice" && option.choices.some((c) => c.value === table.variant))
       choice[option.id] = { value: table.variant };
   }
@@ -51,7 +56,8 @@ export function SalonEngravingPanel({ options }: { options: readonly Personalisa
       >
         {engravable.map((option) => {
           const entry = draft[option.id] ?? { text: "", font: option.fonts[0] ?? "cormorant-garamond" };
-          const set = (patch: Partial<Draft[string]>) => setDraft((d) => ({ ...d, [option.id]: { ...entry, ...patch } }));
+          const set = (patch: Partial<Draft[string]>) =>
+            setDraft((d) => ({ ...d, [option.id]: { ...entry, ...patch } }));
           return (
             <div key={option.id} className="salon-engraving__option">
               <label>
@@ -83,7 +89,12 @@ export function SalonEngravingPanel({ options }: { options: readonly Personalisa
             {problem}
           </p>
         ) : null}
-        <button type="submit" className="button button--primary" disabled={!checked.success} data-testid="salon-engrave">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={!checked.success}
+          data-testid="salon-engrave"
+        >
           {t("clienteling.salon.engraving.show")}
         </button>
       </form>

@@ -50,7 +50,9 @@ export function SalonSelectionPanel({ pieces, role }: { pieces: Product[]; role:
           {t("clienteling.salon.selection.add", { name: nameOf(table.productId) })}
         </button>
       ) : null}
-      {selection.length === 0 ? <p className="salon-panel__note">{t("clienteling.salon.selection.empty")}</p> : null}
+      {selection.length === 0 ? (
+        <p className="salon-panel__note">{t("clienteling.salon.selection.empty")}</p>
+      ) : null}
       <ul className="salon-selection">
         {selection.map((item) => (
           <li key={item.itemId} className="salon-selection__item" data-testid="salon-selection-item">
@@ -59,7 +61,9 @@ export function SalonSelectionPanel({ pieces, role }: { pieces: Product[]; role:
               {[item.variant, summary(item.personalisation)].filter(Boolean).join(" · ")}
             </span>
             <span className="salon-selection__status">
-              {t(`clienteling.salon.selection.status.${item.handover}`, { defaultValue: item.handover })}
+              {item.handover === "none"
+                ? null
+                : t(`clienteling.salon.selection.status.${item.handover}`, { defaultValue: item.handover })}
             </span>
             {role === "client" && item.handover === "none" ? (
               <button

@@ -39,7 +39,11 @@ type SalonStore = {
   notice: string | null;
   handedOver: HandoverAnswer | null;
   setStatus(status: SalonStatus, refusal?: SalonRefusal | null): void;
-  mirror(patch: Partial<Pick<SalonStore, "sessionId" | "people" | "table" | "engraving" | "engravingProduct" | "selection">>): void;
+  mirror(
+    patch: Partial<
+      Pick<SalonStore, "sessionId" | "people" | "table" | "engraving" | "engravingProduct" | "selection">
+    >,
+  ): void;
   setNotice(notice: string | null): void;
   setHandedOver(answer: HandoverAnswer): void;
   reset(): void;

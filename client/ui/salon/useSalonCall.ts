@@ -4,12 +4,12 @@
  * `window.__salonCall` (peers, receive statistics) for end-to-end tests.
  */
 import { useEffect, useMemo } from "react";
+import { SalonProtocol } from "../../../shared/clienteling/salonRoom.ts";
 import type { IceServers } from "../../../shared/media.ts";
 import { readReceiveStats } from "../../net/media/mediaStats.ts";
 import type { PeerCallOptions } from "../../net/media/peerCall.ts";
 import { usePeerCall } from "../../net/media/usePeerCall.ts";
 import { type SalonRoom, salonCallTransport } from "../../net/salonConnection.ts";
-import { SalonProtocol } from "../../../shared/clienteling/salonRoom.ts";
 import { useSalonStore } from "./salonStore.ts";
 
 export function useSalonCall(room: SalonRoom | null, iceServers: IceServers) {

@@ -3,7 +3,7 @@
  * (with the call's ICE servers), and the maison's pieces for the table, from the catalog.
  */
 import { useEffect, useState } from "react";
-import { auth, clienteling as api } from "../../../shared/api/index.ts";
+import { clienteling as api, auth } from "../../../shared/api/index.ts";
 import type { Product } from "../../../shared/catalog.ts";
 import type { SalonEntry } from "../../../shared/clienteling/appointments.ts";
 import type { ProductPersonalisation } from "../../../shared/personalisation.ts";
@@ -22,11 +22,13 @@ export function useSalonEntry(appointmentId: string, enabled: boolean): SalonEnt
     Promise.all([callApi(api.salonAccess, { params: { appointmentId } }), callApi(auth.catalog)])
       .then(([entry, catalog]) => {
         const brand = catalog.brands.find((b) => b.id === entry.brandId);
-        if (live) setState({ kind: "ready", entry, brandName: brand?.name ?? "", pieces: brand?.products ?? [] });
+        if (live)
+          setState({ kind: "ready", entry, brandName: brand?.name ?? "", pieces: brand?.products ?? [] });
       })
       .catch((e: unknown) => {
         if (!live) return;
-        const details = e instanceof ApiError ? (e.details as { reason?: string; opensAt?: string } | null) : null;
+        const details =
+          e instanceof ApiError ? (e.details as { reason?: string; opensAt?: string } | null) : null;
         setState({
           kind: "refused",
           reason: details?.reason ?? "failed",

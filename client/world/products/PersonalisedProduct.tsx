@@ -16,7 +16,12 @@ import { disposeDeep, normalised } from "./shapes/shapeUtils.ts";
 const INK = "#f1d38a";
 
 /** One engraving to draw: its text, font and declared surface. */
-export type EngravingMark = { optionId: string; surface: string; text: string; font: "cormorant-garamond" | "inter" };
+export type EngravingMark = {
+  optionId: string;
+  surface: string;
+  text: string;
+  font: "cormorant-garamond" | "inter";
+};
 
 /** The engravings of a validated choice, with the surfaces its options declare. */
 export function engravingMarks(
@@ -28,7 +33,8 @@ export function engravingMarks(
   for (const option of options) {
     const value = choice[option.id];
     if (!value || option.kind === "choice") continue;
-    if ("text" in value) marks.push({ optionId: option.id, surface: option.surface, text: value.text, font: value.font });
+    if ("text" in value)
+      marks.push({ optionId: option.id, surface: option.surface, text: value.text, font: value.font });
     if ("letters" in value)
       marks.push({ optionId: option.id, surface: option.surface, text: value.letters, font: value.font });
   }

@@ -64,7 +64,11 @@ export function SalonCanvas({
   const [software] = useState(isSoftwareRenderer);
   const shadows = !software;
   return (
-    <section className="salon-canvas" data-testid="salon-canvas" aria-label={t("clienteling.salon.sceneLabel")}>
+    <section
+      className="salon-canvas"
+      data-testid="salon-canvas"
+      aria-label={t("clienteling.salon.sceneLabel")}
+    >
       <Canvas
         dpr={software ? 1 : [1, 1.75]}
         shadows={shadows ? { type: PCFSoftShadowMap } : false}

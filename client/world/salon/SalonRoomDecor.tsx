@@ -48,7 +48,12 @@ export const SalonRoomDecor = memo(function SalonRoomDecor({ shadows }: { shadow
   }, [width, depth, maxZ, minZ]);
   const mats = useMemo(
     () => ({
-      floor: new MeshStandardMaterial({ map: res.floorMap, roughness: 0.3, metalness: 0.05, envMapIntensity: 0.5 }),
+      floor: new MeshStandardMaterial({
+        map: res.floorMap,
+        roughness: 0.3,
+        metalness: 0.05,
+        envMapIntensity: 0.5,
+      }),
       wall: new MeshStandardMaterial({ map: res.wallMap, roughness: 0.55, metalness: 0.1, color: "#d8c9c0" }),
       side: new MeshStandardMaterial({ map: res.sideMap, roughness: 0.55, metalness: 0.1, color: "#d8c9c0" }),
       window: new MeshBasicMaterial({ map: res.window, toneMapped: false }),
@@ -114,12 +119,27 @@ export const SalonRoomDecor = memo(function SalonRoomDecor({ shadows }: { shadow
         position={[0, 0.004, 0]}
         renderOrder={1}
       />
-      <mesh geometry={res.tableFoot} material={mats.brass} position={[0, (TABLE_TOP - 0.05) / 2, 0]} castShadow={shadows} />
-      <mesh geometry={res.tableTop} material={mats.top} position={[0, TABLE_TOP - 0.025, 0]} receiveShadow={shadows} />
+      <mesh
+        geometry={res.tableFoot}
+        material={mats.brass}
+        position={[0, (TABLE_TOP - 0.05) / 2, 0]}
+        castShadow={shadows}
+      />
+      <mesh
+        geometry={res.tableTop}
+        material={mats.top}
+        position={[0, TABLE_TOP - 0.025, 0]}
+        receiveShadow={shadows}
+      />
       {[-1, 1].map((side) => (
         <group key={side} position={[side * 3.2, 0, -2]} rotation={[0, side * 0.5, 0]}>
           <mesh geometry={res.seat} material={mats.velvet} position={[0, 0.21, 0]} castShadow={shadows} />
-          <mesh geometry={res.back2} material={mats.velvet} position={[side * 0.45, 0.62, 0]} castShadow={shadows} />
+          <mesh
+            geometry={res.back2}
+            material={mats.velvet}
+            position={[side * 0.45, 0.62, 0]}
+            castShadow={shadows}
+          />
         </group>
       ))}
     </>

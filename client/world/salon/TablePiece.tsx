@@ -1,8 +1,8 @@
 import { Suspense } from "react";
 import type { Product } from "../../../shared/catalog.ts";
+import type { SalonTable } from "../../ui/salon/salonStore.ts";
 import { FitToView } from "../../ui/viewer/FitToView.tsx";
 import { ViewerGltf } from "../../ui/viewer/ViewerGltf.tsx";
-import type { SalonTable } from "../../ui/salon/salonStore.ts";
 import { type EngravingMark, PersonalisedProduct } from "../products/PersonalisedProduct.tsx";
 import { TABLE_TOP } from "./SalonRoomDecor.tsx";
 
