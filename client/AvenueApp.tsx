@@ -5,6 +5,7 @@ import { reloadCatalog } from "./net/catalogLoader.ts";
 import { useSessionStore } from "./stores/sessionStore.ts";
 import { useWorldStore } from "./stores/worldStore.ts";
 import { AvenueList } from "./ui/a11y/AvenueList.tsx";
+import { AvenueNavigator } from "./ui/a11y/AvenueNavigator.tsx";
 import { showsList } from "./ui/a11y/comfort.ts";
 import { useComfortStore } from "./ui/a11y/comfortStore.ts";
 import { HostAnnouncer } from "./ui/a11y/HostAnnouncer.tsx";
@@ -85,6 +86,7 @@ export function AvenueApp() {
         <Suspense fallback={null}>{catalog && layout ? <AvenueCanvas /> : null}</Suspense>
       )}
       <Hud onRejoin={rejoin} webgl={webgl} />
+      {!list && catalog && layout ? <AvenueNavigator catalog={catalog} layout={layout} /> : null}
       <HostOverlay />
       <HostAnnouncer />
       <ChatPanel />

@@ -1,6 +1,7 @@
 import { useFrame } from "@react-three/fiber";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { type AvatarFrameEntry, avatarFrame } from "../../net/avatarFrame.ts";
+import { reducedMotionNow } from "../../ui/a11y/comfortStore.ts";
 import { createAvatarMeshes } from "./avatarMeshes.ts";
 import { type AvatarMotion, poseAvatar } from "./avatarPose.ts";
 import { paintAvatar } from "./paintAvatar.ts";
@@ -33,7 +34,7 @@ export function AvatarCrowd({ groundHeight = FLAT }: { groundHeight?: GroundHeig
 
   const frame = useMemo(() => {
     const tracked = new Map<string, Tracked>();
-    const st = { seen: -1, index: 0, time: 0, delta: 0, dirty: false };
+    const st = { seen: -1, index: 0, time: 0, delta: 0, dirty: false, calm: false };
     const visit = (e: AvatarFrameEntry) => {
       const i = st.index;
       if (i >= capacity) return;
@@ -45,7 +46,7 @@ export function AvatarCrowd({ groundHeight = FLAT }: { groundHeight?: GroundHeig
       }
       m.walk += ((e.anim === 1 ? 1 : 0) - m.walk) * Math.min(1, st.delta * 8);
       const y = ground.current(e.x, e.z);
-      poseAvatar(built.meshes, i, e.x, y, e.z, e.heading, m, st.time);
+      poseAvatar(built.meshes, i, e.x, y, e.z, e.heading, m, st.time, st.calm);
       if (m.index !== i || m.look !== e.look || m.connected !== e.connected || m.name !== e.name) {
         paintAvatar(built.meshes, i, e.look, e.connected);
         Object.assign(m, { index: i, look: e.look, connected: e.connected, name: e.name });
@@ -77,6 +78,7 @@ export function AvatarCrowd({ groundHeight = FLAT }: { groundHeight?: GroundHeig
     st.index = 0;
     st.time = clock.elapsedTime;
     st.delta = delta;
+    st.calm = reducedMotionNow();
     entries.forEach(visit);
     const n = st.index;
     const m = built.meshes;

@@ -42,12 +42,14 @@ export function poseAvatar(
   heading: number,
   motion: AvatarMotion,
   t: number,
+  /** Reduced motion: the legs still walk, but no bob, breathing or sway moves the body. */
+  calm = false,
 ): void {
   const w = motion.walk;
-  const idle = 1 - w;
+  const idle = calm ? 0 : 1 - w;
   const cycle = t * STRIDE_RATE + motion.phase;
   const swing = Math.sin(cycle) * 0.5 * w;
-  const bob = (1 - Math.cos(2 * cycle)) * 0.016 * w;
+  const bob = calm ? 0 : (1 - Math.cos(2 * cycle)) * 0.016 * w;
   const breath = Math.sin(t * 1.7 + motion.phase) * 0.014 * idle;
   const sway = Math.sin(t * 0.6 + motion.phase) * 0.018 * idle;
 

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { Vector3 } from "three";
 import type { AvenueLayout } from "../../../shared/avenue/layout.ts";
 import { localInput } from "../../net/localInput.ts";
+import { reducedMotionNow } from "../../ui/a11y/comfortStore.ts";
 import { renderedSelf } from "../avatars/renderedAvatars.ts";
 import { END_SETBACK } from "../city/cityFrame.ts";
 import { cameraControl } from "./cameraControl.ts";
@@ -34,7 +35,9 @@ export function CameraRig({ layout }: { layout: AvenueLayout }) {
     const tx = self ? self.x : layout.spawn.x;
     const tz = self ? self.z : layout.spawn.z;
     const ty = self ? self.y : 0;
-    const k = s.initialised ? 1 - Math.exp(-delta * 6) : 1;
+    // Reduced motion: the camera stays locked to the avatar (no lagging swing behind it).
+    const calm = reducedMotionNow();
+    const k = s.initialised && !calm ? 1 - Math.exp(-delta * 6) : 1;
     s.initialised = true;
     s.focus.x += (tx - s.focus.x) * k;
     s.focus.y += (ty - s.focus.y) * k;
@@ -46,7 +49,8 @@ export function CameraRig({ layout }: { layout: AvenueLayout }) {
     const { pitch } = cameraControl;
     const clear = clearDistance(s.focus.x, s.focus.z, fx, fz, pitch, cameraControl.distance, crowns);
     // Pull in at once (never enter a crown), ease back out.
-    s.distance = clear < s.distance ? clear : s.distance + (clear - s.distance) * (1 - Math.exp(-delta * 3));
+    s.distance =
+      clear < s.distance || calm ? clear : s.distance + (clear - s.distance) * (1 - Math.exp(-delta * 3));
     const distance = s.distance;
     const horizontal = Math.cos(pitch) * distance;
     const far = Math.max(-layout.bounds.minZ, layout.bounds.maxZ) + END_SETBACK - 1;

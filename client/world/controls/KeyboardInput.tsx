@@ -1,6 +1,8 @@
 import { useFrame } from "@react-three/fiber";
 import { useEffect, useMemo } from "react";
-import { localInput } from "../../net/localInput.ts";
+import { localInput, walkTo } from "../../net/localInput.ts";
+import { useComfortStore } from "../../ui/a11y/comfortStore.ts";
+import { renderedSelf } from "../avatars/renderedAvatars.ts";
 
 const KEYS: Record<string, "forward" | "back" | "left" | "right"> = {
   KeyW: "forward",
@@ -12,6 +14,12 @@ const KEYS: Record<string, "forward" | "back" | "left" | "right"> = {
   KeyD: "right",
   ArrowRight: "right",
 };
+
+/** Q and E (by position: A and E on AZERTY) turn the camera by a fixed step: a snap, never a spin. */
+const TURNS: Record<string, number> = { KeyQ: 1, KeyE: -1 };
+export const SNAP_TURN = Math.PI / 4;
+/** How far one key press carries the avatar when the person walks by steps (click to move). */
+const STEP_METRES = 3;
 
 /** True while the user is typing somewhere (chat, forms): keys then belong to that field. */
 function typing(target: EventTarget | null): boolean {
@@ -47,6 +55,19 @@ function applyHeldKeys(held: HeldKeys): void {
   held.moving = true;
 }
 
+/** One step of `STEP_METRES` in the key's direction, relative to the camera, as a walk-to target. */
+function stepOnce(key: keyof typeof DIRECTIONS): void {
+  const self = renderedSelf();
+  if (!self) return;
+  const [f, r] = DIRECTIONS[key];
+  const yaw = localInput.cameraYaw;
+  const x = f * Math.sin(yaw) - r * Math.cos(yaw);
+  const z = f * Math.cos(yaw) + r * Math.sin(yaw);
+  walkTo(self.x + x * STEP_METRES, self.z + z * STEP_METRES);
+}
+
+const DIRECTIONS = { forward: [1, 0], back: [-1, 0], left: [0, -1], right: [0, 1] } as const;
+
 /**
  * Renderless: WASD / arrow keys write a world-space walking direction into `localInput`, relative
  * to the camera's yaw (W walks away from the camera), and cancel any click-to-walk target.
@@ -58,10 +79,22 @@ export function KeyboardInput() {
   );
   useEffect(() => {
     const down = (e: KeyboardEvent) => {
+      if (typing(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
+      const turn = TURNS[e.code];
+      if (turn !== undefined) {
+        e.preventDefault();
+        localInput.cameraYaw += turn * SNAP_TURN;
+        return;
+      }
       const key = KEYS[e.code];
-      if (!key || typing(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
-      held[key] = true;
+      if (!key) return;
       e.preventDefault();
+      if (useComfortStore.getState().settings.clickToMove) {
+        // Walking by steps: each press sends the avatar a few metres that way, then it stops.
+        if (!e.repeat) stepOnce(key);
+        return;
+      }
+      held[key] = true;
       applyHeldKeys(held);
     };
     const up = (e: KeyboardEvent) => {

@@ -2,7 +2,9 @@ import { useFrame, useThree } from "@react-three/fiber";
 import { useMemo, useRef } from "react";
 import type { Group } from "three";
 import type { AvenueLayout } from "../../../shared/avenue/layout.ts";
+import { HostAnim } from "../../../shared/host/hostState.ts";
 import { useHostStore } from "../../stores/hostStore.ts";
+import { reducedMotionNow } from "../../ui/a11y/comfortStore.ts";
 import { groundHeightAt, rowHalfLength } from "../ground/groundHeight.ts";
 import { HostHalo } from "./HostHalo.tsx";
 import { facesTarget } from "./hostClips.ts";
@@ -27,6 +29,9 @@ export function HostCharacter({ layout }: { layout: AvenueLayout }) {
   const rowHalf = rowHalfLength(layout);
 
   const motion = useMemo(() => ({ heading: 0, initialised: false, name: "" }), []);
+  // Where the host last stood still: with reduced motion it is drawn there while it walks, and
+  // appears at its next stop instead of walking across the view.
+  const standing = useMemo(() => ({ x: 0, z: 0, known: false }), []);
 
   useFrame((_, delta) => {
     const g = root.current;
@@ -35,17 +40,26 @@ export function HostCharacter({ layout }: { layout: AvenueLayout }) {
     if (!g) return;
     g.visible = present;
     if (!present || !rig) return;
-    const y = groundHeightAt(rowHalf, hostFrame.x, hostFrame.z);
-    g.position.set(hostFrame.x, y, hostFrame.z);
+    const calm = reducedMotionNow();
+    const walking = hostFrame.anim === HostAnim.walk;
+    if (!walking || !standing.known) {
+      standing.x = hostFrame.x;
+      standing.z = hostFrame.z;
+      standing.known = true;
+    }
+    const hx = calm ? standing.x : hostFrame.x;
+    const hz = calm ? standing.z : hostFrame.z;
+    const y = groundHeightAt(rowHalf, hx, hz);
+    g.position.set(hx, y, hz);
 
     // Face the walking direction, or whatever it points at or presents.
     let target = hostFrame.heading;
     if (facesTarget(hostFrame.anim)) {
-      const dx = hostFrame.lookAtX - hostFrame.x;
-      const dz = hostFrame.lookAtZ - hostFrame.z;
+      const dx = hostFrame.lookAtX - hx;
+      const dz = hostFrame.lookAtZ - hz;
       if (dx * dx + dz * dz > 0.04) target = Math.atan2(dx, dz);
     }
-    if (!motion.initialised) motion.heading = target;
+    if (!motion.initialised || calm) motion.heading = target;
     motion.initialised = true;
     let d = (target - motion.heading) % (Math.PI * 2);
     if (d > Math.PI) d -= Math.PI * 2;
@@ -53,11 +67,12 @@ export function HostCharacter({ layout }: { layout: AvenueLayout }) {
     motion.heading += d * (1 - Math.exp(-Math.min(delta, 0.25) * 8));
     g.rotation.y = motion.heading;
 
-    playHostAnim(rig, hostFrame.anim, motion);
+    // Reduced motion: the host stands calmly (no walk cycle, wave or gesture), turned to its target.
+    playHostAnim(rig, calm ? HostAnim.idle : hostFrame.anim, motion);
     rig.mixer.update(Math.min(delta, 0.1));
-    renderedHost.x = hostFrame.x;
+    renderedHost.x = hx;
     renderedHost.y = y;
-    renderedHost.z = hostFrame.z;
+    renderedHost.z = hz;
     renderedHost.clip = rig.current?.getClip().name ?? "";
   }, HOST_FRAME_PRIORITY);
 
