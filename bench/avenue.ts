@@ -1,6 +1,8 @@
 /**
- * Avenue benchmark: for 0, 25 and 50 wandering avatars in one shard, the draw calls and triangles
- * of one avenue frame in headless Chromium, and the downstream bytes per second of one client.
+ * Avenue benchmark: for 0, 50 and 100 wandering avatars in one shard, the draw calls and triangles
+ * of one avenue frame in headless Chromium (SwiftShader), the frame time the renderer spends
+ * (`measureFrames`: gl.render + gl.finish, SceneTestHook.tsx) and its ratio to the empty avenue's
+ * in the same run, and the downstream bytes per second of one client.
  */
 import type { Page } from "playwright-core";
 import { launchBrowser } from "../tests/helpers/browser.ts";
@@ -12,13 +14,32 @@ type Row = {
   avatars: number;
   drawCalls: number;
   triangles: number;
+  products: number;
+  frameMedianMs: number;
+  frameP90Ms: number;
+  /** Median frame time over the empty avenue's, measured in the same run. */
+  frameRatio: number;
   /** Every avatar in view (interest radius larger than the avenue): the worst case. */
   downstreamAllInViewBytesPerSecond: number;
   /** With the default interest radius (DEFAULT_VIEW_RADIUS): what a client really receives. */
   downstreamDefaultRadiusBytesPerSecond: number;
 };
 
-async function sceneInfo(page: Page): Promise<{ calls: number; triangles: number; avatars: number } | null> {
+type FrameTimes = { medianMs: number; p90Ms: number };
+
+/** The renderer's own time for 40 frames (after 10 to settle), in the page. */
+async function frameTimes(page: Page): Promise<FrameTimes> {
+  return page.evaluate(async () => {
+    const hook = (window as unknown as { __vitrine: { measureFrames(n: number): Promise<FrameTimes> } })
+      .__vitrine;
+    await hook.measureFrames(10);
+    return hook.measureFrames(40);
+  });
+}
+
+async function sceneInfo(
+  page: Page,
+): Promise<{ calls: number; triangles: number; avatars: number; products: number } | null> {
   return page.evaluate(() => {
     const hook = (
       window as unknown as {
@@ -27,13 +48,19 @@ async function sceneInfo(page: Page): Promise<{ calls: number; triangles: number
             renderer: { calls: number; triangles: number };
             avatars: unknown[];
             modelsLoaded: number;
+            productsShown: number;
           };
         };
       }
     ).__vitrine;
     if (!hook) return null;
     const s = hook.scene();
-    return { calls: s.renderer.calls, triangles: s.renderer.triangles, avatars: s.avatars.length };
+    return {
+      calls: s.renderer.calls,
+      triangles: s.renderer.triangles,
+      avatars: s.avatars.length,
+      products: s.productsShown,
+    };
   });
 }
 
@@ -48,7 +75,8 @@ export async function benchAvenue(): Promise<Row[]> {
   const browser = await launchBrowser();
   const rows: Row[] = [];
   try {
-    for (const count of [0, 25, 50]) {
+    let emptyMs = 0;
+    for (const count of [0, 50, 100]) {
       const bots = await startBots(server.url, count, count + 7);
       const downstream = await measureDownstream(server.url, 8000);
       const realisticBots = await startBots(realistic.url, count, count + 7);
@@ -77,12 +105,18 @@ export async function benchAvenue(): Promise<Row[]> {
         await page.waitForTimeout(400);
       }
       const ok = samples.filter((s): s is NonNullable<typeof s> => s !== null);
+      const frames = await frameTimes(page);
+      if (count === 0) emptyMs = frames.medianMs;
       const avg = (f: (s: (typeof ok)[number]) => number) =>
         Math.round(ok.reduce((a, s) => a + f(s), 0) / ok.length);
       rows.push({
         avatars: count,
         drawCalls: avg((s) => s.calls),
         triangles: avg((s) => s.triangles),
+        products: avg((s) => s.products),
+        frameMedianMs: Math.round(frames.medianMs * 10) / 10,
+        frameP90Ms: Math.round(frames.p90Ms * 10) / 10,
+        frameRatio: Math.round((frames.medianMs / emptyMs) * 100) / 100,
         downstreamAllInViewBytesPerSecond: Math.round(downstream),
         downstreamDefaultRadiusBytesPerSecond: Math.round(downstreamDefault),
       });

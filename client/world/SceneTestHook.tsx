@@ -32,7 +32,22 @@ export type SceneTestHookApi<Snapshot> = {
   holdFrames(hold: boolean): void;
   /** Walks the local avatar to a ground point, as a click on the ground there would. */
   walkTo(x: number, z: number): void;
+  /**
+   * Times the next `count` renders (benchmarks): each `gl.render` call plus a `gl.finish()`, so
+   * the figure is what the GPU (or software rasterizer) really spent, not when the call returned.
+   */
+  measureFrames(count: number): Promise<FrameTimes>;
 };
+
+/** Milliseconds per rendered frame over a measured run (SceneTestHookApi.measureFrames). */
+export type FrameTimes = { frames: number; medianMs: number; p90Ms: number; meanMs: number };
+
+function summarise(times: number[]): FrameTimes {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const mean = sorted.reduce((a, t) => a + t, 0) / Math.max(1, sorted.length);
+  return { frames: sorted.length, medianMs: at(0.5), p90Ms: at(0.9), meanMs: mean };
+}
 
 export type SceneParts = { camera: Camera; canvas: HTMLCanvasElement; scene: Scene };
 
@@ -86,6 +101,24 @@ export function SceneTestHook<Snapshot>({
         invalidate();
       },
       walkTo,
+      measureFrames(count) {
+        return new Promise((resolve) => {
+          const render = gl.render;
+          const times: number[] = [];
+          const context = gl.getContext();
+          gl.render = (...args: Parameters<typeof render>) => {
+            const started = performance.now();
+            render.apply(gl, args);
+            context.finish();
+            times.push(performance.now() - started);
+            if (times.length >= count) {
+              gl.render = render;
+              resolve(summarise(times));
+            }
+          };
+          invalidate();
+        });
+      },
       scene() {
         const avatars = renderedAvatars.list
           .slice(0, renderedAvatars.count)

@@ -7,6 +7,7 @@ import { NO_BATCH } from "../batching/batchKey.ts";
 import { modelScene } from "./modelLoader.ts";
 import { ProductPlaceholder } from "./ProductPlaceholder.tsx";
 import { useModelStatus } from "./useModel.ts";
+import { windowGlass } from "./windowGlass.ts";
 
 /** Beyond this distance (metres, camera to product) a display shows the model's lighter level of detail. */
 export const LOD_SWITCH_DISTANCE = 14;
@@ -17,12 +18,14 @@ const centre = new Vector3();
 
 /** A copy of a loaded model, 1 unit tall, standing on y = 0, lit by the products' environment. */
 function normalizedCopy(url: string, env: Texture): Group | null {
+  // The source may be shown by the viewer too: materials are replaced here, never changed in place.
   const source = modelScene(url);
   if (!source) return null;
   const copy = clone(source);
   copy.traverse((o) => {
     if (!(o instanceof Mesh)) return;
     o.raycast = () => {}; // the display's proxy takes the clicks; never raycast dense meshes
+    o.material = Array.isArray(o.material) ? o.material.map(windowGlass) : windowGlass(o.material);
     const materials = Array.isArray(o.material) ? o.material : [o.material];
     for (const m of materials) {
       if (m instanceof MeshStandardMaterial && !m.envMap) {

@@ -71,7 +71,7 @@ export function ProductDisplay({
           {model.kind === "gltf" ? (
             <GltfProduct url={model.url} lodUrl={model.lodUrl} />
           ) : (
-            <ProceduralProduct shape={model.shape} colors={model.colors} />
+            <ProceduralProduct shape={model.shape} colors={model.colors} windowed />
           )}
         </group>
       </group>
