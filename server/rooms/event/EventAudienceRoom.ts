@@ -39,7 +39,15 @@ type State = InstanceType<typeof AudienceState>;
 /** What the admission said of a client. */
 export type AudienceAuth = { user: SessionUser | null; eventId: string; role: StageRole };
 
-type Viewer = { viewerId: string; role: StageRole; name: string; userId: string | null; lastChatAt: number };
+type Viewer = {
+  viewerId: string;
+  role: StageRole;
+  name: string;
+  userId: string | null;
+  lastChatAt: number;
+  /** When this client joined (server clock, ms): its watch time is counted on leaving. */
+  joinedAt: number;
+};
 
 export class EventAudienceRoom extends WalkableRoom<
   typeof AudienceProtocol,
@@ -185,6 +193,7 @@ export class EventAudienceRoom extends WalkableRoom<
       name: identity.name,
       userId: auth.user?.id ?? null,
       lastChatAt: Number.NEGATIVE_INFINITY,
+      joinedAt: this.now(),
     });
     void this.presence.hset(this.channels.viewersKey, viewerId, identity.name);
     this.sendTo(client, "welcome", { viewerId, role: auth.role, shardId: this.roomId });
@@ -203,6 +212,13 @@ export class EventAudienceRoom extends WalkableRoom<
   protected override onDepart(client: Client): void {
     const viewer = this.viewers.get(client.sessionId);
     this.viewers.delete(client.sessionId);
+    if (viewer?.userId && (viewer.role === "guest" || viewer.role === "viewer"))
+      recordFact({
+        kind: "event_watch",
+        itemId: this.eventId,
+        visitor: { userId: viewer.userId },
+        valueMs: this.now() - viewer.joinedAt,
+      });
     if (viewer && ![...this.viewers.values()].some((v) => v.viewerId === viewer.viewerId))
       void this.presence.hdel(this.channels.viewersKey, viewer.viewerId);
   }
