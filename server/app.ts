@@ -222,7 +222,7 @@ export async function startVitrine(
             createCopyRoutes({ database, blobStore: models.blobStore }),
             createDropRoutes({ database, clock, onDropChanged, limiterStore }),
             createHostRoutes({ database, host, onHostScriptChanged }),
-            createAnalyticsRoutes({ database, clock }),
+            createAnalyticsRoutes({ database, clock, limiterStore }),
             createEventRoutes({ database, clock }),
             ...models.apiRouters({ database, onCatalogChanged, limiterStore }),
             createClientelingRoutes({ database, clock, mailer, iceServers: config.ICE_SERVERS }),

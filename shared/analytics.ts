@@ -4,6 +4,7 @@
  * are keyed by a per-brand pseudonym; the API only ever answers counts, never a visitor key.
  */
 import { z } from "zod";
+import { LocalizedText } from "./catalog.ts";
 
 /** What happened, one kind per row of the rollups. */
 export const FactKind = z.enum([
@@ -20,6 +21,7 @@ export const FactKind = z.enum([
   "claim_confirmed",
   "event_attendance",
   "event_watch",
+  "event_pin_click",
   "appointment_booked",
 ]);
 export type FactKind = z.infer<typeof FactKind>;
@@ -75,22 +77,56 @@ export const AnalyticsReport = z.object({
   drops: z.array(
     z.object({
       dropId: z.string(),
+      title: z.string(),
       pageVisitors: Count,
       entries: Count,
       claims: Count,
       confirmations: Count,
       conversion: z.number().min(0),
+      /** When the last unit went (ISO), and how long after the drop opened (ms); null while stock lasts. */
+      soldOutAt: z.string().nullable(),
+      sellOutMs: Count.nullable(),
+      /**
+       * By the pass tier the claimant held for the brand when claiming ("" without a pass): entries,
+       * claims, confirmed purchases, and confirmations per claim (per entry for a raffle).
+       */
+      tiers: z.array(
+        z.object({
+          tier: z.string(),
+          entries: Count,
+          claims: Count,
+          confirmations: Count,
+          conversion: z.number().min(0),
+        }),
+      ),
+    }),
+  ),
+  /** Events: attendance per hour (distinct attendees joining), its peak, watch time, pins clicked. */
+  events: z.array(
+    z.object({
+      eventId: z.string(),
+      title: LocalizedText,
+      attendees: Count,
+      watchMs: Count,
+      pinClicks: Count,
+      peak: z.object({ hour: z.string(), visitors: Count }).nullable(),
+      attendance: z.array(z.object({ hour: z.string(), visitors: Count })),
     }),
   ),
 });
 export type AnalyticsReport = z.infer<typeof AnalyticsReport>;
 
-/** What the product viewer tells the server: opened, closed after a while, a variant chosen. */
-export const ViewerFactBody = z
-  .object({
-    event: z.enum(["open", "close", "variant"]),
-    /** Time the viewer was open, with `close` (ms, at most an hour). */
-    durationMs: z.number().int().min(0).max(3_600_000).optional(),
-  })
-  .strict();
+/** What the product viewer tells the server: opened, closed after a while, a variant chosen; or a pin clicked. */
+export const ViewerFactBody = z.discriminatedUnion("event", [
+  z.object({ event: z.enum(["open", "variant"]) }).strict(),
+  z
+    .object({
+      event: z.literal("close"),
+      /** Time the viewer was open (ms, at most an hour). */
+      durationMs: z.number().int().min(0).max(3_600_000).optional(),
+    })
+    .strict(),
+  /** A piece pinned on an event's stage was clicked: counted for the event. */
+  z.object({ event: z.literal("pin"), eventId: z.string().min(1).max(200) }).strict(),
+]);
 export type ViewerFactBody = z.infer<typeof ViewerFactBody>;

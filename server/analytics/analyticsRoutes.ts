@@ -6,16 +6,35 @@ import type { Database } from "../db/database.ts";
 import type { Clock } from "../drops/clock.ts";
 import { requireBrand } from "../http/brandOf.ts";
 import { endpointRouter, route } from "../http/endpointRouter.ts";
+import type { LimiterStore } from "../http/limiterStore.ts";
+import { addressOf, createLimiter, waitSeconds } from "../http/rateLimit.ts";
 import { recordViewerFact } from "./productFacts.ts";
 import { brandAnalytics, rangeOf } from "./report.ts";
+
+/** Viewer facts one address may send per minute: a browsing shopper sends a few, a script many. */
+export const VIEWER_FACTS_PER_MINUTE = 240;
 
 export function createAnalyticsRoutes({
   database,
   clock,
+  limiterStore,
+  viewerFactsPerMinute = VIEWER_FACTS_PER_MINUTE,
 }: {
   database: Database;
   clock: Clock;
+  /** Where the viewer-facts limit counts (Redis when scaled out); this process's memory when absent. */
+  limiterStore?: LimiterStore;
+  viewerFactsPerMinute?: number;
 }): express.Router {
+  const limitFacts = createLimiter(
+    {
+      keyPrefix: "viewer-facts:ip",
+      points: viewerFactsPerMinute,
+      durationSeconds: 60,
+      message: (s) => `Too many viewer facts. Please wait ${waitSeconds(s)}.`,
+    },
+    limiterStore,
+  );
   const routes = [
     route(analytics.brandAnalytics, {
       handle: async ({ params, query }) => {
@@ -25,7 +44,8 @@ export function createAnalyticsRoutes({
     }),
     route(analytics.viewerFact, {
       // Guests view pieces too: their views count (without a visitor), a session adds who it was.
-      handle: async ({ params, body, req }) => {
+      handle: async ({ params, body, req, res }) => {
+        await limitFacts(addressOf(req), res);
         const user = await currentUser(database, req);
         recordViewerFact(params.productId, body, user ? { userId: user.id } : { anonymous: true });
       },

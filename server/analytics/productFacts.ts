@@ -47,6 +47,11 @@ export function recordEntry(dropId: string, userId: string): void {
 
 /** The viewer of a piece was opened, closed (with the time it was open), or a variant chosen. */
 export function recordViewerFact(productId: string, body: ViewerFactBody, visitor: Visitor): void {
+  // A pin is counted for its event (the event's brand), not the piece.
+  if (body.event === "pin") {
+    recordFact({ kind: "event_pin_click", itemId: body.eventId, visitor });
+    return;
+  }
   const kind =
     body.event === "open" ? "viewer_open" : body.event === "close" ? "viewer_time" : "variant_switch";
   recordFact({

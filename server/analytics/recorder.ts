@@ -149,7 +149,7 @@ export class AnalyticsRecorder implements FactSink {
 }
 
 const DROP_FACTS = new Set<FactKind>(["drop_page_visit", "drop_entry", "drop_claim", "claim_confirmed"]);
-const EVENT_FACTS = new Set<FactKind>(["event_attendance", "event_watch"]);
+const EVENT_FACTS = new Set<FactKind>(["event_attendance", "event_watch", "event_pin_click"]);
 
 /** Fills in the brand of facts recorded without one (from their product or drop); drops the unknown. */
 async function withBrands(

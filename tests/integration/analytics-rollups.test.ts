@@ -4,6 +4,8 @@
  * and a confirmation over HTTP) lands in the daily and hourly rollups with the right counts; a
  * person without consent is stored under a per-brand pseudonym that the API never reveals; a brand
  * never sees another brand's numbers; raw facts are pruned after ANALYTICS_RAW_DAYS, rollups stay.
+ * The report also holds a drop's sell-out and conversion by pass tier, and an event's attendance per
+ * hour, peak, watch time and pins clicked.
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -26,6 +28,9 @@ import {
   analyticsHourly,
   brandStaff,
   brands,
+  events,
+  passes,
+  passTypes,
 } from "../../server/db/schema.ts";
 import { type ManualClock, manualClock } from "../../server/drops/clock.ts";
 import { scheduleDrop } from "../../server/drops/drops.ts";
@@ -51,6 +56,7 @@ const OTHER_BRAND = "maison-autre";
 const SECRET = "analytics-test-secret-0123456789";
 /** Nowhere near any window. */
 const FAR = { x: 10_000, z: 10_000 };
+const EVENT_ID = "analytics-salon-evening";
 
 for (const target of databaseTargets()) {
   describe(`analytics: facts to rollups, pseudonyms, brand isolation, retention (${target.name})`, {
@@ -117,6 +123,45 @@ for (const target of databaseTargets()) {
         ...DROP_TIMES,
       });
       dropId = (await scheduleDrop(db, BRAND_ID, body, ownerId, clock)).id;
+      // The consenting shopper holds the brand's gold pass; the other holds none.
+      const [gold] = await db
+        .insert(passTypes)
+        .values({
+          brandId: BRAND_ID,
+          name: "Salon",
+          tier: "gold",
+          validFrom: at(-minutes(600)),
+          validUntil: at(minutes(60 * 24 * 365)),
+          entitlements: {
+            earlyAccessLeadMinutes: 0,
+            inviteOnlyEvents: false,
+            perDropClaimLimit: null,
+            passOnlyCollectibleIds: [],
+          },
+          createdAt: at(-minutes(600)),
+        })
+        .returning({ id: passTypes.id });
+      await db.insert(passes).values({
+        passTypeId: gold?.id as string,
+        userId: consenting,
+        source: "manual",
+        issuedBy: ownerId,
+        validFrom: at(-minutes(600)),
+        validUntil: at(minutes(60 * 24 * 365)),
+        createdAt: at(-minutes(600)),
+      });
+      await db.insert(events).values({
+        id: EVENT_ID,
+        brandId: BRAND_ID,
+        title: { en: "A salon evening", fr: "Une soirée au salon" },
+        description: { en: "Pieces, told" },
+        kind: "open",
+        startsAt: at(minutes(60)),
+        endsAt: at(minutes(180)),
+        doorsOpenMinutes: 15,
+        createdAt: at(-minutes(600)),
+        updatedAt: at(-minutes(600)),
+      });
       for (const id of [consenting, private_, ownerId, otherOwner]) {
         cookieOf.set(id, `${SESSION_COOKIE_NAME}=${(await createSession(vitrine.database, id, 1)).token}`);
       }
@@ -184,6 +229,32 @@ for (const target of databaseTargets()) {
       assert.equal((await viewerFact({ event: "open" })).status, 204);
       assert.equal((await viewerFact({ event: "close", durationMs: -1 })).status, 400);
       assert.equal((await viewerFact({ event: "open", visitor: "someone-else" })).status, 400);
+      assert.equal((await viewerFact({ event: "pin" })).status, 400, "a pin names its event");
+
+      // An event: pins clicked from its stage (a shopper twice, a guest once) over HTTP; two
+      // attendees in the first hour and one more in the next, with the watch time the room records
+      // on leaving (the recorder's public record, as the event room calls it).
+      for (const cookie of [shopper, shopper, undefined])
+        assert.equal((await viewerFact({ event: "pin", eventId: EVENT_ID }, cookie)).status, 204);
+      const attend = (userId: string, watchedMs: number) => {
+        vitrine.analytics.record({ kind: "event_attendance", itemId: EVENT_ID, visitor: { userId } });
+        vitrine.analytics.record({
+          kind: "event_watch",
+          itemId: EVENT_ID,
+          visitor: { userId },
+          valueMs: watchedMs,
+        });
+      };
+      attend(consenting, 60_000);
+      attend(private_, 30_000);
+      clock.advance(minutes(60));
+      attend(otherOwner, 90_000);
+      // A booked appointment, as the booking code records it.
+      vitrine.analytics.record({
+        kind: "appointment_booked",
+        brandId: BRAND_ID,
+        visitor: { userId: private_ },
+      });
 
       // Window passes and dwell, from the logic the avenue's step runs: one stops 4 s, one walks by.
       const layout = layoutAvenue([BRAND_ID, OTHER_BRAND]);
@@ -279,14 +350,35 @@ for (const target of databaseTargets()) {
         drop_claim: 1,
       });
       const drop = report.drops.find((d) => d.dropId === dropId);
+      // The one unit went with the claim at T0 + 1 min; the drop opened (early access) at T0 − 30 min.
       assert.deepEqual(drop, {
         dropId,
+        title: "Analytics drop",
         pageVisitors: 2,
         entries: 0,
         claims: 1,
         confirmations: 1,
         conversion: 0.5,
+        soldOutAt: at(minutes(1)).toISOString(),
+        sellOutMs: minutes(31),
+        tiers: [{ tier: "gold", entries: 0, claims: 1, confirmations: 1, conversion: 1 }],
       });
+      assert.deepEqual(report.events, [
+        {
+          eventId: EVENT_ID,
+          title: { en: "A salon evening", fr: "Une soirée au salon" },
+          attendees: 3,
+          watchMs: 180_000,
+          pinClicks: 3,
+          peak: { hour: "2026-12-01T10:00:00.000Z", visitors: 2 },
+          attendance: [
+            { hour: "2026-12-01T10:00:00.000Z", visitors: 2 },
+            { hour: "2026-12-01T11:00:00.000Z", visitors: 1 },
+          ],
+        },
+      ]);
+      const booked = report.days.find((d) => d.kind === "appointment_booked");
+      assert.equal(booked?.count, 1);
       assert.deepEqual(
         report.topPieces.find((p) => p.productId === PRODUCT_ID),
         {

@@ -11,6 +11,7 @@ import type {
   BookingAnswer,
   BookingRefusalReason,
 } from "../../../shared/clienteling/appointments.ts";
+import { recordFact } from "../../analytics/facts.ts";
 import { type DbLike, drizzleOf } from "../../db/database.ts";
 import { appointments, brands, clientRelationships, users } from "../../db/schema.ts";
 import type { Clock } from "../../drops/clock.ts";
@@ -164,6 +165,7 @@ export async function bookAppointment(
       nextSlots: next.slots,
     };
   }
+  recordFact({ kind: "appointment_booked", brandId, visitor: { userId: clientId } });
   await sendAppointmentMail(database, clock, deps, outcome.notices);
   return { outcome: "booked", appointment: await loadAppointment(database, outcome.appointmentId) };
 }

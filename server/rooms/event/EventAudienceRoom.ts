@@ -47,6 +47,8 @@ type Viewer = {
   lastChatAt: number;
   /** The audience's watch time not yet reported (server clock, ms); null for staff and guests. */
   watchedSince: number | null;
+  /** When this client joined (server clock, ms): its watch time is counted on leaving. */
+  joinedAt: number;
 };
 
 export class EventAudienceRoom extends WalkableRoom<
@@ -213,6 +215,7 @@ export class EventAudienceRoom extends WalkableRoom<
       userId: auth.user?.id ?? null,
       lastChatAt: Number.NEGATIVE_INFINITY,
       watchedSince: auth.user && (auth.role === "guest" || auth.role === "viewer") ? this.now() : null,
+      joinedAt: this.now(),
     });
     void this.presence.hset(this.channels.viewersKey, viewerId, identity.name);
     this.sendTo(client, "welcome", { viewerId, role: auth.role, shardId: this.roomId });
@@ -232,6 +235,13 @@ export class EventAudienceRoom extends WalkableRoom<
     const viewer = this.viewers.get(client.sessionId);
     if (viewer) this.reportWatchTime(viewer);
     this.viewers.delete(client.sessionId);
+    if (viewer?.userId && (viewer.role === "guest" || viewer.role === "viewer"))
+      recordFact({
+        kind: "event_watch",
+        itemId: this.eventId,
+        visitor: { userId: viewer.userId },
+        valueMs: this.now() - viewer.joinedAt,
+      });
     if (viewer && ![...this.viewers.values()].some((v) => v.viewerId === viewer.viewerId))
       void this.presence.hdel(this.channels.viewersKey, viewer.viewerId);
   }
