@@ -11,4 +11,16 @@ import portal from "../locales/portal/de.json" with { type: "json" };
 import viewer from "../locales/viewer/de.json" with { type: "json" };
 import wallet from "../locales/wallet/de.json" with { type: "json" };
 
-export default { ...core, portal, viewer, drops, wallet, host, collectibles, events, clienteling, a11y, admin };
+export default {
+  ...core,
+  portal,
+  viewer,
+  drops,
+  wallet,
+  host,
+  collectibles,
+  events,
+  clienteling,
+  a11y,
+  admin,
+};

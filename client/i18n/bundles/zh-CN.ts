@@ -11,4 +11,16 @@ import viewer from "../locales/viewer/zh-CN.json" with { type: "json" };
 import wallet from "../locales/wallet/zh-CN.json" with { type: "json" };
 import core from "../locales/zh-CN.json" with { type: "json" };
 
-export default { ...core, portal, viewer, drops, wallet, host, collectibles, events, clienteling, a11y, admin };
+export default {
+  ...core,
+  portal,
+  viewer,
+  drops,
+  wallet,
+  host,
+  collectibles,
+  events,
+  clienteling,
+  a11y,
+  admin,
+};
