@@ -32,9 +32,25 @@ function walk(room: Room): void {
 
 const LINES = ["Bonsoir !", "Where is the new collection?", "Lovely windows tonight", "Hello"];
 
+/** Joins the avenue, trying again like a person would when a busy server drops the request. */
+async function join(): Promise<Room> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await new Client(url as string).joinOrCreate(
+        "avenue",
+        { protocol: PROTOCOL_VERSION },
+        AvenueState,
+      );
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
 for (let i = 0; i < count; i++) {
   // Joined one after the other, as people arrive: the matchmaker fills a shard before the next.
-  const room = await new Client(url).joinOrCreate("avenue", { protocol: PROTOCOL_VERSION }, AvenueState);
+  const room = await join();
   room.onMessage("*", () => undefined); // chat lines and the host's: heard, not read
   rooms.push(room);
   walk(room);
