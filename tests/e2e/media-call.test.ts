@@ -48,10 +48,19 @@ function stats(page: Page, peerId: string): Promise<ReceiveStats> {
 
 /** Waits until `page` has decoded more than `after` frames from `peerId`, with audio arriving. */
 function framesPast(page: Page, peerId: string, afterFrames: number, what: string): Promise<ReceiveStats> {
+  let last = "";
   return waitUntil(
     what,
     async () => {
       const s = await stats(page, peerId);
+      // What the page knows of the call, printed when it changes: a timeout then says where it stuck.
+      const seen = await page.evaluate((p) => {
+        const m = (window as unknown as CallPage).__media;
+        return `peers [${m.callPeers().join(", ")}], state ${m.callState(p)}`;
+      }, peerId);
+      const line = `${what}: ${seen}, ${s.videoFramesDecoded} frames, ${s.audioPacketsReceived} audio packets`;
+      if (line !== last) console.log(line);
+      last = line;
       return s.videoFramesDecoded > afterFrames && s.audioPacketsReceived > 0 ? s : null;
     },
     90_000,
