@@ -47,6 +47,18 @@ export function createPeerLink(options: PeerLinkOptions): PeerLink {
 
   for (const track of options.localStream.getTracks()) pc.addTrack(track, options.localStream);
 
+  /**
+   * Sends the description just set, with its own type. An argument-less setLocalDescription makes
+   * an answer when the peer's offer got in first (its setRemoteDescription was queued on the
+   * connection before ours): sent as an "offer", the impolite peer ignored it and both sides
+   * stayed unconnected (seen in CI as a call stuck at "new").
+   */
+  const sendLocalDescription = () => {
+    const local = pc.localDescription;
+    if (local && (local.type === "offer" || local.type === "answer"))
+      options.send({ type: local.type, sdp: local.sdp });
+  };
+
   const restartIce = () => {
     restarts += 1;
     pc.restartIce();
@@ -55,7 +67,7 @@ export function createPeerLink(options: PeerLinkOptions): PeerLink {
     try {
       makingOffer = true;
       await pc.setLocalDescription();
-      if (pc.localDescription) options.send({ type: "offer", sdp: pc.localDescription.sdp });
+      sendLocalDescription();
     } catch {
       // A newer negotiation supersedes this one; the next negotiationneeded tries again.
     } finally {
@@ -97,9 +109,10 @@ export function createPeerLink(options: PeerLinkOptions): PeerLink {
       } finally {
         settingRemoteAnswer = false;
       }
-      if (signal.type === "offer") {
+      // The negotiationneeded handler may already have answered this offer (see sendLocalDescription).
+      if (signal.type === "offer" && pc.signalingState === "have-remote-offer") {
         await pc.setLocalDescription();
-        if (pc.localDescription) options.send({ type: "answer", sdp: pc.localDescription.sdp });
+        sendLocalDescription();
       }
     } else if (signal.type === "candidate") {
       if (!signal.candidate) return;
