@@ -57,7 +57,19 @@ export type PeerCall = {
 
 export async function createPeerCall(options: PeerCallOptions): Promise<PeerCall> {
   const videoConstraints = options.video ?? { width: 640, height: 360, frameRate: 24 };
-  const localStream = await navigator.mediaDevices.getUserMedia({ audio: true, video: videoConstraints });
+  // Listen before the camera is captured: a peer's offer that arrives while getUserMedia is still
+  // pending is kept, not dropped. Lost, it left an impolite side waiting for an answer to its own
+  // ignored offer, both stuck at "new" (seen in CI when the camera was slow to start under load).
+  let handle: ((raw: unknown) => void) | null = null;
+  const early: unknown[] = [];
+  const unsubscribe = options.transport.subscribe((raw) => (handle ? handle(raw) : early.push(raw)));
+  let localStream: MediaStream;
+  try {
+    localStream = await navigator.mediaDevices.getUserMedia({ audio: true, video: videoConstraints });
+  } catch (error) {
+    unsubscribe();
+    throw error;
+  }
   const links = new Map<string, PeerLink>();
   const media = { audio: true, video: true };
   const sendTo = (to: string, signal: CallSignal) => options.transport.send({ to, signal });
@@ -89,14 +101,15 @@ export async function createPeerCall(options: PeerCallOptions): Promise<PeerCall
     link.close();
     options.onPeerLeft?.(peerId);
   };
-  const unsubscribe = options.transport.subscribe((raw) => {
+  handle = (raw) => {
     const parsed = CallSignalFromPeer.safeParse(raw);
     if (!parsed.success) return;
     const { from, signal } = parsed.data;
     // Only a description opens a link from the other side; strays for closed links are dropped.
     const link = signal.type === "offer" ? open(from) : links.get(from);
     void link?.receive(signal);
-  });
+  };
+  for (const raw of early.splice(0)) handle(raw);
   const announceMedia = () => {
     for (const peerId of links.keys()) sendTo(peerId, { type: "media", ...media });
   };

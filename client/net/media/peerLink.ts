@@ -8,6 +8,8 @@ import type { CallSignal } from "../../../shared/media.ts";
 
 /** Seconds an ICE "disconnected" may last before this side restarts ICE (it often recovers alone). */
 const DISCONNECTED_GRACE_MS = 4_000;
+/** How long a link may stay at "new" before this side repeats its offer (see stallWatch). */
+const STALL_MS = 6_000;
 
 export type PeerLinkOptions = {
   peerId: string;
@@ -97,6 +99,17 @@ export function createPeerLink(options: PeerLinkOptions): PeerLink {
   };
   pc.onconnectionstatechange = () => options.onState(pc.connectionState);
 
+  /**
+   * A link still at "new" after STALL_MS lost a signal on the way (an offer ignored in a collision
+   * whose counter-offer never came, candidates dropped): this side offers again, so one lost message
+   * cannot leave a call silent. Once the link has left "new", ICE restarts take over.
+   */
+  const stallWatch = setInterval(() => {
+    if (pc.connectionState !== "new") return clearInterval(stallWatch);
+    if (pc.signalingState === "have-local-offer") sendLocalDescription();
+    else if (pc.signalingState === "stable") pc.restartIce();
+  }, STALL_MS);
+
   const apply = async (signal: CallSignal) => {
     if (signal.type === "offer" || signal.type === "answer") {
       const readyForOffer = !makingOffer && (pc.signalingState === "stable" || settingRemoteAnswer);
@@ -146,6 +159,7 @@ export function createPeerLink(options: PeerLinkOptions): PeerLink {
     iceRestarts: () => restarts,
     close() {
       if (disconnectedTimer) clearTimeout(disconnectedTimer);
+      clearInterval(stallWatch);
       pc.close();
       for (const track of remoteStream.getTracks()) track.stop();
     },
