@@ -57,9 +57,9 @@ export type PeerCall = {
 
 export async function createPeerCall(options: PeerCallOptions): Promise<PeerCall> {
   const videoConstraints = options.video ?? { width: 640, height: 360, frameRate: 24 };
-  // Listen before the camera is captured: a peer's offer that arrives while getUserMedia is still
-  // pending is kept, not dropped. Lost, it left an impolite side waiting for an answer to its own
-  // ignored offer, both stuck at "new" (seen in CI when the camera was slow to start under load).
+  // Listen before the camera is captured: a peer who already knows of us may offer while
+  // getUserMedia is still pending (a permission prompt, a slow camera); that offer is kept and
+  // applied once the stream exists, instead of being lost to a transport nobody listened to yet.
   let handle: ((raw: unknown) => void) | null = null;
   const early: unknown[] = [];
   const unsubscribe = options.transport.subscribe((raw) => (handle ? handle(raw) : early.push(raw)));

@@ -102,7 +102,8 @@ export function createPeerLink(options: PeerLinkOptions): PeerLink {
   /**
    * A link still at "new" after STALL_MS lost a signal on the way (an offer ignored in a collision
    * whose counter-offer never came, candidates dropped): this side offers again, so one lost message
-   * cannot leave a call silent. Once the link has left "new", ICE restarts take over.
+   * cannot leave a call silent. Once the link has left "new", ICE restarts take over. It calls
+   * pc.restartIce() itself: `restarts` counts restarts of a link that had been up.
    */
   const stallWatch = setInterval(() => {
     if (pc.connectionState !== "new") return clearInterval(stallWatch);
