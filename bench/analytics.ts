@@ -19,7 +19,8 @@ import { openDatabase } from "../server/db/database.ts";
 import { manualClock } from "../server/drops/clock.ts";
 import { layoutAvenue } from "../shared/avenue/layout.ts";
 import { AVENUE_TICK_RATE } from "../shared/constants.ts";
-import { AvatarAnim, AvatarState } from "../shared/walking/avatarState.ts";
+import { AvatarAnim, AvatarState, writePose } from "../shared/walking/avatarState.ts";
+import type { Pose } from "../shared/walking/movement.ts";
 import { stepAvatar, targetReached, type WalkControl } from "../shared/walking/step.ts";
 import { databaseTargets } from "../tests/helpers/databases.ts";
 
@@ -32,6 +33,8 @@ const WARM_UP_BLOCKS = 10;
 type Shard = {
   avatars: MapSchema<AvatarState>;
   controls: Map<string, WalkControl>;
+  /** Full-precision poses, as the kernel's walkers hold them (the synced fields are quantized). */
+  poses: Map<string, Pose>;
   facts: AvenueFacts;
 };
 
@@ -93,26 +96,25 @@ export async function benchAnalytics(): Promise<AnalyticsBenchRow[]> {
   const shards: Shard[] = Array.from({ length: SHARDS }, (_, s) => {
     const avatars = new MapSchema<AvatarState>();
     const controls = new Map<string, WalkControl>();
+    const poses = new Map<string, Pose>();
     for (let i = 0; i < PER_SHARD; i++) {
       const id = `s${s}-${i}`;
       const at = pick();
-      avatars.set(
-        id,
-        new AvatarState().assign({
-          name: id,
-          kind: "guest",
-          x: at.x,
-          z: at.z,
-          heading: 0,
-          anim: AvatarAnim.idle,
-          connected: true,
-        }),
-      );
+      const pose = { x: at.x, z: at.z, heading: 0 };
+      const avatar = new AvatarState().assign({
+        name: id,
+        kind: "guest",
+        anim: AvatarAnim.idle,
+        connected: true,
+      });
+      writePose(avatar, pose);
+      avatars.set(id, avatar);
+      poses.set(id, pose);
       controls.set(id, { dirX: 0, dirZ: 0, target: pick() });
     }
     const facts = new AvenueFacts(counting, () => ({ identity: { userId: null } }));
     facts.setLayout(layout);
-    return { avatars, controls, facts };
+    return { avatars, controls, poses, facts };
   });
 
   const dt = 1 / AVENUE_TICK_RATE;
@@ -121,13 +123,15 @@ export async function benchAnalytics(): Promise<AnalyticsBenchRow[]> {
   const kernelStep = (shard: Shard) => {
     for (const [sessionId, avatar] of shard.avatars) {
       const control = shard.controls.get(sessionId);
-      if (!control) continue;
-      if (targetReached(avatar, control)) control.target = pick();
-      const next = stepAvatar(avatar, control, dt, layout);
+      const pose = shard.poses.get(sessionId);
+      if (!control || !pose) continue;
+      if (targetReached(pose, control)) control.target = pick();
+      const next = stepAvatar(pose, control, dt, layout);
       if (next.anim === AvatarAnim.walk) {
-        avatar.x = next.x;
-        avatar.z = next.z;
-        avatar.heading = next.heading;
+        pose.x = next.x;
+        pose.z = next.z;
+        pose.heading = next.heading;
+        writePose(avatar, pose);
       }
       if (avatar.anim !== next.anim) avatar.anim = next.anim;
     }
@@ -149,7 +153,7 @@ export async function benchAnalytics(): Promise<AnalyticsBenchRow[]> {
         kernelStep(shard);
         if (recording || block < 0) {
           const factsStarted = performance.now();
-          shard.facts.step(shard.avatars, now);
+          shard.facts.step(shard.poses, now);
           if (block >= 0) factsOnly += performance.now() - factsStarted;
         }
       }

@@ -9,13 +9,17 @@
  *   per-account count, conditional stock decrement, claim insert; the count given back when the
  *   stock is gone) — what any implementation must at least do;
  * - `domain`: claimDropUnit called directly;
- * - `http`: POST /api/drops/:id/claims to an in-process server (session lookup, rate limits, JSON).
+ * - `http`: POST /api/drops/:id/claims to a server started in this process (session lookup, rate
+ *   limits, JSON), sent by a client process of its own (bench/dropsClients.ts), so the requests' own
+ *   cost (undici, 64 sockets) does not share the server's thread, as a crowd's browsers would not.
  * Printed: attempts per second, p50/p99 latency, units granted beside the stock, the ratio of each
  * row to the floor of its scenario, and after each rush the latency of claims on the sold-out drop.
  */
+import { fork } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { and, eq } from "drizzle-orm";
 import pg from "pg";
 import { SESSION_COOKIE_NAME } from "../server/accounts/sessionCookie.ts";
@@ -29,6 +33,7 @@ import { systemClock } from "../server/drops/clock.ts";
 import { scheduleDrop } from "../server/drops/drops.ts";
 import { ScheduleDropBody } from "../shared/drops.ts";
 import { BRAND_ID, createBrand, createUsers, PRODUCT_ID } from "../tests/integration/drops-fixtures.ts";
+import type { RushOrder, RushReport } from "./dropsClients.ts";
 import { floorClaim } from "./floorClaim.ts";
 
 const ATTEMPTS = 10_000;
@@ -71,7 +76,7 @@ async function prepare(database: DbLike, scenario: Scenario): Promise<{ dropId: 
   const now = Date.now();
   const body = ScheduleDropBody.parse({
     productId: PRODUCT_ID,
-    title: "Bench drop",
+    title: { en: "Bench drop" },
     mode: "fcfs",
     stock: scenario.stock,
     perAccountLimit: scenario.limit,
@@ -104,10 +109,35 @@ async function rush(attempt: (i: number) => Promise<boolean>, attempts = ATTEMPT
     (r) => r.status === "rejected",
   );
   if (failed) throw failed.reason;
-  const seconds = (performance.now() - started) / 1000;
+  return summary({ latencies, granted, seconds: (performance.now() - started) / 1000 });
+}
+
+type RushResult = { claimsPerSecond: number; p50Ms: number; p99Ms: number; granted: number };
+
+function summary({ latencies, granted, seconds }: RushReport): RushResult {
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => Math.round((latencies[Math.floor(p * (latencies.length - 1))] ?? 0) * 10) / 10;
-  return { claimsPerSecond: Math.round(attempts / seconds), p50Ms: pct(0.5), p99Ms: pct(0.99), granted };
+  return {
+    claimsPerSecond: Math.round(latencies.length / seconds),
+    p50Ms: pct(0.5),
+    p99Ms: pct(0.99),
+    granted,
+  };
+}
+
+const CLIENTS = fileURLToPath(new URL("./dropsClients.ts", import.meta.url));
+
+/** Runs a rush from a client process of its own. */
+async function rushFromClients(order: RushOrder): Promise<RushResult> {
+  const child = fork(CLIENTS, [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const report = await new Promise<RushReport>((resolve, reject) => {
+    child.once("message", (message: RushReport | { error: string }) =>
+      "error" in message ? reject(new Error(`claim clients: ${message.error}`)) : resolve(message),
+    );
+    child.once("exit", (code) => reject(new Error(`claim clients exited (${code}) without a report`)));
+    child.send(order);
+  });
+  return summary(report);
 }
 
 async function heldIn(database: DbLike, dropId: string, stock: number): Promise<number> {
@@ -125,6 +155,8 @@ const accountOf = (i: number) => (i * 7_919) % ACCOUNTS;
 
 type Attempt = (i: number) => Promise<boolean>;
 type Prepared = { dropId: string; userIds: string[] };
+/** Runs attempts [from, from + count) and times them. */
+type Rush = (from: number, count: number) => Promise<RushResult>;
 
 /**
  * Measures one way of claiming: the rush, the units held afterwards, and (when the drop is sold out)
@@ -135,11 +167,11 @@ async function measure(
   name: DropsBenchRow["database"],
   via: DropsBenchRow["via"],
   scenario: Scenario,
-  attemptOf: (prepared: Prepared) => Attempt,
+  rushOf: (prepared: Prepared) => Promise<Rush>,
 ): Promise<DropsBenchRow> {
   const prepared = await prepare(database, scenario);
-  const attempt = attemptOf(prepared);
-  const result = await rush(attempt);
+  const run = await rushOf(prepared);
+  const result = await run(0, ATTEMPTS);
   const heldInDatabase = await heldIn(database, prepared.dropId, scenario.stock);
   const row: DropsBenchRow = {
     database: name,
@@ -152,7 +184,7 @@ async function measure(
     heldInDatabase,
   };
   if (heldInDatabase === scenario.stock) {
-    const probes = await rush((i) => attempt(ATTEMPTS + i), SOLD_OUT_PROBES);
+    const probes = await run(ATTEMPTS, SOLD_OUT_PROBES);
     if (probes.granted > 0) throw new Error("a sold-out drop granted a unit");
     row.soldOutP50Ms = probes.p50Ms;
     row.soldOutP99Ms = probes.p99Ms;
@@ -192,7 +224,10 @@ async function benchDirect(
                 scenario.limit,
               )
         : domainAttempt(database);
-    return await measure(database, name, via, scenario, attemptOf);
+    return await measure(database, name, via, scenario, async (prepared) => {
+      const attempt = attemptOf(prepared);
+      return (from, count) => rush((i) => attempt(from + i), count);
+    });
   } finally {
     await database.close();
   }
@@ -208,29 +243,15 @@ async function benchHttp(
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const server = await startVitrine(loadConfig({ ...env, LOG_LEVEL: "warn" }));
   try {
-    return await measure(server.database, name, "http", scenario, ({ dropId, userIds }) => {
-      const cookies: Promise<string>[] = userIds.map(async (userId) => {
-        const { token } = await createSession(server.database, userId, 1);
-        return `${SESSION_COOKIE_NAME}=${token}`;
-      });
+    return await measure(server.database, name, "http", scenario, async ({ dropId, userIds }) => {
+      const cookies = await Promise.all(
+        userIds.map(
+          async (userId) =>
+            `${SESSION_COOKIE_NAME}=${(await createSession(server.database, userId, 1)).token}`,
+        ),
+      );
       const url = `http://127.0.0.1:${server.port}/api/drops/${dropId}/claims`;
-      return async (i) => {
-        const account = accountOf(i);
-        const res = await fetch(url, {
-          method: "POST",
-          headers: {
-            cookie: await (cookies[account] as Promise<string>),
-            "Idempotency-Key": `bench-claim-${i}`,
-            // One address per account, as a crowd has: the per-address limit is not what is measured.
-            "X-Forwarded-For": `10.${account >> 8}.${account & 255}.9`,
-          },
-        });
-        await res.arrayBuffer();
-        if (res.status !== 201 && res.status !== 409 && res.status !== 403) {
-          throw new Error(`unexpected answer ${res.status}`);
-        }
-        return res.status === 201;
-      };
+      return (from, count) => rushFromClients({ url, cookies, from, count, inFlight: IN_FLIGHT });
     });
   } finally {
     await server.close();

@@ -66,7 +66,7 @@ function benchStep(avatars: number, touring: boolean): Row {
   const dt = 1 / AVENUE_TICK_RATE;
   let now = Date.parse("2030-01-01T12:00:00Z");
   if (touring) for (let i = 0; i < 20; i++) requestTour(brain, world, `s${i}`, now);
-  const drops = [{ dropId: "d", brandId: "brevanne", title: "A drop", opensAt: now + 45 * 60_000 }];
+  const drops = [{ dropId: "d", brandId: "brevanne", title: { en: "A drop" }, opensAt: now + 45 * 60_000 }];
   const steps = AVENUE_TICK_RATE * 120;
   const times: number[] = [];
   for (let i = 0; i < steps; i++) {

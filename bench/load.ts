@@ -94,7 +94,11 @@ async function startServer(profileDir: string | null): Promise<Server> {
       () => false,
     );
     if (ok) break;
-    if (Date.now() - started > 120_000) throw new Error(`server did not become healthy:\n${log}`);
+    if (Date.now() - started > 600_000) {
+      // A machine shared with other work may take minutes to start it; past that, end it, never leave it.
+      child.kill("SIGKILL");
+      throw new Error(`server did not become healthy:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return { url, pid: child.pid as number, child, output: () => log };

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { benchAnalytics } from "./analytics.ts";
 import { benchAvenue } from "./avenue.ts";
 import { benchDrops } from "./drops.ts";
+import { benchFanout } from "./fanout.ts";
 import { benchFirstLoad } from "./firstload.ts";
 import { benchHost } from "./host.ts";
 import { benchLoad } from "./load.ts";
@@ -20,16 +21,29 @@ function machine() {
     cpuModel: os.cpus()[0]?.model ?? "unknown",
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
+    /** 1, 5 and 15 minutes: the machine is shared, and the figures depend on it. */
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }
+
+/** The 1, 5 and 15 minute load averages, rounded: a busy machine's figures are read with them. */
+const loadAverage = () => os.loadavg().map((l) => Math.round(l * 10) / 10);
+let loadAtStart = loadAverage();
 
 function write(name: string, rows: unknown): void {
   fs.mkdirSync(RESULTS, { recursive: true });
   const file = path.join(RESULTS, `${name}.json`);
+  const conditions = {
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: loadAverage(),
+    // BENCH_NOTE: what else ran on the machine meanwhile (say so when it is shared).
+    ...(process.env.BENCH_NOTE ? { note: process.env.BENCH_NOTE } : {}),
+  };
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), rows }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), conditions, rows }, null, 2)}\n`,
   );
+  loadAtStart = loadAverage();
   console.log(`→ ${path.relative(process.cwd(), file)}`);
 }
 
@@ -57,6 +71,14 @@ if (!only || only === "drops") {
   const rows = await benchDrops();
   console.table(rows);
   write("drops", rows);
+}
+if (!only || only === "fanout") {
+  console.log(
+    "Fan-out: a live event's audience bots over two processes (PostgreSQL + Redis), latency from a presenter's action to every viewer, downstream bytes per viewer",
+  );
+  const rows = await benchFanout();
+  console.table(rows);
+  write("fanout", rows);
 }
 if (!only || only === "pipeline") {
   console.log("Model pipeline: seconds per model (validate + optimize + LOD) and output/input byte ratios");

@@ -46,6 +46,7 @@ import { mountStatic, securityHeaders } from "./http/static.ts";
 import { createCertificateKeysRoutes, createVitrineRoutes } from "./http/vitrineRoutes.ts";
 import { loadSigningKeys } from "./keys/signingKeys.ts";
 import { createMailer } from "./mail/mailer.ts";
+import { stageMediaFromConfig } from "./media/stageMedia.ts";
 import { createModelServices } from "./models/modelServices.ts";
 import { requestObservability } from "./observability/httpObservability.ts";
 import { colyseusLogger, logFor, setLogLevel } from "./observability/log.ts";
@@ -223,7 +224,7 @@ export async function startVitrine(
             createDropRoutes({ database, clock, onDropChanged, limiterStore }),
             createHostRoutes({ database, host, onHostScriptChanged }),
             createAnalyticsRoutes({ database, clock, limiterStore }),
-            createEventRoutes({ database, clock }),
+            createEventRoutes({ database, clock, media: stageMediaFromConfig(config) }),
             ...models.apiRouters({ database, onCatalogChanged, limiterStore }),
             createClientelingRoutes({ database, clock, mailer, iceServers: config.ICE_SERVERS }),
             createClientelingStaffRoutes({ database, clock, mailer }),

@@ -147,7 +147,7 @@ export const AdminProgramme = z.object({
   id: z.string(),
   brandId: z.string().nullable(),
   brandName: z.string().nullable(),
-  name: z.string(),
+  name: LocalizedText,
   tier: z.string(),
   validFrom: Iso,
   validUntil: Iso,
@@ -177,7 +177,7 @@ export const AdminDrop = z.object({
   id: z.string(),
   brandId: z.string(),
   brandName: z.string(),
-  title: z.string(),
+  title: LocalizedText,
   mode: z.enum(["fcfs", "raffle"]),
   stock: z.number().int(),
   remaining: z.number().int(),
@@ -188,6 +188,49 @@ export const AdminDrop = z.object({
 export type AdminDrop = z.infer<typeof AdminDrop>;
 export const AdminDropList = z.object({ drops: z.array(AdminDrop) });
 
+/** The audit kinds the console writes. */
+export const ADMIN_AUDIT_KINDS = [
+  "brand_created",
+  "brand_edited",
+  "brand_staff_set",
+  "brand_staff_removed",
+  "role_changed",
+  "person_suspended",
+  "person_unsuspended",
+  "sessions_ended",
+  "chat_report_dismissed",
+  "chat_author_muted",
+  "chat_author_suspended",
+] as const;
+export type AdminAuditKind = (typeof ADMIN_AUDIT_KINDS)[number];
+
+/**
+ * Every kind of row in `audit_events`: the console's, then the drops', passes', collectibles' and
+ * events' domains. `audit_events.kind` is typed with it (server/db/schema/drops.ts), so a write of
+ * another kind does not compile; the console labels each one in every language.
+ */
+export const AUDIT_KINDS = [
+  ...ADMIN_AUDIT_KINDS,
+  "drop_scheduled",
+  "entry",
+  "draw",
+  "hold",
+  "claim_refused",
+  "confirmation",
+  "expiry",
+  "pass_type_created",
+  "pass_granted",
+  "pass_revoked",
+  "collectible_created",
+  "collectible_granted",
+  "event_scheduled",
+  "event_updated",
+  "event_cancelled",
+  "event_guest_list_built",
+  "event_rsvp",
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
 /** Audit log filters; `before` pages back from a row's `seq`. */
 export const AuditQuery = z
   .object({
@@ -195,9 +238,17 @@ export const AuditQuery = z
     actor: lineOfText(1, 254).optional(),
     /** The kind of action, exactly (`person_suspended`). */
     action: z
+      .enum(AUDIT_KINDS, { error: "Not an audit action: see AUDIT_KINDS (shared/admin.ts)" })
+      .optional(),
+    /**
+     * The brand a row is about: named in its details, or owning its drop, pass, event or
+     * collectible.
+     */
+    brand: z
       .string()
-      .max(60)
-      .regex(/^[a-z_]+$/, "An action is lowercase letters and underscores")
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9_-]+$/, "A brand id is letters, digits, dashes and underscores")
       .optional(),
     /** An id the row is about: a person, a drop, a pass, a claim, a brand, a report or an event. */
     target: lineOfText(1, 100).optional(),
@@ -232,19 +283,3 @@ export const AuditPage = z.object({
   nextBefore: z.number().int().nullable(),
 });
 export type AuditPage = z.infer<typeof AuditPage>;
-
-/** The audit kinds the console writes. */
-export const ADMIN_AUDIT_KINDS = [
-  "brand_created",
-  "brand_edited",
-  "brand_staff_set",
-  "brand_staff_removed",
-  "role_changed",
-  "person_suspended",
-  "person_unsuspended",
-  "sessions_ended",
-  "chat_report_dismissed",
-  "chat_author_muted",
-  "chat_author_suspended",
-] as const;
-export type AdminAuditKind = (typeof ADMIN_AUDIT_KINDS)[number];

@@ -35,7 +35,14 @@ export const FUNNEL_STEPS = [
   "drop_claim",
 ] as const;
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD");
+/** A real calendar day: "2026-13-45" or "2026-02-30" would reach the report as NaN or March. */
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD")
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, "a day of the calendar");
 
 /** Query of the analytics endpoint: an inclusive range of UTC days (default: the last 30 days). */
 export const AnalyticsQuery = z
@@ -77,7 +84,7 @@ export const AnalyticsReport = z.object({
   drops: z.array(
     z.object({
       dropId: z.string(),
-      title: z.string(),
+      title: LocalizedText,
       pageVisitors: Count,
       entries: Count,
       claims: Count,

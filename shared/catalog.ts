@@ -12,6 +12,25 @@ export const LocalizedText = z
   });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
+/**
+ * Text per language with the catalog's shape (`LocalizedText`: English required, other languages
+ * among LOCALES), with its own length limit.
+ */
+export function localizedTextOf(
+  maxLength: number,
+  minLength = 1,
+  lines: "singleLine" | "multiLine" = "singleLine",
+) {
+  const text = (min: number) =>
+    (lines === "singleLine" ? singleLine : multiLine)(z.string().trim().min(min).max(maxLength));
+  return z
+    .object({ en: text(minLength) })
+    .catchall(text(1))
+    .refine((t) => Object.keys(t).every((k) => (LOCALES as readonly string[]).includes(k)), {
+      message: `Languages must be among ${LOCALES.join(", ")}`,
+    });
+}
+
 /** An ISO 4217 currency code such as EUR or CNY. */
 export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, "Currency must be a 3-letter ISO 4217 code");
 

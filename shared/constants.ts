@@ -7,8 +7,6 @@ export const PROTOCOL_VERSION = 1;
 export const AVENUE_TICK_RATE = 30;
 /** How often state patches are sent to clients, in milliseconds (20 Hz). */
 export const PATCH_INTERVAL_MS = 50;
-/** Client-side interpolation delay for remote avatars, a little over two patches. */
-export const INTERPOLATION_DELAY_MS = 110;
 
 /** Walking speed in metres per second; the server clamps every avatar to it. */
 export const WALK_SPEED = 3.4;

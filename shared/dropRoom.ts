@@ -52,7 +52,8 @@ export type DropJoinOptions = z.infer<typeof DropJoinOptions>;
 export const DropRoomState = schema(
   {
     dropId: t.string(),
-    title: t.string(),
+    /** The drop's title per language (locale → text; English always there). */
+    title: t.map("string"),
     productId: t.string(),
     brandId: t.string(),
     /** DropMode: "fcfs" or "raffle". */
@@ -130,7 +131,7 @@ export const DropRoomProtocol = defineRoomProtocol({
 /** One drop in `GET /api/drops`: current and upcoming drops (not ended, already announced). */
 export const DropListItem = z.object({
   id: z.string(),
-  title: z.string(),
+  title: LocalizedText,
   mode: DropMode,
   phase: DropPhase,
   brandId: z.string(),

@@ -1,7 +1,7 @@
 /** Drops: shapes of drops, claims, raffle entries and reports, with their HTTP bodies and answers. */
 import { z } from "zod";
+import { LocalizedText, localizedTextOf } from "./catalog.ts";
 import { StrictInstant } from "./instant.ts";
-import { singleLine } from "./text.ts";
 
 const Instant = StrictInstant;
 
@@ -11,10 +11,16 @@ export type DropMode = z.infer<typeof DropMode>;
 export const DropPhase = z.enum(["scheduled", "announced", "early_access", "public", "ended"]);
 export type DropPhase = z.infer<typeof DropPhase>;
 
+/** A drop's title per language (English required, the fallback), like the catalog's names. */
+export const DropTitle = localizedTextOf(120, 2);
+/** What the brand says about a drop, per language. */
+export const DropDescription = localizedTextOf(2000, 1, "multiLine");
+
 export const ScheduleDropBody = z
   .object({
     productId: z.string().min(1).max(100),
-    title: singleLine(z.string().trim().min(2).max(120)),
+    title: DropTitle,
+    description: DropDescription.optional(),
     mode: DropMode,
     stock: z.number().int().min(1).max(1_000_000),
     perAccountLimit: z.number().int().min(1).max(100),
@@ -49,7 +55,8 @@ export const DropView = z.object({
   id: z.string(),
   brandId: z.string(),
   productId: z.string(),
-  title: z.string(),
+  title: LocalizedText,
+  description: LocalizedText.nullable(),
   mode: DropMode,
   stock: z.number(),
   remaining: z.number(),
@@ -69,6 +76,10 @@ export const DropView = z.object({
   serverTime: z.iso.datetime(),
 });
 export type DropView = z.infer<typeof DropView>;
+
+/** A brand's drops in its portal, scheduled and ended ones included. */
+export const BrandDropList = z.object({ drops: z.array(DropView) });
+export type BrandDropList = z.infer<typeof BrandDropList>;
 
 /** Why a claim (or entry) was refused; one code per reason, the message says it for people. */
 export const ClaimRefusal = z.enum([

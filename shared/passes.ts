@@ -1,5 +1,6 @@
 /** Pass programmes: the shapes of pass types, passes, issuing rules and their HTTP bodies. */
 import { z } from "zod";
+import { LocalizedText, localizedTextOf } from "./catalog.ts";
 import { StrictInstant } from "./instant.ts";
 import { singleLine } from "./text.ts";
 
@@ -22,11 +23,14 @@ export const PassEntitlements = z
   .strict();
 export type PassEntitlements = z.infer<typeof PassEntitlements>;
 
+/** A programme's name per language (English required, the fallback), like the catalog's names. */
+export const ProgrammeName = localizedTextOf(100, 2);
+
 export const CreatePassTypeBody = z
   .object({
     /** The brand running the programme (its owners and merchandisers manage it); absent = platform-wide (admins). */
     brandId: z.string().min(2).max(48).optional(),
-    name: singleLine(z.string().trim().min(2).max(100)),
+    name: ProgrammeName,
     tier: singleLine(z.string().trim().min(1).max(40)),
     validFrom: Instant,
     validUntil: Instant,
@@ -42,7 +46,7 @@ export type CreatePassTypeBody = z.infer<typeof CreatePassTypeBody>;
 export const PassType = z.object({
   id: z.string(),
   brandId: z.string().nullable(),
-  name: z.string(),
+  name: LocalizedText,
   tier: z.string(),
   validFrom: z.iso.datetime(),
   validUntil: z.iso.datetime(),

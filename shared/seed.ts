@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BrandRole, GlobalRole } from "./auth.ts";
 import { BrandWithProducts } from "./catalog.ts";
-import { DropMode, ScheduleDropBody } from "./drops.ts";
+import { DropDescription, DropMode, DropTitle, ScheduleDropBody } from "./drops.ts";
 import {
   EventDescription,
   EventHostScript,
@@ -10,7 +10,7 @@ import {
   ScheduleEventBody,
 } from "./events/eventSchedule.ts";
 import { GuestListRules } from "./events/guestList.ts";
-import { CreatePassTypeBody, PassEntitlements } from "./passes.ts";
+import { CreatePassTypeBody, PassEntitlements, ProgrammeName } from "./passes.ts";
 
 const SeedId = z
   .string()
@@ -31,7 +31,7 @@ const MinutesFromSeeding = z
 /** A pass programme of the demo, with the people who hold a pass of it. */
 export const SeedPassType = z.object({
   id: SeedId,
-  name: z.string().trim().min(2).max(100),
+  name: ProgrammeName,
   tier: z.string().trim().min(1).max(40),
   validFromMinutes: MinutesFromSeeding,
   validUntilMinutes: MinutesFromSeeding,
@@ -46,7 +46,8 @@ export const SeedDrop = z.object({
   id: SeedId,
   brandId: z.string(),
   productId: z.string(),
-  title: z.string(),
+  title: DropTitle,
+  description: DropDescription.optional(),
   mode: DropMode,
   stock: z.number().int(),
   perAccountLimit: z.number().int(),
@@ -73,6 +74,7 @@ export function seedDropBody(drop: SeedDrop, now: Date) {
   return ScheduleDropBody.safeParse({
     productId: drop.productId,
     title: drop.title,
+    description: drop.description,
     mode: drop.mode,
     stock: drop.stock,
     perAccountLimit: drop.perAccountLimit,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
+import { AUDIT_KINDS } from "../../shared/admin.ts";
 import { LOCALES, type Locale } from "../../shared/constants.ts";
 import { loadMessages, type Messages } from "./resources.ts";
 
@@ -33,5 +34,13 @@ test("no UI string is empty", () => {
       }
     };
     walk(messages, "");
+  }
+});
+
+test("every audit kind has a readable label in every language (the admin console's audit log)", () => {
+  for (const [name, messages] of Object.entries(RESOURCES)) {
+    const all = new Set(keys(messages));
+    const missing = AUDIT_KINDS.filter((kind) => !all.has(`admin.audit.kinds.${kind}`));
+    assert.deepEqual(missing, [], `${name} labels every kind`);
   }
 });

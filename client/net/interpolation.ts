@@ -13,16 +13,26 @@ export class SnapshotBuffer {
     this.capacity = capacity;
   }
 
-  push(s: Snapshot): void {
+  /**
+   * Records a snapshot. Without `interval`, an unchanged pose refreshes the last snapshot's time so a
+   * standing avatar does not lerp from an old position. With `interval` (the ms between this
+   * avatar's updates, which may be longer than between patches), unchanged poses are skipped, so
+   * motion spans the real update gaps; a change after a longer stillness first pins the old pose
+   * one interval back, so the avatar starts walking then, not since it stopped.
+   */
+  push(s: Snapshot, interval?: number): void {
     const last = this.items[this.items.length - 1];
-    if (last && last.x === s.x && last.z === s.z && last.heading === s.heading) {
-      // Unchanged: refresh the time so a standing avatar does not lerp from an old position.
+    const unchanged = last && last.x === s.x && last.z === s.z && last.heading === s.heading;
+    if (interval !== undefined) {
+      if (unchanged) return;
+      if (last && s.t - last.t > interval * 1.5) this.items.push({ ...last, t: s.t - interval });
+    } else if (last && unchanged) {
       if (this.items.length >= 2) last.t = s.t;
       else this.items.push(s);
       return;
     }
     this.items.push(s);
-    if (this.items.length > this.capacity) this.items.shift();
+    while (this.items.length > this.capacity) this.items.shift();
   }
 
   get latest(): Snapshot | undefined {

@@ -41,7 +41,7 @@ export type DropStore = {
   reset: (dropId: string) => void;
   setDrop: (drop: DropView) => void;
   setLoadError: (message: string | null) => void;
-  /** Keeps the offset from the sample with the shortest round trip (the tightest bound). */
+  /** Keeps the offset from the sample with the shortest round trip (the tightest bound; ties keep the first). */
   offerOffset: (offsetMs: number, rttMs: number) => void;
   setRoom: (status: DropRoomStatus, refusal?: DropRoomRefusal | null) => void;
   setLive: (live: DropLive | null) => void;
@@ -70,17 +70,26 @@ const empty = {
   entry: null,
 };
 
+function sameLive(a: DropLive | null, b: DropLive | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (Object.keys(a) as Array<keyof DropLive>).every((k) => a[k] === b[k]);
+}
+
 export const useDropStore = create<DropStore>((set) => ({
   dropId: null,
   ...empty,
   reset: (dropId) => set({ dropId, ...empty }),
   setDrop: (drop) => set({ drop }),
   setLoadError: (loadError) => set({ loadError }),
+  // Only a strictly tighter bound replaces the offset: every room patch offers one with the same
+  // round trip, and taking each would move the clock (and restart every countdown's timer) 4 times a second.
   offerOffset: (offsetMs, rttMs) =>
-    set((s) => (rttMs <= s.offsetRttMs ? { offsetMs, offsetRttMs: rttMs } : s)),
+    set((s) => (rttMs < s.offsetRttMs ? { offsetMs, offsetRttMs: rttMs } : s)),
   setRoom: (roomStatus, roomRefusal) =>
     set((s) => ({ roomStatus, roomRefusal: roomRefusal === undefined ? s.roomRefusal : roomRefusal })),
-  setLive: (live) => set({ live }),
+  // The room patches every tick (its serverTime moves); the live values mostly do not. An equal copy
+  // keeps the old object, so a patch that changed nothing here re-renders nothing.
+  setLive: (live) => set((s) => (sameLive(s.live, live) ? s : { live })),
   setClaims: (claims) => set({ claims }),
   upsertClaim: (claim) => set((s) => ({ claims: [...s.claims.filter((c) => c.id !== claim.id), claim] })),
   setRefusal: (refusal) => set({ refusal }),

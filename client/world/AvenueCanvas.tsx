@@ -1,4 +1,3 @@
-import { AdaptiveDpr, PerformanceMonitor } from "@react-three/drei";
 import { Canvas } from "@react-three/fiber";
 import { Suspense, useCallback, useRef, useState } from "react";
 import { ACESFilmicToneMapping } from "three";
@@ -27,6 +26,8 @@ import { ModelLoadingDriver } from "./products/ModelLoadingDriver.tsx";
 import { Products } from "./products/Products.tsx";
 import { LampPosts } from "./props/LampPosts.tsx";
 import { Planters } from "./props/Planters.tsx";
+import { AdaptiveQuality } from "./quality/AdaptiveQuality.tsx";
+import { useRenderQuality } from "./quality/renderQuality.ts";
 
 /**
  * The whole 3D avenue: atmosphere, paving, city, boutiques and their products, avatars with name
@@ -42,7 +43,7 @@ export function AvenueCanvas() {
   const hostLayer = useRef<HTMLDivElement>(null);
   const [software] = useState(isSoftwareRenderer);
   const fullDpr = software ? 1 : 1.75;
-  const [dprMax, setDprMax] = useState(fullDpr);
+  const qualityDpr = useRenderQuality((s) => s.dpr);
   const rowHalf = layout ? rowHalfLength(layout) : 0;
   // Feet on the paving: the sidewalks and plazas stand a kerb above the carriageway.
   const groundHeight = useCallback((x: number, z: number) => groundHeightAt(rowHalf, x, z), [rowHalf]);
@@ -51,12 +52,12 @@ export function AvenueCanvas() {
     <div style={{ position: "absolute", inset: 0, overflow: "hidden", background: "#0a0d2a" }}>
       <Canvas
         frameloop={inspecting ? "demand" : "always"}
-        dpr={[1, dprMax]}
+        dpr={[1, Math.min(fullDpr, qualityDpr)]}
         gl={{ antialias: !software, powerPreference: "high-performance", toneMapping: ACESFilmicToneMapping }}
         camera={{ fov: 52, near: 0.1, far: 420, position: [layout.spawn.x, 3.5, layout.spawn.z + 7] }}
       >
-        <PerformanceMonitor onDecline={() => setDprMax(1)} onIncline={() => setDprMax(fullDpr)} />
-        <AdaptiveDpr />
+        {/* Pixel ratio, shadow maps and LOD distance follow the frame time (quality/). */}
+        <AdaptiveQuality weak={software} />
         <AvenueTestHook />
         <SkyDome />
         <Suspense fallback={null}>
@@ -69,9 +70,9 @@ export function AvenueCanvas() {
           <CityShell layout={layout} />
           <Landmark layout={layout} />
           <Boutiques layout={layout} catalog={catalog} />
+          <LampPosts layout={layout} />
+          <Planters layout={layout} />
         </Batched>
-        <LampPosts layout={layout} />
-        <Planters layout={layout} />
         {/* Turntables move: their world matrices are copied into the batches every frame. */}
         <Batched dynamic>
           <Products layout={layout} catalog={catalog} />

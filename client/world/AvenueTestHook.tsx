@@ -36,6 +36,7 @@ function describeAvenue(base: BaseSceneSnapshot, parts: { camera: Camera; canvas
     ...base,
     boutiques: worldStats.boutiques,
     productsShown: worldStats.productsShown,
+    batchBuilds: worldStats.batchBuilds,
     modelsLoaded: models.loaded,
     modelsFailed: models.failed,
     displays: currentDisplays(parts.camera, parts.canvas),

@@ -1,6 +1,6 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useMemo, useRef } from "react";
-import type { Camera, Scene, Vector3 } from "three";
+import type { Camera, Object3D, Scene, Vector3 } from "three";
 import { walkTo } from "../net/localInput.ts";
 import { renderedAvatars } from "./avatars/renderedAvatars.ts";
 
@@ -18,6 +18,8 @@ export type BaseSceneSnapshot = {
     programs: number;
     lights: number;
   };
+  /** The camera as last drawn (reduced-motion tests compare two frames' pose: no sway, no bob). */
+  camera: { position: [number, number, number]; quaternion: [number, number, number, number] };
 };
 
 /** The hook a scene publishes on `window` for end-to-end tests. */
@@ -37,6 +39,18 @@ export type SceneTestHookApi<Snapshot> = {
    * the figure is what the GPU (or software rasterizer) really spent, not when the call returned.
    */
   measureFrames(count: number): Promise<FrameTimes>;
+  /** What the next rendered frame draws, one row per draw call: the object's kind, name and material. */
+  drawList(): Promise<DrawRow[]>;
+};
+
+/** One draw call of a frame (SceneTestHookApi.drawList): enough to tell which part of a scene issued it. */
+export type DrawRow = {
+  object: string;
+  name: string;
+  parent: string;
+  material: string;
+  /** Instances drawn (instanced meshes), or meshes a batch stands for. */
+  instances: number;
 };
 
 /** Milliseconds per rendered frame over a measured run (SceneTestHookApi.measureFrames). */
@@ -119,6 +133,31 @@ export function SceneTestHook<Snapshot>({
           invalidate();
         });
       },
+      drawList() {
+        return new Promise((resolve) => {
+          const render = gl.render;
+          const direct = gl.renderBufferDirect;
+          const rows: DrawRow[] = [];
+          gl.renderBufferDirect = (cam, sc, geometry, material, object, group) => {
+            const counted = object as Object3D & { count?: number };
+            rows.push({
+              object: object.type,
+              name: object.name,
+              parent: object.parent?.name || object.parent?.type || "",
+              material: `${material.type}${material.name ? `:${material.name}` : ""}`,
+              instances: (object.userData.members as number | undefined) ?? counted.count ?? 1,
+            });
+            direct.call(gl, cam, sc, geometry, material, object, group);
+          };
+          gl.render = (...args: Parameters<typeof render>) => {
+            render.apply(gl, args);
+            gl.render = render;
+            gl.renderBufferDirect = direct;
+            resolve(rows);
+          };
+          invalidate();
+        });
+      },
       scene() {
         const avatars = renderedAvatars.list
           .slice(0, renderedAvatars.count)
@@ -135,7 +174,15 @@ export function SceneTestHook<Snapshot>({
           programs: gl.info.programs?.length ?? 0,
           lights,
         };
-        return room.current.describe({ avatars, renderer }, { camera, canvas: gl.domElement, scene });
+        const { position: p, quaternion: q } = camera;
+        const pose: BaseSceneSnapshot["camera"] = {
+          position: [p.x, p.y, p.z],
+          quaternion: [q.x, q.y, q.z, q.w],
+        };
+        return room.current.describe(
+          { avatars, renderer, camera: pose },
+          { camera, canvas: gl.domElement, scene },
+        );
       },
     }),
     [gl, camera, scene, last, setFrameloop, invalidate],

@@ -7,6 +7,7 @@ import type { BaseSceneSnapshot, SceneTestHookApi } from "./SceneTestHook.tsx";
 export type SceneSnapshot = BaseSceneSnapshot & {
   boutiques: number;
   productsShown: number;
+  batchBuilds: number;
   modelsLoaded: number;
   modelsFailed: number;
   /** What stands on each display slot: brand, slot index, product, and whether its model is shown. */

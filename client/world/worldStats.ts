@@ -2,4 +2,6 @@
 export const worldStats = {
   boutiques: 0,
   productsShown: 0,
+  /** Times a Batched rebuilt its batches: settles once models have loaded (a rising count means churn). */
+  batchBuilds: 0,
 };

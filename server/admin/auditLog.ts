@@ -1,12 +1,13 @@
 /**
- * The audit log as admins read it: newest first, filtered by actor (id or email), action, target
- * (any id a row is about) and a date range, paged by `seq` so a page never shifts under new rows.
+ * The audit log as admins read it: newest first, filtered by actor (id or email), action, brand
+ * (named in the row's details, or owning its drop, pass, event or collectible), target (any id a row
+ * is about) and a date range, paged by `seq` so a page never shifts under new rows.
  */
 import { and, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { AuditPage, AuditQuery } from "../../shared/admin.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
-import { auditEvents, users } from "../db/schema.ts";
+import { auditEvents, collectibles, drops, events, passes, passTypes, users } from "../db/schema.ts";
 
 /** Keys of `details` that name what a row is about (the console's writes, events, drops). */
 const TARGET_KEYS = ["brandId", "reportId", "eventId", "productId", "collectibleId"] as const;
@@ -20,6 +21,20 @@ export async function readAuditLog(database: DbLike, query: AuditQuery): Promise
     if (who) filters.push(who);
   }
   if (query.action) filters.push(eq(auditEvents.kind, query.action));
+  if (query.brand) {
+    const b = query.brand;
+    filters.push(sql`(
+      ${auditEvents.details} ->> 'brandId' = ${b}
+      or ${auditEvents.dropId} in (select ${drops.id} from ${drops} where ${drops.brandId} = ${b})
+      or ${auditEvents.passId} in (
+        select ${passes.id} from ${passes}
+        join ${passTypes} on ${passTypes.id} = ${passes.passTypeId}
+        where ${passTypes.brandId} = ${b})
+      or ${auditEvents.details} ->> 'eventId' in (select ${events.id} from ${events} where ${events.brandId} = ${b})
+      or ${auditEvents.details} ->> 'collectibleId' in (
+        select ${collectibles.id} from ${collectibles} where ${collectibles.brandId} = ${b})
+    )`);
+  }
   if (query.target) {
     const t = query.target;
     const about = or(

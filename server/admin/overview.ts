@@ -1,5 +1,5 @@
 /** What runs across brands, for the console: pass programmes, events and drops with their status. */
-import { and, asc, count, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type {
   AdminDrop,
   AdminDropStatus,
@@ -27,7 +27,7 @@ export async function listProgrammes(database: DbLike, clock: Clock): Promise<Ad
       ),
     )
     .groupBy(passTypes.id, brands.name)
-    .orderBy(asc(brands.name), asc(passTypes.name), asc(passTypes.id));
+    .orderBy(asc(brands.name), asc(sql`${passTypes.name}->>'en'`), asc(passTypes.id));
   return rows.map(({ type, brandName, active }) => ({
     id: type.id,
     brandId: type.brandId,

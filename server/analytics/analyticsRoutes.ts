@@ -13,18 +13,25 @@ import { brandAnalytics, rangeOf } from "./report.ts";
 
 /** Viewer facts one address may send per minute: a browsing shopper sends a few, a script many. */
 export const VIEWER_FACTS_PER_MINUTE = 240;
+/**
+ * Reports one person may ask for per minute: a report reads every rollup row of its range, so a
+ * reader moving through date ranges asks a few, a script looping on it would load the database.
+ */
+export const REPORTS_PER_MINUTE = 30;
 
 export function createAnalyticsRoutes({
   database,
   clock,
   limiterStore,
   viewerFactsPerMinute = VIEWER_FACTS_PER_MINUTE,
+  reportsPerMinute = REPORTS_PER_MINUTE,
 }: {
   database: Database;
   clock: Clock;
   /** Where the viewer-facts limit counts (Redis when scaled out); this process's memory when absent. */
   limiterStore?: LimiterStore;
   viewerFactsPerMinute?: number;
+  reportsPerMinute?: number;
 }): express.Router {
   const limitFacts = createLimiter(
     {
@@ -35,9 +42,21 @@ export function createAnalyticsRoutes({
     },
     limiterStore,
   );
+  // Counted per person (the route is for signed-in staff), across brands: one budget per reader.
+  const limitReports = createLimiter(
+    {
+      keyPrefix: "analytics-report:user",
+      points: reportsPerMinute,
+      durationSeconds: 60,
+      message: (s) => `Too many analytics reports. Please wait ${waitSeconds(s)}.`,
+    },
+    limiterStore,
+  );
   const routes = [
     route(analytics.brandAnalytics, {
-      handle: async ({ params, query }) => {
+      // The access rule has let the caller in: only staff of the brand (or admins) spend the budget.
+      handle: async ({ params, query, user, res }) => {
+        await limitReports(user.id, res);
         await requireBrand(database, params.brandId);
         return brandAnalytics(database, params.brandId, rangeOf(query, clock.now()));
       },

@@ -24,8 +24,9 @@ import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
 import { appMeta, brandModels } from "../db/schema.ts";
 import { type BlobStore, sha256Hex } from "../models/blobStore.ts";
 import { modelLimitsFromConfig } from "../models/modelLimits.ts";
-import { type PipelineResult, runModelPipeline } from "../models/modelPipeline.ts";
+import type { PipelineOptions, PipelineResult } from "../models/modelPipeline.ts";
 import { insertModelIfAbsent } from "../models/modelRepository.ts";
+import { createPipelineRunner, type PipelineRunner } from "../models/pipelineRunner.ts";
 import { logFor } from "../observability/log.ts";
 import { buildStarGlb } from "./seedStarModel.ts";
 
@@ -98,22 +99,41 @@ async function readSeedVersion(db: Db): Promise<number> {
 
 type SeedModel = SeedCollectibles["models"][number];
 
+/** The seed's own budget per model: our content, processed at most once per start. */
+const SEED_PIPELINE_TIMEOUT_MS = 300_000;
+
 /**
- * Runs a seed model through the model pipeline with the default limits, not this deployment's upload
- * limits: the seed's models are our own content, and the same settings give the same files (and
- * hashes) in every process.
+ * The seed's pipeline runs in a worker thread (pipelineRunner.ts) with the default limits, not this
+ * deployment's upload limits: the seed's models are our own content, and the same settings give the
+ * same files (and hashes) in every process. In a worker, the validator, the optimizer and their
+ * native parts never load into the server's own heap: an idle server does not carry them
+ * (bench/memory.ts). The worker starts on the first model and ends with the seed.
  */
-async function processSeedModel(model: SeedModel, rootDir: string): Promise<PipelineResult> {
-  const limits = modelLimitsFromConfig(ConfigSchema.parse({}));
-  const bytes =
-    "file" in model.source
-      ? new Uint8Array(await readFile(path.join(rootDir, model.source.file)))
-      : await buildStarGlb();
-  return runModelPipeline([{ name: model.fileName, bytes }], {
-    limits,
-    lodRatio: 0.25,
-    lodTextureEdge: Math.max(64, Math.round(limits.optimizedTextureEdge / 4)),
-  });
+function seedPipeline(rootDir: string): {
+  process(model: SeedModel): Promise<PipelineResult>;
+  close(): Promise<void>;
+} {
+  let runner: PipelineRunner | null = null;
+  return {
+    async process(model) {
+      const limits = modelLimitsFromConfig(ConfigSchema.parse({}));
+      const options: PipelineOptions = {
+        limits,
+        lodRatio: 0.25,
+        lodTextureEdge: Math.max(64, Math.round(limits.optimizedTextureEdge / 4)),
+      };
+      const bytes =
+        "file" in model.source
+          ? new Uint8Array(await readFile(path.join(rootDir, model.source.file)))
+          : await buildStarGlb();
+      runner ??= createPipelineRunner(options, SEED_PIPELINE_TIMEOUT_MS);
+      return runner.run([{ name: model.fileName, bytes }]);
+    },
+    close: async () => {
+      await runner?.close();
+      runner = null;
+    },
+  };
 }
 
 async function hasBlob(blobStore: BlobStore, sha256: string): Promise<boolean> {
@@ -133,30 +153,42 @@ async function restoreMissingBlobs(
   seed: SeedCollectibles,
   deps: SeedCollectiblesDeps,
 ): Promise<void> {
-  for (const model of seed.models) {
-    const [row] = await db
-      .select({
-        original: brandModels.originalSha256,
-        optimized: brandModels.optimizedSha256,
-        lod: brandModels.lodSha256,
-      })
-      .from(brandModels)
-      .where(eq(brandModels.id, model.id));
-    if (!row) continue;
-    const wanted = [row.original, row.optimized, row.lod];
-    const missing = [];
-    for (const sha256 of wanted) if (!(await hasBlob(deps.blobStore, sha256))) missing.push(sha256);
-    if (missing.length === 0) continue;
-    const result = await processSeedModel(model, deps.rootDir);
-    for (const file of [result.original, result.optimized, result.lod]) {
-      if (missing.includes(sha256Hex(file))) await deps.blobStore.put(file);
-    }
-    for (const sha256 of missing) {
-      if (!(await hasBlob(deps.blobStore, sha256))) {
-        logFor("seed").warn(
-          `the seeded model ${model.id} no longer gives the file ${sha256}; it stays missing here`,
-        );
-      }
+  const pipeline = seedPipeline(deps.rootDir);
+  try {
+    for (const model of seed.models) await restoreModelBlobs(db, model, deps, pipeline);
+  } finally {
+    await pipeline.close();
+  }
+}
+
+async function restoreModelBlobs(
+  db: Db,
+  model: SeedModel,
+  deps: SeedCollectiblesDeps,
+  pipeline: ReturnType<typeof seedPipeline>,
+): Promise<void> {
+  const [row] = await db
+    .select({
+      original: brandModels.originalSha256,
+      optimized: brandModels.optimizedSha256,
+      lod: brandModels.lodSha256,
+    })
+    .from(brandModels)
+    .where(eq(brandModels.id, model.id));
+  if (!row) return;
+  const wanted = [row.original, row.optimized, row.lod];
+  const missing = [];
+  for (const sha256 of wanted) if (!(await hasBlob(deps.blobStore, sha256))) missing.push(sha256);
+  if (missing.length === 0) return;
+  const result = await pipeline.process(model);
+  for (const file of [result.original, result.optimized, result.lod]) {
+    if (missing.includes(sha256Hex(file))) await deps.blobStore.put(file);
+  }
+  for (const sha256 of missing) {
+    if (!(await hasBlob(deps.blobStore, sha256))) {
+      logFor("seed").warn(
+        `the seeded model ${model.id} no longer gives the file ${sha256}; it stays missing here`,
+      );
     }
   }
 }
@@ -185,13 +217,18 @@ export async function seedDemoCollectibles(
   }
 
   const processed = new Map<string, { result: PipelineResult; sha256: [string, string, string] }>();
-  for (const model of seed.models) {
-    const result = await processSeedModel(model, deps.rootDir);
-    const sha256: string[] = [];
-    for (const file of [result.original, result.optimized, result.lod]) {
-      sha256.push((await deps.blobStore.put(file)).ref.sha256);
+  const pipeline = seedPipeline(deps.rootDir);
+  try {
+    for (const model of seed.models) {
+      const result = await pipeline.process(model);
+      const sha256: string[] = [];
+      for (const file of [result.original, result.optimized, result.lod]) {
+        sha256.push((await deps.blobStore.put(file)).ref.sha256);
+      }
+      processed.set(model.id, { result, sha256: sha256 as [string, string, string] });
     }
-    processed.set(model.id, { result, sha256: sha256 as [string, string, string] });
+  } finally {
+    await pipeline.close();
   }
 
   return db.transaction(async (tx) => {

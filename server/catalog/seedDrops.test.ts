@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { count, eq } from "drizzle-orm";
+import { LOCALES } from "../../shared/constants.ts";
 import { databaseTargets, withDatabase } from "../../tests/helpers/databases.ts";
 import { DEMO_SEED_PATH } from "../app.ts";
 import { auditEvents, drops, passes, users } from "../db/schema.ts";
@@ -25,6 +26,21 @@ describe("demo seed file: passes and drops", () => {
     const seed = await loadSeedFile(DEMO_SEED_PATH);
     assert.ok(seed.passTypes.some((t) => t.holders.some((h) => h.email === "vip@vitrine.demo")));
     assert.deepEqual(seed.drops.map((d) => d.mode).sort(), ["fcfs", "raffle"]);
+  });
+
+  test("every demo drop has its title and description, every programme its name, in every language", async () => {
+    const seed = await loadSeedFile(DEMO_SEED_PATH);
+    for (const drop of seed.drops) {
+      assert.deepEqual(Object.keys(drop.title).sort(), [...LOCALES].sort(), `${drop.id}'s title`);
+      assert.deepEqual(
+        Object.keys(drop.description ?? {}).sort(),
+        [...LOCALES].sort(),
+        `${drop.id}'s description`,
+      );
+    }
+    for (const passType of seed.passTypes) {
+      assert.deepEqual(Object.keys(passType.name).sort(), [...LOCALES].sort(), `${passType.id}'s name`);
+    }
   });
 
   test("a drop the API would refuse, or one pointing nowhere, is rejected with every path", async () => {

@@ -1,5 +1,6 @@
 /** The name of a drop's product, for what the host says about it on the drop's stage. */
 import { eq } from "drizzle-orm";
+import type { LocalizedText } from "../../shared/catalog.ts";
 import type { DropHostDrop } from "../../shared/host/dropHost.ts";
 import { type DbLike, drizzleOf } from "../db/database.ts";
 import { products } from "../db/schema.ts";
@@ -10,7 +11,7 @@ type ProductName = DropHostDrop["productName"];
 export async function dropProductName(
   database: DbLike,
   productId: string,
-  title: string,
+  title: LocalizedText,
 ): Promise<ProductName> {
   const [row] = await drizzleOf(database)
     .select({ name: products.name })
@@ -18,5 +19,5 @@ export async function dropProductName(
     .where(eq(products.id, productId))
     .limit(1);
   const name = row?.name as Partial<ProductName> | undefined;
-  return name?.en ? { ...name, en: name.en } : { en: title };
+  return name?.en ? { ...name, en: name.en } : title;
 }

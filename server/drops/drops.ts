@@ -1,6 +1,12 @@
 /** Scheduling drops, reading them (phase on server time, seed hidden until drawn), and their report. */
-import { and, count, eq, sql } from "drizzle-orm";
-import { type DropReport, type DropView, dropPhaseAt, type ScheduleDropBody } from "../../shared/drops.ts";
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import {
+  type BrandDropList,
+  type DropReport,
+  type DropView,
+  dropPhaseAt,
+  type ScheduleDropBody,
+} from "../../shared/drops.ts";
 import { type AuditedBy, auditActor, auditOrigin } from "../audit.ts";
 import { CollectibleNotTransferable } from "../collectibles/collectibleErrors.ts";
 import { isCollectibleId } from "../collectibles/copies.ts";
@@ -21,6 +27,7 @@ export function toDropView(row: DropRow, now: Date): DropView {
     brandId: row.brandId,
     productId: row.productId,
     title: row.title,
+    description: row.description,
     mode: row.mode,
     stock: row.stock,
     remaining: row.remaining,
@@ -90,6 +97,7 @@ export async function insertDrop(
       brandId: drop.brandId,
       productId: body.productId,
       title: body.title,
+      description: body.description ?? null,
       mode: body.mode,
       stock: body.stock,
       remaining: body.stock,
@@ -126,6 +134,25 @@ export async function getDropRow(database: DbLike, dropId: string): Promise<Drop
 
 export async function getDrop(database: DbLike, dropId: string, clock: Clock): Promise<DropView> {
   return toDropView(await getDropRow(database, dropId), clock.now());
+}
+
+/** A brand's portal holds at most this many of its drops, the latest public starts first. */
+export const BRAND_DROP_LIST_LIMIT = 200;
+
+/** The brand's drops, scheduled (not yet announced) and ended ones included, latest public start first. */
+export async function listBrandDrops(
+  database: DbLike,
+  brandId: string,
+  clock: Clock,
+): Promise<BrandDropList> {
+  const now = clock.now();
+  const rows = await drizzleOf(database)
+    .select()
+    .from(drops)
+    .where(eq(drops.brandId, brandId))
+    .orderBy(desc(drops.publicStartsAt), desc(drops.id))
+    .limit(BRAND_DROP_LIST_LIMIT);
+  return { drops: rows.map((row) => toDropView(row, now)) };
 }
 
 /** A brand's view of a drop: entries, claims by status, refusals by reason, sell-out time. */

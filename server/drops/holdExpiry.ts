@@ -65,7 +65,7 @@ export async function expireHoldsOfDrops(
     await tx.insert(auditEvents).values(
       expired.map((c) => ({
         at: now,
-        kind: "expiry",
+        kind: "expiry" as const,
         subjectUserId: c.userId,
         dropId: c.dropId,
         claimId: c.id,

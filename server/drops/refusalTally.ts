@@ -64,7 +64,7 @@ export async function flushRefusals(database: DbLike): Promise<void> {
       .values(
         batch.map((r) => ({
           at: r.at,
-          kind: "claim_refused",
+          kind: "claim_refused" as const,
           subjectUserId: r.userId,
           dropId: r.dropId,
           reason: r.reason,

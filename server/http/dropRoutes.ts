@@ -9,7 +9,7 @@ import type { Database } from "../db/database.ts";
 import { claimDropUnit, confirmClaim, listClaimsOf } from "../drops/claims.ts";
 import type { Clock } from "../drops/clock.ts";
 import { listCurrentDrops } from "../drops/dropList.ts";
-import { getDrop, getDropReport, scheduleDrop } from "../drops/drops.ts";
+import { getDrop, getDropReport, listBrandDrops, scheduleDrop } from "../drops/drops.ts";
 import { visibleDrop } from "../drops/dropVisibility.ts";
 import { setBrandWebhook } from "../drops/orderWebhooks.ts";
 import { drawRaffle, enterRaffle } from "../drops/raffleDraw.ts";
@@ -53,6 +53,7 @@ export function createDropRoutes({
     route(drops.scheduleDrop, {
       handle: ({ params, body, user }) => scheduleDrop(database, params.brandId, body, user.id, clock),
     }),
+    route(drops.listBrandDrops, { handle: ({ params }) => listBrandDrops(database, params.brandId, clock) }),
     route(drops.setWebhook, {
       handle: async ({ params, body }) => {
         await requirePublicWebhookUrl(body.url);

@@ -7,11 +7,13 @@ import { currentUser } from "../accounts/guards.ts";
 import type { Database } from "../db/database.ts";
 import type { Clock } from "../drops/clock.ts";
 import { DomainError } from "../errors.ts";
+import { grantEventMedia } from "../events/eventMedia.ts";
 import { getEventView, listEvents } from "../events/eventQueries.ts";
 import { buildGuestList, listInvitationsOf } from "../events/invitations.ts";
 import { rsvp } from "../events/rsvp.ts";
 import { cancelEvent, scheduleEvent, updateEvent } from "../events/scheduling.ts";
 import { readTimeline } from "../events/timeline.ts";
+import type { StageMedia } from "../media/stageMedia.ts";
 import { endpointRouter, route } from "./endpointRouter.ts";
 
 export type EventRoutesDeps = {
@@ -19,6 +21,8 @@ export type EventRoutesDeps = {
   clock: Clock;
   /** Told when an event's schedule changed (its live stage and shards reload it). */
   onEventChanged?: (eventId: string) => void;
+  /** The stages' Janus (null without JANUS_URL: events run without live video). */
+  media?: StageMedia | null;
 };
 
 /** A refused RSVP: not on the list is 403 (nothing to do about it), the rest 409. */
@@ -31,6 +35,7 @@ export function createEventRoutes({
   database,
   clock,
   onEventChanged = () => {},
+  media = null,
 }: EventRoutesDeps): express.Router {
   // `anyone` routes never resolve the session; the event views still differ for guests and staff,
   // so these read the caller themselves (a guest or an expired session is simply null).
@@ -68,6 +73,10 @@ export function createEventRoutes({
     }),
     route(events.eventTimeline, {
       handle: async ({ req, params }) => readTimeline(database, params.eventId, await viewer(req), clock),
+    }),
+    route(events.eventMedia, {
+      handle: async ({ req, params, body }) =>
+        grantEventMedia({ database, clock, media }, await viewer(req), params.eventId, body.role),
     }),
   ];
   return endpointRouter(routes, { database, mountedAt: "/api" });

@@ -2,7 +2,7 @@
  * Pass programmes (pass types): creating one (platform-wide or a brand's), reading them. The passes
  * issued under a programme are in passes.ts.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { CreatePassTypeBody, PassType } from "../../shared/passes.ts";
 import { type AuditedBy, auditActor, auditOrigin } from "../audit.ts";
 import { type Db, type DbLike, drizzleOf } from "../db/database.ts";
@@ -84,6 +84,6 @@ export async function listPassTypes(
     .select()
     .from(passTypes)
     .where(filter.brandId === undefined ? undefined : eq(passTypes.brandId, filter.brandId))
-    .orderBy(passTypes.name);
+    .orderBy(sql`${passTypes.name}->>'en'`, passTypes.id);
   return rows.map(toPassType);
 }

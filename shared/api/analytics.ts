@@ -1,5 +1,6 @@
 /** A brand's analytics (shared/analytics.ts): owners, merchandisers and advisors read them. */
 import { AnalyticsQuery, AnalyticsReport, ViewerFactBody } from "../analytics.ts";
+import { RateLimitedDetails } from "../errors.ts";
 import { anyone, BRAND_STAFF, brandInPath, brandStaff } from "./access.ts";
 import { endpoint, NO_CONTENT } from "./endpoint.ts";
 
@@ -11,6 +12,9 @@ export const brandAnalytics = endpoint({
   access: brandStaff(BRAND_STAFF, brandInPath, "read its analytics"),
   query: AnalyticsQuery,
   answer: AnalyticsReport,
+  // Besides the shared answers (400 a bad range, 401, 403 another brand, 404 an unknown brand):
+  // REPORTS_PER_MINUTE per reader (server/analytics/analyticsRoutes.ts), then 429.
+  refusals: { rate_limited: RateLimitedDetails },
 });
 
 export const viewerFact = endpoint({
@@ -21,6 +25,8 @@ export const viewerFact = endpoint({
   access: anyone,
   body: ViewerFactBody,
   answer: NO_CONTENT,
+  // VIEWER_FACTS_PER_MINUTE per address, then 429.
+  refusals: { rate_limited: RateLimitedDetails },
 });
 
 export const analyticsEndpoints = [brandAnalytics, viewerFact];

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { DropList } from "../dropRoom.ts";
 import {
+  BrandDropList,
   ClaimAnswer,
   ClaimRefusal,
   ClaimView,
@@ -14,7 +15,7 @@ import {
   SetWebhookBody,
 } from "../drops.ts";
 import { RateLimitedDetails } from "../errors.ts";
-import { anyone, BRAND_EDITORS, brandInPath, brandStaff, signedIn } from "./access.ts";
+import { anyone, BRAND_EDITORS, BRAND_STAFF, brandInPath, brandStaff, signedIn } from "./access.ts";
 import { endpoint, NO_CONTENT } from "./endpoint.ts";
 
 /** `details` of a refused claim or entry (403 `forbidden` for not_open_yet, 409 `conflict` otherwise). */
@@ -65,6 +66,15 @@ export const scheduleDrop = endpoint({
   body: ScheduleDropBody,
   answer: DropView,
   status: 201,
+});
+
+export const listBrandDrops = endpoint({
+  id: "drops.listBrand",
+  method: "GET",
+  path: "/api/brands/:brandId/drops",
+  summary: "The brand's drops for its portal (scheduled and ended ones too), latest public start first",
+  access: brandStaff(BRAND_STAFF, brandInPath, "see its drops"),
+  answer: BrandDropList,
 });
 
 export const setWebhook = endpoint({
@@ -140,6 +150,7 @@ export const dropEndpoints = [
   listDrops,
   getDrop,
   scheduleDrop,
+  listBrandDrops,
   setWebhook,
   claim,
   myClaims,

@@ -4,6 +4,7 @@
  * the RSVP and the replay's timeline.
  */
 import { z } from "zod";
+import { EventMediaBody, EventMediaRefusalDetails } from "../events/eventMedia.ts";
 import {
   CancelEventBody,
   EventId as EventIdSchema,
@@ -13,6 +14,7 @@ import {
 import { EventList, EventView, MyInvitations } from "../events/eventView.ts";
 import { BuildGuestListAnswer, GuestListRules, RsvpBody, RsvpRefusal } from "../events/guestList.ts";
 import { Timeline } from "../events/timeline.ts";
+import { MediaGrant } from "../media.ts";
 import { anyone, BRAND_EDITORS, type BrandSource, brandStaff, signedIn } from "./access.ts";
 import { endpoint } from "./endpoint.ts";
 
@@ -145,6 +147,24 @@ export const eventTimeline = endpoint({
   refusals: { forbidden: TimelineRefusalDetails },
 });
 
+export const eventMedia = endpoint({
+  id: "events.media",
+  method: "POST",
+  path: "/api/events/:eventId/media",
+  summary:
+    "A Janus grant for the show's live video: its presenters publish, the admitted audience watches (404 media_not_configured without Janus)",
+  // Guests watch open shows; who may publish is the event's to say (its presenters), not a role's.
+  access: anyone,
+  params: { eventId: EventIdParam },
+  body: EventMediaBody,
+  answer: MediaGrant,
+  refusals: {
+    unauthenticated: EventMediaRefusalDetails,
+    forbidden: EventMediaRefusalDetails,
+    not_found: EventMediaRefusalDetails,
+  },
+});
+
 export const eventEndpoints = [
   listEvents,
   scheduleEvent,
@@ -155,4 +175,5 @@ export const eventEndpoints = [
   buildGuestList,
   rsvp,
   eventTimeline,
+  eventMedia,
 ] as const;

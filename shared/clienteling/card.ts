@@ -93,13 +93,13 @@ export const ClientCard = z.object({
     z.object({
       claimId: z.string(),
       dropId: z.string(),
-      dropTitle: z.string(),
+      dropTitle: LocalizedText,
       productId: z.string(),
       status: z.enum(["held", "confirmed", "expired"]),
       at: z.iso.datetime(),
     }),
   ),
-  drawEntries: z.array(z.object({ dropId: z.string(), dropTitle: z.string(), at: z.iso.datetime() })),
+  drawEntries: z.array(z.object({ dropId: z.string(), dropTitle: LocalizedText, at: z.iso.datetime() })),
   collectibles: z.array(
     z.object({
       collectibleId: z.string(),
@@ -112,7 +112,7 @@ export const ClientCard = z.object({
   passes: z.array(
     z.object({
       passId: z.string(),
-      programme: z.string(),
+      programme: LocalizedText,
       tier: z.string(),
       validUntil: z.iso.datetime(),
       active: z.boolean(),

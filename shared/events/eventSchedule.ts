@@ -4,8 +4,8 @@
  * presenters are, whose products, drop and collectible) are checked by server/events.
  */
 import { z } from "zod";
-import { LOCALES } from "../constants.ts";
-import { lineOfText, multiLine, singleLine } from "../text.ts";
+import { localizedTextOf } from "../catalog.ts";
+import { lineOfText } from "../text.ts";
 
 /** Longest show, and shortest. */
 export const EVENT_MAX_DURATION_MINUTES = 8 * 60;
@@ -33,25 +33,6 @@ const Slug = z
   .max(48)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes");
 const RecordId = z.string().trim().min(1).max(100);
-
-/**
- * Text per language with the catalog's shape (`LocalizedText`: English required, other languages
- * among LOCALES), with its own length limit.
- */
-export function localizedTextOf(
-  maxLength: number,
-  minLength = 1,
-  lines: "singleLine" | "multiLine" = "singleLine",
-) {
-  const text = (min: number) =>
-    (lines === "singleLine" ? singleLine : multiLine)(z.string().trim().min(min).max(maxLength));
-  return z
-    .object({ en: text(minLength) })
-    .catchall(text(1))
-    .refine((t) => Object.keys(t).every((k) => (LOCALES as readonly string[]).includes(k)), {
-      message: `Languages must be among ${LOCALES.join(", ")}`,
-    });
-}
 
 export const EventTitle = localizedTextOf(120, 2);
 export const EventDescription = localizedTextOf(2000, 1, "multiLine");

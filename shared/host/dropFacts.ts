@@ -1,9 +1,11 @@
 /** Drops as the host knows them, and when one opens next. */
+import type { LocalizedText } from "../catalog.ts";
 
 /** A drop as the host knows it (from the database's schedule). Times in epoch ms. */
 export type DropFact = {
   dropId: string;
-  title: string;
+  /** Per language: the host says it in each reader's language. */
+  title: LocalizedText;
   brandId: string;
   productId: string;
   earlyAccessStartsAt: number;

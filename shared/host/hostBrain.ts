@@ -48,7 +48,8 @@ export type HostVisitor = {
 export type UpcomingDrop = {
   dropId: string;
   brandId: string;
-  title: string;
+  /** Per language: the host says it in each reader's language. */
+  title: LocalizedText;
   /** Epoch ms of the drop's next opening (early access or public). */
   opensAt: number;
 };

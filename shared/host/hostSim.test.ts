@@ -334,10 +334,31 @@ describe("host simulation (controllable clock)", () => {
     assert.equal(sim.said.filter((l) => l.kind === "announce").length, 1, "an ended show is not announced");
   });
 
+  test("a French reader hears the drop's French title, a German one without German the English title", () => {
+    const sim = new Sim();
+    const opensAt = T0 + 20 * 60_000;
+    sim.drops = [
+      {
+        dropId: "d1",
+        brandId: "temps",
+        title: { en: "Midnight, ten pieces", fr: "Minuit, dix pièces" },
+        opensAt,
+      },
+    ];
+    sim.runUntil("the announcement", () => sim.said.some((l) => l.kind === "announce"), 5 * 60_000);
+    const announced = sim.said.find((l) => l.kind === "announce");
+    assert.ok(announced);
+    const fr = renderLine(announced.line.fr, "fr", announced.at, "Europe/Paris");
+    assert.match(fr, /Minuit, dix pièces/);
+    assert.doesNotMatch(fr, /Midnight/);
+    assert.match(renderLine(announced.line.en, "en", announced.at, "UTC"), /^Midnight, ten pieces/);
+    assert.match(renderLine(announced.line.de, "de", announced.at, "Europe/Berlin"), /Midnight, ten pieces/);
+  });
+
   test("announces an upcoming drop at the right time with a countdown, then leads people to the boutique", () => {
     const sim = new Sim();
     const opensAt = T0 + 90 * 60_000;
-    sim.drops = [{ dropId: "d1", brandId: "temps", title: "Minuit, ten pieces", opensAt }];
+    sim.drops = [{ dropId: "d1", brandId: "temps", title: { en: "Minuit, ten pieces" }, opensAt }];
     // Lead time is 30 minutes: nothing for the first hour.
     sim.run(59 * 60_000);
     assert.equal(sim.said.filter((l) => l.kind === "announce").length, 0, "not announced too early");

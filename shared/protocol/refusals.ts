@@ -42,11 +42,20 @@ export function defineRefusals<
     return parsed.success ? parsed.data : null;
   }
 
-  /** The refusal carried by a failed join (an error with `code` and `message`), or null. */
+  /**
+   * The refusal carried by a failed join (an error with `code` and `message`), or null: a refusal
+   * at the door (REFUSED_JOIN_CODE, the refusal as JSON), or a room sending the connection away
+   * as it is admitted (REFUSED_CLOSE_CODE before the join completed, the reason as the message).
+   */
   function fromJoinError(error: unknown): Refusal | null {
     if (typeof error !== "object" || error === null) return null;
     const { code, message } = error as { code?: unknown; message?: unknown };
-    if (code !== REFUSED_JOIN_CODE || typeof message !== "string") return null;
+    if (typeof message !== "string") return null;
+    if (code === REFUSED_CLOSE_CODE) {
+      const reason = Reason.safeParse(message);
+      return reason.success ? read({ message: spec.messages[reason.data], reason: reason.data }) : null;
+    }
+    if (code !== REFUSED_JOIN_CODE) return null;
     try {
       return read(JSON.parse(message));
     } catch {

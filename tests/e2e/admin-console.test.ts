@@ -141,6 +141,24 @@ describe("an admin suspends a reported chat author from the moderation queue", (
     assert.ok(((await row.textContent()) ?? "").includes("Insults on the avenue"));
     await shot(page, "audit");
 
+    // Filtered to one maison: its drops' and programmes' rows, each under a readable label.
+    await page.getByTestId("audit-brand").selectOption("aubrelle");
+    await page.getByTestId("audit-filters").getByRole("button", { name: "Apply" }).click();
+    await page.locator('[data-testid="audit-row"][data-action="drop_scheduled"]').first().waitFor();
+    const actions = await page.getByTestId("audit-row").evaluateAll((rows) =>
+      rows.map((r) => ({
+        kind: r.getAttribute("data-action") ?? "",
+        label: r.querySelector(".admin__action")?.textContent ?? "",
+      })),
+    );
+    assert.ok(actions.length > 0);
+    for (const { kind, label } of actions) assert.notEqual(label, kind, `${kind} has a label`);
+    assert.ok(
+      !actions.some((a) => a.kind.startsWith("chat_") || a.kind === "brand_staff_set"),
+      "nothing of the platform's or other maisons' rows",
+    );
+    await shot(page, "audit-brand");
+
     for (const section of SECTIONS) {
       await page.getByTestId(`admin-tab-${section}`).click();
       await page.getByTestId(`admin-${section}`).locator("table, .section__empty").first().waitFor();

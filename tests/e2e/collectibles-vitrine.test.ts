@@ -155,7 +155,7 @@ describe("a collectible from a drop, in the wallet and the vitrine, with a visit
     const now = Date.now();
     const scheduled = await api(owner.request, "POST", `${server.url}/api/brands/aubrelle/drops`, {
       productId: "aubrelle-aube-rose",
-      title: "Aube Rose, the keepsake drop",
+      title: { en: "Aube Rose, the keepsake drop" },
       mode: "fcfs",
       stock: 5,
       perAccountLimit: 1,

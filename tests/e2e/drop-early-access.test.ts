@@ -131,7 +131,7 @@ describe("a pass holder and a shopper at the same drop", () => {
     // An admin defines a pass programme with 10 minutes of early access and issues it to the VIP.
     const me = (await api(vip.request, "GET", `${server.url}/api/auth/me`)).json as { user: { id: string } };
     const created = await api(admin.request, "POST", `${server.url}/api/pass-types`, {
-      name: "Cercle Onyx",
+      name: { en: "Cercle Onyx" },
       tier: "Onyx",
       validFrom: new Date(Date.now() - 86_400_000).toISOString(),
       validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(),
@@ -163,7 +163,7 @@ describe("a pass holder and a shopper at the same drop", () => {
     const now = Date.now();
     const scheduled = await api(owner.request, "POST", `${server.url}/api/brands/aubrelle/drops`, {
       productId: "aubrelle-aube-rose",
-      title: "Aube Rose, three pieces",
+      title: { en: "Aube Rose, three pieces" },
       mode: "fcfs",
       stock: 3,
       perAccountLimit: 1,

@@ -7,9 +7,8 @@
  * which appears on a plinth in the shopper's scene and as a card to wishlist. Screenshots of the avenue's beacon and of the
  * event page go to test-results/e2e/.
  *
- * Not covered here: the presenter's video on the screen. The stage's Janus grants are not served
- * over HTTP yet (see the report of issue 11); tests/e2e/media-stage.test.ts decodes the stage's
- * video through Janus on its own page.
+ * Not covered here: the presenter's video on the screen (this server runs without Janus, so the
+ * screen shows the show's card); tests/e2e/event-video.test.ts goes on camera on this same page.
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";

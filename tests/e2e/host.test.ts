@@ -16,6 +16,7 @@ import { DropList } from "../../shared/dropRoom.ts";
 import { resolveHostWorld } from "../../shared/host/hostWorld.ts";
 import { formatTime } from "../../shared/host/lineTokens.ts";
 import { HostScript } from "../../shared/host/script.ts";
+import { localize } from "../../shared/money.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { waitUntil as until } from "../helpers/waitUntil.ts";
@@ -78,7 +79,7 @@ function nextOpening(list: DropList): { dropId: string; title: string; at: numbe
     if (ends <= now) continue;
     for (const iso of [d.earlyAccessStartsAt, d.publicStartsAt]) {
       const at = Date.parse(iso);
-      if (at > now && (!best || at < best.at)) best = { dropId: d.id, title: d.title, at };
+      if (at > now && (!best || at < best.at)) best = { dropId: d.id, title: localize(d.title, LANG_A), at };
     }
   }
   return best;
@@ -243,6 +244,8 @@ describe("the host on the avenue", () => {
       answered.line.includes(next.title),
       `the line names the drop "${next.title}": ${answered.line}`,
     );
+    // The title in the reader's language (issue 14): French here, not the English fallback.
+    assert.ok(!answered.line.includes(drops.drops.find((d) => d.id === next.dropId)?.title.en ?? "\u0000"));
     // Not the server's zone: the same instant in UTC reads differently.
     assert.notEqual(formatTime(next.at, LANG_A, Date.now(), "UTC"), expectedTime());
     assert.ok(!answered.line.includes("{{"), "every token is formatted");

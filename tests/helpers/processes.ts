@@ -15,8 +15,15 @@ export type ServerProcess = {
   stop(): Promise<void>;
 };
 
-/** Starts one server process and waits until `GET /api/health` answers. */
-export async function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts one server process and waits until `GET /api/health` answers (at most `healthTimeoutMs`;
+ * past it the process is ended and the start fails).
+ */
+export async function startServerProcess(
+  port: number,
+  env: Record<string, string>,
+  healthTimeoutMs = 600_000,
+): Promise<ServerProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vitrine-proc-"));
   let log = "";
   const child = spawn(process.execPath, ["server/main.ts"], {
@@ -41,8 +48,11 @@ export async function startServerProcess(port: number, env: Record<string, strin
     } catch {
       // not listening yet
     }
-    if (Date.now() - started > 60_000)
+    if (Date.now() - started > healthTimeoutMs) {
+      child.kill("SIGKILL");
+      fs.rmSync(dataDir, { recursive: true, force: true });
       throw new Error(`server on port ${port} did not become healthy:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
@@ -89,6 +99,7 @@ export async function startScaledOutPair(
   databaseUrl: string,
   redisUrl: string,
   env: Record<string, string> = {},
+  healthTimeoutMs = 600_000,
 ): Promise<ScaledOutPair> {
   const pg = (await import("pg")).default;
   const { Redis } = await import("ioredis");
@@ -113,16 +124,29 @@ export async function startScaledOutPair(
   scratchUrl.pathname = `/${scratchDb}`;
   await flushRedis();
   const ports = [await freePort(), await freePort()];
-  const processes = await Promise.all(
+  const started = await Promise.allSettled(
     ports.map((port) =>
-      startServerProcess(port, {
-        DATABASE_URL: scratchUrl.toString(),
-        REDIS_URL: redisUrl,
-        PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-        ...env,
-      }),
+      startServerProcess(
+        port,
+        {
+          DATABASE_URL: scratchUrl.toString(),
+          REDIS_URL: redisUrl,
+          PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+          ...env,
+        },
+        healthTimeoutMs,
+      ),
     ),
   );
+  const processes = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const failed = started.find((s) => s.status === "rejected");
+  if (failed) {
+    // Leave nothing behind: the twin that did start, the scratch database, Redis' keys.
+    for (const p of processes) await p.stop();
+    await admin(`DROP DATABASE IF EXISTS ${scratchDb} WITH (FORCE)`);
+    await flushRedis();
+    throw (failed as PromiseRejectedResult).reason;
+  }
   return {
     processes,
     databaseUrl: scratchUrl.toString(),

@@ -115,7 +115,7 @@ for (const target of databaseTargets()) {
       );
       const body = ScheduleDropBody.parse({
         productId: PRODUCT_ID,
-        title: "Analytics drop",
+        title: { en: "Analytics drop" },
         mode: "fcfs",
         stock: 1,
         perAccountLimit: 1,
@@ -128,7 +128,7 @@ for (const target of databaseTargets()) {
         .insert(passTypes)
         .values({
           brandId: BRAND_ID,
-          name: "Salon",
+          name: { en: "Salon" },
           tier: "gold",
           validFrom: at(-minutes(600)),
           validUntil: at(minutes(60 * 24 * 365)),
@@ -353,7 +353,7 @@ for (const target of databaseTargets()) {
       // The one unit went with the claim at T0 + 1 min; the drop opened (early access) at T0 − 30 min.
       assert.deepEqual(drop, {
         dropId,
-        title: "Analytics drop",
+        title: { en: "Analytics drop" },
         pageVisitors: 2,
         entries: 0,
         claims: 1,
@@ -396,6 +396,36 @@ for (const target of databaseTargets()) {
       ]) {
         assert.ok(!text.includes(secret), "the answer holds no account id and no pseudonym");
       }
+      // Nor any other key of a visitor: no field that names a person, no value shaped like a
+      // pseudonym (p_ + 22 base64url), whoever the facts were about (the consenting shopper included).
+      const leaves: [string, unknown][] = [];
+      const walk = (value: unknown, at: string): void => {
+        if (Array.isArray(value)) {
+          for (const [i, v] of value.entries()) walk(v, `${at}[${i}]`);
+        } else if (value && typeof value === "object")
+          for (const [k, v] of Object.entries(value)) walk(v, at ? `${at}.${k}` : k);
+        else leaves.push([at, value]);
+      };
+      walk(JSON.parse(text), "");
+      const personal = /user|visitor(?!s$)|pseudonym|account|email|session|name$/i;
+      assert.deepEqual(
+        leaves
+          .filter(([key]) =>
+            personal.test(
+              key
+                .split(".")
+                .at(-1)
+                ?.replace(/\[\d+\]$/, "") ?? "",
+            ),
+          )
+          .map(([k]) => k),
+        [],
+        "no field of the answer names a person",
+      );
+      assert.deepEqual(
+        leaves.filter(([, v]) => typeof v === "string" && /^p_[A-Za-z0-9_-]{22}$/.test(v)),
+        [],
+      );
 
       // Another brand's owner is refused A's numbers, and sees nothing of A in their own.
       const refused = await call("GET", `/api/brands/${BRAND_ID}/analytics?${range}`, otherOwner);

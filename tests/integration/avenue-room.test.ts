@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { AvenueServerMessage as ServerMessageType } from "../../shared/avenue/protocol.ts";
 import { MAX_INVALID_MESSAGES, MAX_MESSAGE_BYTES } from "../../shared/constants.ts";
 import { ErrorCode } from "../../shared/errors.ts";
+import { poseOf } from "../../shared/walking/avatarState.ts";
 import {
   type AvenueTestRoom,
   joinAvenue,
@@ -12,6 +13,12 @@ import {
   type TestServer,
   waitFor,
 } from "../helpers/server.ts";
+
+/** Where `room` sees session `id` stand, decoded from the quantized state (metres). */
+const seenAt = (room: { state: { avatars: Map<string, Parameters<typeof poseOf>[0]> } }, id: string) => {
+  const a = room.state.avatars.get(id);
+  return a ? poseOf(a) : undefined;
+};
 
 /** Error messages a room sent to one client, as they arrive. */
 function collectErrors(room: AvenueTestRoom): Array<{ code: string; message: string }> {
@@ -46,9 +53,9 @@ describe("avenue room (real server, two SDK clients)", () => {
   });
 
   test("A's move is seen by B", async () => {
-    const startX = b.state.avatars.get(a.sessionId)?.x ?? 0;
+    const startX = seenAt(b, a.sessionId)?.x ?? 0;
     a.send("move", { dirX: 1, dirZ: 0 });
-    await waitFor("B sees A walk east", () => (b.state.avatars.get(a.sessionId)?.x ?? 0) > startX + 1);
+    await waitFor("B sees A walk east", () => (seenAt(b, a.sessionId)?.x ?? 0) > startX + 1);
     assert.equal(b.state.avatars.get(a.sessionId)?.anim, 1, "A walks");
     a.send("move", { dirX: 0, dirZ: 0 });
     await waitFor("A stops", () => b.state.avatars.get(a.sessionId)?.anim === 0);
@@ -56,12 +63,12 @@ describe("avenue room (real server, two SDK clients)", () => {
 
   test("click to walk: moveTo reaches a walkable target; an unwalkable one is refused with a reason", async () => {
     const errors = collectErrors(a);
-    const self = a.state.avatars.get(a.sessionId);
+    const self = seenAt(a, a.sessionId);
     assert.ok(self);
     const target = { x: self.x - 1, z: self.z - 2 };
     a.send("moveTo", target);
     await waitFor("A arrives", () => {
-      const p = b.state.avatars.get(a.sessionId);
+      const p = seenAt(b, a.sessionId);
       return !!p && Math.hypot(p.x - target.x, p.z - target.z) < 0.2;
     });
     a.send("moveTo", { x: 500, z: 0 });
@@ -69,7 +76,7 @@ describe("avenue room (real server, two SDK clients)", () => {
   });
 
   test("speed is clamped on the server: a client cannot outrun WALK_SPEED", async () => {
-    const before = b.state.avatars.get(a.sessionId);
+    const before = seenAt(b, a.sessionId);
     assert.ok(before);
     const x0 = before.x;
     const z0 = before.z;
@@ -78,7 +85,7 @@ describe("avenue room (real server, two SDK clients)", () => {
     await new Promise((r) => setTimeout(r, 600));
     a.send("move", { dirX: 0, dirZ: 0 });
     await new Promise((r) => setTimeout(r, 150));
-    const p = b.state.avatars.get(a.sessionId);
+    const p = seenAt(b, a.sessionId);
     assert.ok(p);
     const seconds = (Date.now() - t0) / 1000;
     assert.ok(Math.hypot(p.x - x0, p.z - z0) <= 3.4 * seconds + 0.3, "no faster than walking speed");
@@ -96,9 +103,9 @@ describe("avenue room (real server, two SDK clients)", () => {
     assert.equal(await closed, 4002);
     await waitFor("the bad client's avatar is gone", () => !b.state.avatars.has(bad.sessionId));
 
-    const x = b.state.avatars.get(a.sessionId)?.x ?? 0;
+    const x = seenAt(b, a.sessionId)?.x ?? 0;
     a.send("move", { dirX: -1, dirZ: 0 });
-    await waitFor("room still simulates", () => (b.state.avatars.get(a.sessionId)?.x ?? 0) < x - 0.5);
+    await waitFor("room still simulates", () => (seenAt(b, a.sessionId)?.x ?? 0) < x - 0.5);
     a.send("move", { dirX: 0, dirZ: 0 });
   });
 
@@ -136,7 +143,7 @@ describe("avenue room (real server, two SDK clients)", () => {
     await waitFor("C walks", () => b.state.avatars.get(c.sessionId)?.anim === 1);
     c.send("move", { dirX: 0, dirZ: 0 });
     await waitFor("C stops", () => b.state.avatars.get(c.sessionId)?.anim === 0);
-    const before = b.state.avatars.get(c.sessionId);
+    const before = seenAt(b, c.sessionId);
     assert.ok(before);
     const place = { x: before.x, z: before.z };
     const reconnected = new Promise<void>((resolve) => c.onReconnect(() => resolve()));
@@ -151,15 +158,12 @@ describe("avenue room (real server, two SDK clients)", () => {
     );
     await reconnected;
     await waitFor("C is connected again", () => b.state.avatars.get(c.sessionId)?.connected === true);
-    const after = b.state.avatars.get(c.sessionId);
+    const after = seenAt(b, c.sessionId);
     assert.ok(after);
     assert.ok(Math.hypot(after.x - place.x, after.z - place.z) < 0.01, "same avatar, same place");
 
     c.send("move", { dirX: 1, dirZ: 0 });
-    await waitFor(
-      "C moves after reconnecting",
-      () => (b.state.avatars.get(c.sessionId)?.x ?? 0) > place.x + 0.5,
-    );
+    await waitFor("C moves after reconnecting", () => (seenAt(b, c.sessionId)?.x ?? 0) > place.x + 0.5);
     await leaveQuietly(c);
   });
 

@@ -139,7 +139,7 @@ for (const target of databaseTargets()) {
         database,
         {
           brandId: world.a.brandId,
-          name: "Cercle A",
+          name: { en: "Cercle A" },
           tier: "Or",
           validFrom: new Date("2026-01-01T00:00:00Z"),
           validUntil: new Date("2027-01-01T00:00:00Z"),

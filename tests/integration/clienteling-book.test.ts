@@ -106,7 +106,7 @@ for (const target of databaseTargets()) {
         .values({
           brandId: world.b.brandId,
           productId: world.b.watchId,
-          title: "B drop",
+          title: { en: "B drop" },
           mode: "fcfs",
           stock: 1,
           remaining: 0,
@@ -157,7 +157,7 @@ for (const target of databaseTargets()) {
       );
       assert.deepEqual(
         cardB.claims.map((c) => c.dropTitle),
-        ["B drop"],
+        [{ en: "B drop" }],
       );
       // Lists: brand A sees none of B's.
       assert.deepEqual(

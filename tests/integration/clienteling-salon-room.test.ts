@@ -96,7 +96,11 @@ for (const target of databaseTargets()) {
         (e: unknown) => e as { code?: number; message?: string },
       );
       assert.equal(error.code, SalonRefusals.closeCode);
-      return SalonRefusals.Reason.parse(error.message);
+      // The page reads it the way it reads a refusal at the door (SalonRoomDriver's onJoinFailed).
+      const refusal = SalonRefusals.fromJoinError(error);
+      assert.ok(refusal, `a named refusal, got ${String(error)}`);
+      assert.equal(refusal.reason, error.message);
+      return refusal.reason;
     };
     const nextMessage = <T>(room: SalonTestRoom, type: string) =>
       new Promise<T>((resolve) => {
@@ -313,6 +317,45 @@ for (const target of databaseTargets()) {
         "the order status on the advisor's side",
         () => a.state.selection[0]?.handover === "order_sent",
       );
+    });
+
+    test("someone back from a reload while their seat waits takes it back; a live second window is still refused", async () => {
+      const inside = (role: string) =>
+        rooms.find((r) => r.connection.isOpen && r.state.people?.get(r.sessionId)?.role === role);
+      const c = inside("client");
+      const a = inside("advisor");
+      assert.ok(c && a, "the client and the advisor are inside");
+      const stale = a.sessionId;
+      // The advisor's page reloads: the socket closes without leaving, and the page will not come
+      // back on this connection (4100 is no code the SDK reconnects on; the server keeps the seat).
+      const ws = (a.connection.transport as unknown as { ws: WebSocket }).ws;
+      ws.close(4100, "page reloaded");
+      await waitFor("the advisor's seat waits", () => c.state.avatars.get(stale)?.connected === false);
+
+      const back = await join(advisor);
+      await waitFor(
+        "the advisor is back, under the new connection",
+        () =>
+          c.state.people.get(back.sessionId)?.role === "advisor" &&
+          !c.state.people.has(stale) &&
+          c.state.avatars.get(back.sessionId)?.connected === true &&
+          !c.state.avatars.has(stale),
+      );
+      assert.equal(c.state.people.size, 3);
+      assert.equal(c.state.avatars.size, 3);
+      // The same salon: the piece on the table and the list are there, and the advisor acts again.
+      await waitFor(
+        "the returning advisor's table and list",
+        () => back.state.table?.productId === world.a.ringId && back.state.selection?.length === 1,
+      );
+      back.send("turnTable", { yaw: 0.5, pitch: 0, zoom: 2 });
+      await waitFor("the client sees the advisor's turn", () => c.state.table.zoom === 2);
+      const offer = nextMessage<{ from: string }>(back, "call");
+      c.send("call", { to: back.sessionId, signal: { type: "offer", sdp: "v=0 again" } });
+      assert.equal((await offer).from, c.sessionId);
+      // Once the old seat is gone, it is not waiting any more: a second live window is refused.
+      assert.equal(await sentAway(advisor), "already_inside" satisfies SalonRefusalReason);
+      assert.equal(c.state.people.size, 3);
     });
 
     test("when the salon closes on the server's clock, everyone inside is sent away", async () => {

@@ -252,7 +252,7 @@ for (const target of databaseTargets()) {
         .values({
           brandId: world.b.brandId,
           productId: world.b.ringId,
-          title: "B ring drop",
+          title: { en: "B ring drop" },
           mode: "fcfs",
           stock: 2,
           remaining: 0,

@@ -317,7 +317,7 @@ for (const target of databaseTargets()) {
         .values({
           brandId: world.a.brandId,
           productId: world.a.watchId,
-          title: "Watch drop",
+          title: { en: "Watch drop" },
           mode: "fcfs",
           stock: 3,
           remaining: 3,

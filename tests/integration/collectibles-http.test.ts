@@ -178,7 +178,7 @@ for (const target of databaseTargets()) {
     test("creating a pass collectible grants it to the programme's current holders", async () => {
       const programme = await call("owner", "POST", "/api/pass-types", {
         brandId: "aubrelle",
-        name: "Salon Aubrelle",
+        name: { en: "Salon Aubrelle" },
         tier: "Rose",
         validFrom: new Date(Date.now() - 60_000).toISOString(),
         validUntil: new Date(Date.now() + 86_400_000).toISOString(),
@@ -415,7 +415,7 @@ for (const target of databaseTargets()) {
           "/api/brands/aubrelle/drops",
           {
             productId: DROP_COLLECTIBLE,
-            title: "Étoile keepsakes for sale",
+            title: { en: "Étoile keepsakes for sale" },
             mode: "fcfs",
             stock: 5,
             perAccountLimit: 1,

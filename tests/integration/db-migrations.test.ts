@@ -1,10 +1,18 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
+import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
 import { type Db, MIGRATIONS_FOLDER, openDatabase } from "../../server/db/database.ts";
+import { drops } from "../../server/db/schema/drops.ts";
+import { passTypes } from "../../server/db/schema/passes.ts";
 import { appMeta } from "../../server/db/schema.ts";
 import { databaseTargets, withDatabase } from "../helpers/databases.ts";
 
@@ -148,6 +156,108 @@ describe("migrations on pglite in a data folder", () => {
     }
   });
 });
+
+type Journal = { entries: { tag: string }[] };
+
+/** A migrations folder holding the repository's migrations before `tag` (the journal cut there). */
+async function migrationsBefore(tag: string): Promise<{ folder: string; remove: () => Promise<void> }> {
+  const folder = await mkdtemp(path.join(tmpdir(), "vitrine-migrations-"));
+  const journal = JSON.parse(
+    await readFile(path.join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8"),
+  ) as Journal;
+  const cut = journal.entries.findIndex((e) => e.tag === tag);
+  assert.ok(cut > 0, `${tag} is in the journal`);
+  const entries = journal.entries.slice(0, cut);
+  await mkdir(path.join(folder, "meta"));
+  await writeFile(path.join(folder, "meta/_journal.json"), JSON.stringify({ ...journal, entries }));
+  for (const e of entries)
+    await copyFile(path.join(MIGRATIONS_FOLDER, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
+  return { folder, remove: () => rm(folder, { recursive: true, force: true }) };
+}
+
+/**
+ * A database migrated up to (not including) `tag`, handed to `body` with a function that applies
+ * the rest; PGlite in memory, or a scratch PostgreSQL database.
+ */
+async function withDatabaseBefore(
+  target: "pglite" | "postgres",
+  tag: string,
+  body: (db: Db, migrateRest: () => Promise<void>) => Promise<void>,
+): Promise<void> {
+  const before = await migrationsBefore(tag);
+  try {
+    if (target === "pglite") {
+      const client = new PGlite();
+      try {
+        const db = drizzlePglite({ client });
+        await migratePglite(db, { migrationsFolder: before.folder });
+        await body(db as unknown as Db, () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }));
+      } finally {
+        await client.close();
+      }
+      return;
+    }
+    const adminUrl = process.env.TEST_DATABASE_URL as string;
+    const name = `vitrine_m_${Date.now().toString(36)}${process.pid}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    // One client, not a pool: a pool's end() resolves before its connections have closed, and the
+    // DROP ... WITH (FORCE) below then terminated one of them, which a pool without an error
+    // listener threw as an uncaught "terminating connection due to administrator command" (CI, twice).
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      const db = drizzleNodePg({ client });
+      await migrateNodePg(db, { migrationsFolder: before.folder });
+      await body(db as unknown as Db, () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER }));
+    } finally {
+      await client.end();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  } finally {
+    await before.remove();
+  }
+}
+
+for (const target of databaseTargets()) {
+  describe(`migrations of existing rows on ${target.name}`, { skip: target.skip }, () => {
+    test("0010: a drop's plain title becomes its English title, nothing lost, and it has no description", () =>
+      withDatabaseBefore(target.name, "0010_drop_titles_per_language", async (db, migrateRest) => {
+        await db.execute(
+          sql`insert into brands (id, name, tagline, facade, position) values ('b', 'B', '{"en": "t"}', '{}', 0)`,
+        );
+        await db.execute(
+          sql`insert into products (id, brand_id, name, description, price_minor, currency, model, position)
+              values ('p', 'b', '{"en": "P"}', '{"en": "D"}', 100, 'EUR', '{}', 0)`,
+        );
+        await db.execute(
+          sql`insert into drops (id, brand_id, product_id, title, mode, stock, remaining, per_account_limit,
+                early_access_pass_type_ids, announce_at, early_access_starts_at, public_starts_at, ends_at,
+                hold_seconds, created_at)
+              values ('d', 'b', 'p', 'Étoile, “twelve” pieces', 'fcfs', 3, 3, 1, '[]', now(), now(), now(),
+                now() + interval '1 day', 600, now())`,
+        );
+        await migrateRest();
+        const [row] = await db.select({ title: drops.title, description: drops.description }).from(drops);
+        assert.deepEqual(row, { title: { en: "Étoile, “twelve” pieces" }, description: null });
+      }));
+
+    test("0011: a pass programme's plain name becomes its English name", () =>
+      withDatabaseBefore(target.name, "0011_pass_names_per_language", async (db, migrateRest) => {
+        await db.execute(
+          sql`insert into pass_types (id, brand_id, name, tier, valid_from, valid_until, entitlements, created_at)
+              values ('pt', null, 'Cercle “Vitrine”', 'Or', now(), now() + interval '1 year', '{}', now())`,
+        );
+        await migrateRest();
+        const [row] = await db.select({ name: passTypes.name }).from(passTypes);
+        assert.deepEqual(row, { name: { en: "Cercle “Vitrine”" } });
+      }));
+  });
+}
 
 const postgres = databaseTargets().find((t) => t.name === "postgres");
 describe("migrations on postgres from several processes", () => {

@@ -70,7 +70,7 @@ describe("the host on a drop's stage (real server, SDK client, manual clock)", (
     const buyers = await createUsers(db, 2);
     const body = ScheduleDropBody.parse({
       productId: PRODUCT_ID,
-      title: "Host test drop",
+      title: { en: "Host test drop" },
       mode: "fcfs",
       stock: 2,
       perAccountLimit: 1,

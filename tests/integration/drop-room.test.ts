@@ -97,7 +97,7 @@ describe("drop room (real server, SDK clients, manual clock)", () => {
     await issuePass(db, passType.id, vipId as string, { source: "manual", issuedBy: ownerId }, clock);
     const body = ScheduleDropBody.parse({
       productId: PRODUCT_ID,
-      title: "Room test drop",
+      title: { en: "Room test drop" },
       mode: "fcfs",
       stock: STOCK,
       perAccountLimit: 1,
@@ -112,7 +112,7 @@ describe("drop room (real server, SDK clients, manual clock)", () => {
       BRAND_ID,
       {
         ...body,
-        title: "Secret drop",
+        title: { en: "Secret drop" },
         announceAt: at(minutes(60)),
         earlyAccessStartsAt: at(minutes(60)),
         publicStartsAt: at(minutes(90)),
@@ -155,7 +155,7 @@ describe("drop room (real server, SDK clients, manual clock)", () => {
     const shopper = await join(cookies.shopper);
     assert.equal(guest.roomId, shopper.roomId, "one room per drop");
     await waitFor("state arrives", () => guest.state.phase === "announced");
-    assert.equal(guest.state.title, "Room test drop");
+    assert.deepEqual(Object.fromEntries(guest.state.title.entries()), { en: "Room test drop" });
     assert.equal(guest.state.stock, STOCK);
     assert.equal(guest.state.remaining, STOCK);
     assert.equal(guest.state.publicStartsAt, T0.getTime());

@@ -33,7 +33,7 @@ import {
 function fcfs(overrides: Partial<ScheduleDropBody> = {}): ScheduleDropBody {
   return ScheduleDropSchema.parse({
     productId: PRODUCT_ID,
-    title: "Winter ring",
+    title: { en: "Winter ring" },
     mode: "fcfs",
     stock: 3,
     perAccountLimit: 1,

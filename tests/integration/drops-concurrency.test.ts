@@ -85,7 +85,7 @@ for (const target of databaseTargets()) {
           BRAND_ID,
           ScheduleDropBody.parse({
             productId: PRODUCT_ID,
-            title: "Concurrency drop",
+            title: { en: "Concurrency drop" },
             mode: "fcfs",
             stock: STOCK,
             perAccountLimit: LIMIT,
@@ -187,7 +187,7 @@ for (const target of databaseTargets()) {
           BRAND_ID,
           ScheduleDropBody.parse({
             productId: PRODUCT_ID,
-            title: "Expiry race",
+            title: { en: "Expiry race" },
             mode: "fcfs",
             stock,
             perAccountLimit: LIMIT,

@@ -72,7 +72,7 @@ export async function createVipPassType(
   return createPassType(
     db,
     {
-      name: "Maison Circle",
+      name: { en: "Maison Circle" },
       tier: "gold",
       validFrom: at(-minutes(60 * 24 * 180)),
       validUntil: at(minutes(60 * 24 * 180)),

@@ -11,7 +11,7 @@ import { createDropRoutes } from "../../server/http/dropRoutes.ts";
 import { apiNotFound, errorMiddleware } from "../../server/http/errors.ts";
 import { createPassRoutes } from "../../server/http/passRoutes.ts";
 import { loadSigningKeys } from "../../server/keys/signingKeys.ts";
-import { ClaimAnswer, DropReport, DropView } from "../../shared/drops.ts";
+import { BrandDropList, ClaimAnswer, DropReport, DropView } from "../../shared/drops.ts";
 import { ApiErrorBody } from "../../shared/errors.ts";
 import { Pass, PassTokenAnswer, PassType, VerifyPassTokenAnswer } from "../../shared/passes.ts";
 import { databaseTargets, withDatabase } from "../helpers/databases.ts";
@@ -85,7 +85,7 @@ describe("drop and pass HTTP routes (pglite)", () => {
       const errorOf = (json: unknown) => ApiErrorBody.parse(json).error;
       try {
         const passTypeBody = {
-          name: "Maison Circle",
+          name: { en: "Maison Circle" },
           tier: "gold",
           validFrom: at(-minutes(600)).toISOString(),
           validUntil: at(minutes(600)).toISOString(),
@@ -102,7 +102,8 @@ describe("drop and pass HTTP routes (pglite)", () => {
 
         const dropBody = {
           productId: PRODUCT_ID,
-          title: "Winter ring",
+          title: { en: "Winter ring", fr: "Bague d'hiver" },
+          description: { en: "A ring for winter.", de: "Ein Ring für den Winter." },
           mode: "fcfs",
           stock: 2,
           perAccountLimit: 1,
@@ -116,6 +117,15 @@ describe("drop and pass HTTP routes (pglite)", () => {
         const scheduled = await call("POST", `/brands/${BRAND_ID}/drops`, owner, dropBody);
         assert.equal(scheduled.status, 201);
         const drop = DropView.parse(scheduled.json);
+        // Stored per language as written; the brand's portal lists it (before its announcement too), a
+        // shopper may not.
+        assert.deepEqual(drop.title, { en: "Winter ring", fr: "Bague d'hiver" });
+        const mine = BrandDropList.parse((await call("GET", `/brands/${BRAND_ID}/drops`, owner)).json);
+        assert.deepEqual(
+          mine.drops.map((d) => [d.id, d.title.fr, d.description?.de]),
+          [[drop.id, "Bague d'hiver", "Ein Ring für den Winter."]],
+        );
+        assert.equal((await call("GET", `/brands/${BRAND_ID}/drops`, shopper)).status, 403);
 
         clock.set(at(-minutes(10)));
         const view = DropView.parse((await call("GET", `/drops/${drop.id}`)).json);

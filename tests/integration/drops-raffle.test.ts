@@ -36,7 +36,7 @@ for (const target of databaseTargets()) {
           BRAND_ID,
           ScheduleDropBody.parse({
             productId: PRODUCT_ID,
-            title: "Raffle",
+            title: { en: "Raffle" },
             mode: "raffle",
             stock: 5,
             perAccountLimit: 1,

@@ -38,7 +38,7 @@ export async function prepareRush(
     const type = await createPassType(
       db,
       {
-        name: "Rush Circle",
+        name: { en: "Rush Circle" },
         tier: "gold",
         validFrom: new Date(now - 60 * min),
         validUntil: new Date(now + 600 * min),
@@ -55,7 +55,7 @@ export async function prepareRush(
   const publicIn = holders.size > 0 ? 20 * min : -min;
   const body = ScheduleDropBody.parse({
     productId: PRODUCT_ID,
-    title: "Rush drop",
+    title: { en: "Rush drop" },
     mode: "fcfs",
     stock: opts.stock,
     perAccountLimit: opts.limit,

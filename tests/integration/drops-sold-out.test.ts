@@ -52,7 +52,7 @@ for (const target of databaseTargets()) {
           BRAND_ID,
           ScheduleDropBody.parse({
             productId: PRODUCT_ID,
-            title: "Two rings",
+            title: { en: "Two rings" },
             mode: "fcfs",
             stock: 2,
             perAccountLimit: 1,

@@ -103,7 +103,7 @@ export async function createEventWorld(database: DbLike) {
     BRAND_ID,
     ScheduleDropBody.parse({
       productId: PRODUCT_ID,
-      title: "Test drop",
+      title: { en: "Test drop" },
       mode: "fcfs",
       stock: 50,
       perAccountLimit: 2,

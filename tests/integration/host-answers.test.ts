@@ -32,7 +32,10 @@ const MIN = 60_000;
 const drops: DropFact[] = [
   {
     dropId: "aubrelle-etoile-edition",
-    title: "Étoile Solitaire, numbered edition of twelve",
+    title: {
+      en: "Étoile Solitaire, numbered edition of twelve",
+      fr: "Solitaire Étoile, édition numérotée de douze",
+    },
     brandId: "aubrelle",
     productId: "aubrelle-solitaire-etoile",
     earlyAccessStartsAt: NOW - 30 * MIN,
@@ -41,7 +44,10 @@ const drops: DropFact[] = [
   },
   {
     dropId: "brevanne-gousset-draw",
-    title: "Gousset 1862, a draw for three pieces",
+    title: {
+      en: "Gousset 1862, a draw for three pieces",
+      fr: "Gousset 1862, un tirage au sort pour trois pièces",
+    },
     brandId: "brevanne",
     productId: "brevanne-gousset-1862",
     earlyAccessStartsAt: NOW + 2 * 60 * MIN,
@@ -216,7 +222,12 @@ const TABLE: Row[] = [
   [
     "Quand ouvre la vente du Gousset 1862 ?",
     "fr",
-    { intent: HostIntent.nextDrop, dropIds: ["brevanne-gousset-draw"] },
+    // The drop's title in the reader's language, inside her French line.
+    {
+      intent: HostIntent.nextDrop,
+      dropIds: ["brevanne-gousset-draw"],
+      shows: /Gousset 1862, un tirage au sort pour trois pièces/,
+    },
   ],
   ["Combien pour le vase Ambre Fumé ?", "fr", price("ostrelle-vase-ambre-fume", /420\s€/)],
   ["Où puis-je trouver Halvard & Fils ?", "fr", { intent: HostIntent.where, brandIds: ["halvard"] }],

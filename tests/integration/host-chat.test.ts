@@ -13,6 +13,7 @@ import {
   type ChatRefused,
 } from "../../shared/host/chatMessages.ts";
 import { ChatReportList } from "../../shared/host/hostApi.ts";
+import { poseOf } from "../../shared/walking/avatarState.ts";
 import {
   type AvenueTestRoom,
   joinAvenue,
@@ -150,8 +151,10 @@ describe("avenue chat (real room)", () => {
     await waitFor(
       "B far from A",
       () => {
-        const pa = a.state.avatars.get(a.sessionId);
-        const pb = b.state.avatars.get(b.sessionId);
+        const sa = a.state.avatars.get(a.sessionId);
+        const sb = b.state.avatars.get(b.sessionId);
+        const pa = sa && poseOf(sa);
+        const pb = sb && poseOf(sb);
         return !!pa && !!pb && Math.hypot(pa.x - pb.x, pa.z - pb.z) > CHAT_NEARBY_RADIUS + 2;
       },
       30_000,

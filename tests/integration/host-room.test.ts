@@ -61,7 +61,7 @@ describe("the host in the avenue room", () => {
 
   test("asked when the next drop is, the host answers with the time from the drop schedule", async () => {
     const list = (await (await fetch(`${server.url}/api/drops`)).json()) as {
-      drops: { id: string; title: string; publicStartsAt: string; earlyAccessStartsAt: string }[];
+      drops: { id: string; title: { en: string }; publicStartsAt: string; earlyAccessStartsAt: string }[];
     };
     const now = Date.now();
     // The seed's drops: early access open now, public start later: the next opening is the public one.
@@ -82,7 +82,7 @@ describe("the host in the avenue room", () => {
     assert.ok(answer?.localized);
     const readAt = Date.now();
     const seen = renderLine(answer.text, "en", readAt, "UTC");
-    assert.ok(seen.includes(next.title), seen);
+    assert.ok(seen.includes(next.title.en), seen);
     assert.ok(
       seen.includes(renderLine(timeToken(next.at), "en", readAt, "UTC")),
       `${seen} names the opening time`,

@@ -105,6 +105,26 @@ const HOSTILE_BODIES: Record<string, string> = {
   string: '"hello"',
 };
 
+/**
+ * Text per language (a drop's title, a programme's name) in hostile shapes: a hostile string in
+ * English or in another language beside a good English one, an unknown language, no English, the
+ * old plain string, a list.
+ */
+function hostileLocalized(good: string): Record<string, unknown> {
+  const cases: Record<string, unknown> = {
+    unknownLanguage: { en: good, xx: good },
+    noEnglish: { fr: good },
+    plainString: good,
+    list: [good],
+    emptyObject: {},
+  };
+  for (const [label, value] of Object.entries(HOSTILE_VALUES)) {
+    cases[`en=${label}`] = { en: value };
+    cases[`fr=${label}`] = { en: good, fr: value };
+  }
+  return cases;
+}
+
 /** The top-level keys of a body schema (unwrapping refine, pipe, default, optional). */
 function shapeKeys(schema: z.ZodType): string[] {
   let def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
@@ -259,6 +279,71 @@ for (const target of databaseTargets()) {
       const after = await rowCountsBesidesVisits(server.database);
       // Each join made no row; sessions are the owner's one cookie.
       assert.deepEqual(after, before, "the database holds nothing new");
+    });
+
+    test("text per language (a drop's title and description, a programme's name) refuses every hostile shape in every language", async () => {
+      const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+      const good = {
+        productId: "aubrelle-solitaire-etoile",
+        title: { en: "A good title", fr: "Un bon titre" },
+        mode: "fcfs",
+        stock: 3,
+        perAccountLimit: 1,
+        announceAt: inHours(1),
+        earlyAccessStartsAt: inHours(2),
+        publicStartsAt: inHours(3),
+        endsAt: inHours(4),
+      };
+      // Without the analytics tables: the room tests before this one may flush their visits meanwhile.
+      const before = await rowCountsBesidesVisits(server.database);
+      const failures: string[] = [];
+      for (const field of ["title", "description"] as const) {
+        for (const [label, value] of Object.entries(hostileLocalized(good.title.en))) {
+          const res = await fetch(`${server.url}/api/brands/aubrelle/drops`, {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              cookie: admin,
+              "x-forwarded-for": "198.51.100.202",
+            },
+            body: JSON.stringify({ ...good, [field]: value }),
+          });
+          const text = await res.text();
+          const shaped = ApiErrorBody.safeParse(JSON.parse(text || "null")).success;
+          if (res.status !== 400 || !shaped || !text.includes(field))
+            failures.push(`${field} ${label}: ${res.status} ${text.slice(0, 160)}`);
+        }
+      }
+      const programme = {
+        brandId: "aubrelle",
+        name: { en: "A good name" },
+        tier: "gold",
+        validFrom: inHours(1),
+        validUntil: inHours(48),
+        entitlements: {
+          earlyAccessLeadMinutes: 10,
+          inviteOnlyEvents: false,
+          perDropClaimLimit: null,
+          passOnlyCollectibleIds: [],
+        },
+      };
+      for (const [label, value] of Object.entries(hostileLocalized(programme.name.en))) {
+        const res = await fetch(`${server.url}/api/pass-types`, {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie: admin, "x-forwarded-for": "198.51.100.202" },
+          body: JSON.stringify({ ...programme, name: value }),
+        });
+        const text = await res.text();
+        const shaped = ApiErrorBody.safeParse(JSON.parse(text || "null")).success;
+        if (res.status !== 400 || !shaped || !text.includes("name"))
+          failures.push(`programme name ${label}: ${res.status} ${text.slice(0, 160)}`);
+      }
+      assert.deepEqual(failures, []);
+      assert.deepEqual(
+        await rowCountsBesidesVisits(server.database),
+        before,
+        "the database holds nothing new",
+      );
     });
 
     test("the drop room's messages, in a seeded drop's room, are refused by name", async () => {

@@ -85,11 +85,13 @@ function eventBody(brandId: string | null, productId: string): ScheduleEventInpu
 function sampleBody(endpoint: EndpointSpec, scope: Scope): unknown {
   if (endpoint.id === "events.schedule")
     return eventBody(scope === "brand" ? BRAND_A : null, "matrix-no-such-product");
+  // Asking to watch: the matrix's events are a day ahead, so whoever is let in hears "not open yet".
+  if (endpoint.id === "events.media") return { role: "watch" };
   if (endpoint.id !== "passes.createType") return {};
   const now = Date.now();
   return {
     ...(scope === "brand" ? { brandId: BRAND_A } : {}),
-    name: `Matrix programme ${now}`,
+    name: { en: `Matrix programme ${now}` },
     tier: "gold",
     validFrom: new Date(now - 86_400_000).toISOString(),
     validUntil: new Date(now + 86_400_000).toISOString(),
@@ -229,7 +231,7 @@ for (const target of databaseTargets()) {
       const programme = async (brandId?: string) => {
         const type = await createPassType(
           database,
-          { brandId, name: `Matrix ${brandId ?? "platform"}`, tier: "t", ...window, entitlements },
+          { brandId, name: { en: `Matrix ${brandId ?? "platform"}` }, tier: "t", ...window, entitlements },
           adminId,
           systemClock,
         );

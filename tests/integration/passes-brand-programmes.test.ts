@@ -17,7 +17,7 @@ const PASSWORDS: Record<string, string> = {
 };
 
 const PROGRAMME = {
-  name: "Aubrelle Salon",
+  name: { en: "Aubrelle Salon" },
   tier: "gold",
   validFrom: new Date(Date.now() - 60_000).toISOString(),
   validUntil: new Date(Date.now() + 86_400_000 * 365).toISOString(),
@@ -136,7 +136,7 @@ describe("brand-run pass programmes over HTTP", () => {
     // The holder sees it in their wallet; the owner revokes it.
     const mine = MyPassesAnswer.parse((await call("shopper@vitrine.demo", "GET", "/passes/mine")).json);
     const inWallet = mine.passes.find((p) => p.id === pass.id);
-    assert.equal(inWallet?.passType.name, "Aubrelle Salon", "the wallet names the programme");
+    assert.equal(inWallet?.passType.name.en, "Aubrelle Salon", "the wallet names the programme");
     assert.equal(inWallet?.passType.entitlements.earlyAccessLeadMinutes, 30);
     const revoked = await call(owner, "POST", `/passes/${pass.id}/revoke`, { reason: "Client asked" });
     assert.equal(revoked.status, 200);

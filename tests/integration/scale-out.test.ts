@@ -9,8 +9,15 @@ import pg from "pg";
 import { HealthResponse } from "../../shared/auth.ts";
 import { AvenueState } from "../../shared/avenue/state.ts";
 import { PROTOCOL_VERSION } from "../../shared/constants.ts";
+import { poseOf } from "../../shared/walking/avatarState.ts";
 import { type ScaledOutPair, type ServerProcess, startScaledOutPair } from "../helpers/processes.ts";
 import { waitFor } from "../helpers/server.ts";
+
+/** Where `room` sees session `id` stand, decoded from the quantized state (metres). */
+const seenAt = (room: { state: { avatars: Map<string, Parameters<typeof poseOf>[0]> } }, id: string) => {
+  const a = room.state.avatars.get(id);
+  return a ? poseOf(a) : undefined;
+};
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 const redisUrl = process.env.TEST_REDIS_URL;
@@ -63,9 +70,9 @@ describe("scale-out: two processes, PostgreSQL and Redis", { skip }, () => {
     try {
       assert.equal(a.roomId, b.roomId, "matchmaking through Redis found A's shard for B");
       await waitFor("B sees A", () => b.state.avatars.has(a.sessionId));
-      const x0 = b.state.avatars.get(a.sessionId)?.x ?? 0;
+      const x0 = seenAt(b, a.sessionId)?.x ?? 0;
       a.send("move", { dirX: 1, dirZ: 0 });
-      await waitFor("B sees A move", () => (b.state.avatars.get(a.sessionId)?.x ?? 0) > x0 + 1);
+      await waitFor("B sees A move", () => (seenAt(b, a.sessionId)?.x ?? 0) > x0 + 1);
     } finally {
       await a.leave();
       await b.leave();

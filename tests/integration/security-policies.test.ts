@@ -41,7 +41,7 @@ const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
 function dropBody(announceAt: unknown) {
   return {
     productId: PRODUCT,
-    title: "Étoile, the secret one",
+    title: { en: "Étoile, the secret one" },
     mode: "fcfs",
     stock: 5,
     perAccountLimit: 1,

@@ -24,6 +24,7 @@ import {
   type VitrineRefusalReason,
   VitrineState,
 } from "../../shared/vitrineRoom.ts";
+import { poseOf } from "../../shared/walking/avatarState.ts";
 import { startTestServer, type TestServer, waitFor } from "../helpers/server.ts";
 import {
   cookieFor,
@@ -191,7 +192,10 @@ describe("vitrine room (real server, SDK clients)", () => {
     assert.equal(((await far) as { code: string }).code, "out_of_bounds");
 
     // Walking still works, at no more than the shared speed.
-    const me = () => owner.state.avatars.get(visitor.sessionId);
+    const me = () => {
+      const a = owner.state.avatars.get(visitor.sessionId);
+      return a ? poseOf(a) : undefined;
+    };
     const start = { x: me()?.x ?? 0, z: me()?.z ?? 0 };
     const started = Date.now();
     visitor.send("move", { dirX: 0, dirZ: -1 });

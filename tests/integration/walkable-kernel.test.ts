@@ -17,6 +17,7 @@ import { PROTOCOL_VERSION, WALK_SPEED } from "../../shared/constants.ts";
 import { ErrorCode } from "../../shared/errors.ts";
 import { type MessageOut, sendMessage } from "../../shared/protocol/roomProtocol.ts";
 import { ROOM_PROTOCOLS } from "../../shared/protocol/rooms.ts";
+import { poseOf } from "../../shared/walking/avatarState.ts";
 import { stepAvatar, type WalkControl } from "../../shared/walking/step.ts";
 import { PlazaRoom } from "../fixtures/plaza/PlazaRoom.ts";
 import { PLAZA, PlazaProtocol, PlazaState } from "../fixtures/plaza/plazaProtocol.ts";
@@ -54,7 +55,10 @@ async function enter(url: string): Promise<Person> {
   return { ...person, session };
 }
 
-const serverPose = (p: Person, of: Person = p) => p.room.state.avatars.get(of.room.sessionId);
+const serverPose = (p: Person, of: Person = p) => {
+  const a = p.room.state.avatars.get(of.room.sessionId);
+  return a ? { ...poseOf(a), anim: a.anim, name: a.name, connected: a.connected } : undefined;
+};
 /** Where `viewer`'s page draws `of` this frame. */
 const drawn = (viewer: Person, of: Person) => viewer.frame.entries.get(of.room.sessionId);
 const gap = (

@@ -1,6 +1,7 @@
 /** Every UI string in de: the core strings and each feature's, under the feature's name. */
 import a11y from "../locales/a11y/de.json" with { type: "json" };
 import admin from "../locales/admin/de.json" with { type: "json" };
+import analytics from "../locales/analytics/de.json" with { type: "json" };
 import clienteling from "../locales/clienteling/de.json" with { type: "json" };
 import collectibles from "../locales/collectibles/de.json" with { type: "json" };
 import core from "../locales/de.json" with { type: "json" };
@@ -23,4 +24,5 @@ export default {
   clienteling,
   a11y,
   admin,
+  analytics,
 };

@@ -1,6 +1,7 @@
 /** Every UI string in en: the core strings and each feature's, under the feature's name. */
 import a11y from "../locales/a11y/en.json" with { type: "json" };
 import admin from "../locales/admin/en.json" with { type: "json" };
+import analytics from "../locales/analytics/en.json" with { type: "json" };
 import clienteling from "../locales/clienteling/en.json" with { type: "json" };
 import collectibles from "../locales/collectibles/en.json" with { type: "json" };
 import drops from "../locales/drops/en.json" with { type: "json" };
@@ -23,4 +24,5 @@ export default {
   clienteling,
   a11y,
   admin,
+  analytics,
 };

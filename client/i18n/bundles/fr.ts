@@ -1,6 +1,7 @@
 /** Every UI string in fr: the core strings and each feature's, under the feature's name. */
 import a11y from "../locales/a11y/fr.json" with { type: "json" };
 import admin from "../locales/admin/fr.json" with { type: "json" };
+import analytics from "../locales/analytics/fr.json" with { type: "json" };
 import clienteling from "../locales/clienteling/fr.json" with { type: "json" };
 import collectibles from "../locales/collectibles/fr.json" with { type: "json" };
 import drops from "../locales/drops/fr.json" with { type: "json" };
@@ -23,4 +24,5 @@ export default {
   clienteling,
   a11y,
   admin,
+  analytics,
 };

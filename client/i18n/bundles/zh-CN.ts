@@ -1,6 +1,7 @@
 /** Every UI string in zh-CN: the core strings and each feature's, under the feature's name. */
 import a11y from "../locales/a11y/zh-CN.json" with { type: "json" };
 import admin from "../locales/admin/zh-CN.json" with { type: "json" };
+import analytics from "../locales/analytics/zh-CN.json" with { type: "json" };
 import clienteling from "../locales/clienteling/zh-CN.json" with { type: "json" };
 import collectibles from "../locales/collectibles/zh-CN.json" with { type: "json" };
 import drops from "../locales/drops/zh-CN.json" with { type: "json" };
@@ -23,4 +24,5 @@ export default {
   clienteling,
   a11y,
   admin,
+  analytics,
 };

@@ -1,14 +1,20 @@
 /**
- * Turns a walkable room's 20 Hz state into per-frame poses for any layout: remote avatars are
- * interpolated between snapshots (rendered INTERPOLATION_DELAY_MS in the past), the local one is
+ * Turns a walkable room's state into per-frame poses for any layout: remote avatars are
+ * interpolated between snapshots, rendered in the past by their tier's delay (near ones ride every
+ * 10 Hz patch, far ones a slower refresh: shared/walking/rates.ts), the local one is
  * predicted with the shared step (SelfPredictor) and its intents sent (IntentPump). Writes an
  * AvatarFrame, which the scene's AvatarCrowd draws. No DOM, no three.
  */
 import type { MapSchema } from "@colyseus/schema";
-import { INTERPOLATION_DELAY_MS } from "../../../shared/constants.ts";
 import type { MessageSink } from "../../../shared/protocol/roomProtocol.ts";
-import { AvatarAnim, type AvatarState } from "../../../shared/walking/avatarState.ts";
+import { AvatarAnim, type AvatarState, poseTier, readPose } from "../../../shared/walking/avatarState.ts";
 import type { WalkableLayout } from "../../../shared/walking/layout.ts";
+import {
+  FAR_INTERPOLATION_DELAY_MS,
+  FAR_UPDATE_INTERVAL_MS,
+  NEAR_INTERPOLATION_DELAY_MS,
+  WALK_PATCH_INTERVAL_MS,
+} from "../../../shared/walking/rates.ts";
 import type { WalkControl } from "../../../shared/walking/step.ts";
 import { type AvatarFrame, type AvatarFrameEntry, avatarFrame } from "../avatarFrame.ts";
 import { SnapshotBuffer } from "../interpolation.ts";
@@ -42,6 +48,7 @@ export class CrowdSync {
   private readonly predictor = new SelfPredictor();
   private readonly pump: IntentPump;
   private readonly sample = { x: 0, z: 0, heading: 0 };
+  private readonly serverPose = { x: 0, z: 0, heading: 0 };
 
   constructor(room: WalkableRoomView, options: CrowdSyncOptions) {
     this.room = room;
@@ -61,7 +68,11 @@ export class CrowdSync {
         buffer = new SnapshotBuffer();
         this.buffers.set(id, buffer);
       }
-      buffer.push({ t: now, x: a.x, z: a.z, heading: a.heading });
+      const far = poseTier(a) === "far";
+      buffer.push(
+        readPose(a, { t: now, x: 0, z: 0, heading: 0 }),
+        far ? FAR_UPDATE_INTERVAL_MS : WALK_PATCH_INTERVAL_MS,
+      );
     }
     for (const id of this.buffers.keys()) if (!seen.has(id)) this.buffers.delete(id);
   }
@@ -84,7 +95,8 @@ export class CrowdSync {
       e.connected = a.connected;
       if (e.isSelf && layout) this.predictSelf(e, a, layout, now, dtSeconds);
       else {
-        this.buffers.get(id)?.sample(now - INTERPOLATION_DELAY_MS, this.sample);
+        const delay = poseTier(a) === "far" ? FAR_INTERPOLATION_DELAY_MS : NEAR_INTERPOLATION_DELAY_MS;
+        this.buffers.get(id)?.sample(now - delay, this.sample);
         e.x = this.sample.x;
         e.z = this.sample.z;
         e.heading = this.sample.heading;
@@ -116,7 +128,7 @@ export class CrowdSync {
 
   private predictSelf(e: AvatarFrameEntry, server: Avatar, layout: WalkableLayout, now: number, dt: number) {
     this.pumpIntents(now);
-    const self = this.predictor.advance(server, this.input, dt, layout);
+    const self = this.predictor.advance(readPose(server, this.serverPose), this.input, dt, layout);
     const input = this.input;
     e.anim = input.dirX !== 0 || input.dirZ !== 0 || input.target ? AvatarAnim.walk : server.anim;
     e.x = self.x;
@@ -126,16 +138,16 @@ export class CrowdSync {
 }
 
 function newEntry(sessionId: string, a: Avatar, isSelf: boolean): AvatarFrameEntry {
-  return {
+  return readPose(a, {
     sessionId,
     name: a.name,
     kind: a.kind,
     look: a.look,
-    x: a.x,
-    z: a.z,
-    heading: a.heading,
+    x: 0,
+    z: 0,
+    heading: 0,
     anim: a.anim,
     connected: a.connected,
     isSelf,
-  };
+  });
 }

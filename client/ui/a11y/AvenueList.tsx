@@ -10,6 +10,7 @@ import { useWorldStore } from "../../stores/worldStore.ts";
 import { formatInstant } from "../drops/formatInstant.ts";
 import { WishlistButton } from "../viewer/WishlistButton.tsx";
 import { useComfortStore } from "./comfortStore.ts";
+import { useLinkedPiece } from "./useLinkedPiece.ts";
 
 export const AVENUE_LIST_ID = "avenue-list";
 
@@ -25,6 +26,16 @@ export function AvenueList({ catalog, webgl }: { catalog: Catalog; webgl: boolea
   const locale = i18n.language;
   const user = useSessionStore((s) => s.user);
   const drops = useDropList();
+  // A shared piece's address: its viewer where there is 3D, else the piece's entry in the list.
+  useLinkedPiece(catalog, ({ productId }) => {
+    if (webgl) useWorldStore.getState().selectProduct(productId);
+    else
+      requestAnimationFrame(() => {
+        const entry = document.querySelector<HTMLElement>(`[data-product-id="${CSS.escape(productId)}"]`);
+        entry?.scrollIntoView({ block: "center" });
+        entry?.querySelector<HTMLElement>("button")?.focus();
+      });
+  });
   return (
     <main className="avenue-list" id={AVENUE_LIST_ID} tabIndex={-1} data-testid="avenue-list">
       <header className="avenue-list__header">
@@ -49,7 +60,7 @@ export function AvenueList({ catalog, webgl }: { catalog: Catalog; webgl: boolea
           {(drops ?? []).map((d) => (
             <li key={d.id}>
               <Link href={`/drops/${encodeURIComponent(d.id)}`} data-testid="list-drop-link">
-                {d.title}
+                {localize(d.title, locale)}
               </Link>{" "}
               <span className="avenue-list__meta">
                 {d.brandName} · {localize(d.productName, locale)} ·{" "}

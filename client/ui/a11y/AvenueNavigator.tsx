@@ -7,6 +7,7 @@ import { localize } from "../../../shared/money.ts";
 import { localInput, walkTo } from "../../net/localInput.ts";
 import { useWorldStore } from "../../stores/worldStore.ts";
 import { boutiqueApproach } from "./approach.ts";
+import { useLinkedPiece } from "./useLinkedPiece.ts";
 
 /**
  * The 3D avenue's keyboard path: every boutique and piece on the street as a button, reached with
@@ -26,6 +27,12 @@ export function AvenueNavigator({ catalog, layout }: { catalog: Catalog; layout:
     localInput.cameraYaw = p.yaw;
     walkTo(p.x, p.z);
   };
+
+  // A shared piece's address: walk to its boutique and open its viewer, as choosing it here does.
+  useLinkedPiece(catalog, ({ productId, brandId }) => {
+    goTo(brandId);
+    useWorldStore.getState().selectProduct(productId);
+  });
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const step = { ArrowDown: 1, ArrowUp: -1, ArrowRight: 1, ArrowLeft: -1 }[e.key];

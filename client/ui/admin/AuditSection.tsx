@@ -1,14 +1,21 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ADMIN_AUDIT_KINDS, type AuditEntry } from "../../../shared/admin.ts";
+import { AUDIT_KINDS, type AuditEntry, type AuditKind } from "../../../shared/admin.ts";
 import { admin } from "../../../shared/api/index.ts";
 import { callApi } from "../../net/api.ts";
 import { formatWhen, localInputToIso } from "./format.ts";
 import { SectionFrame } from "./SectionFrame.tsx";
 import { useAdminData } from "./useAdminData.ts";
 
-type Filters = { actor: string; action: string; target: string; from: string; to: string };
-const NONE: Filters = { actor: "", action: "", target: "", from: "", to: "" };
+type Filters = {
+  actor: string;
+  action: AuditKind | "";
+  brand: string;
+  target: string;
+  from: string;
+  to: string;
+};
+const NONE: Filters = { actor: "", action: "", brand: "", target: "", from: "", to: "" };
 const PAGE = 25;
 
 /** The audit log: filters, newest first, and older pages on demand. */
@@ -23,6 +30,7 @@ export function AuditSection() {
   const query = {
     actor: filters.actor || undefined,
     action: filters.action || undefined,
+    brand: filters.brand || undefined,
     target: filters.target || undefined,
     from: localInputToIso(filters.from),
     to: localInputToIso(filters.to),
@@ -31,6 +39,7 @@ export function AuditSection() {
   };
   const page = useAdminData((signal) => callApi(admin.auditLog, { query, signal }), [JSON.stringify(query)]);
   const entries = page.data?.entries ?? [];
+  const brands = useAdminData((signal) => callApi(admin.listBrands, { signal }).then((a) => a.brands), []);
   const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
     setDraft({ ...draft, [key]: e.target.value });
   return (
@@ -65,9 +74,20 @@ export function AuditSection() {
             <span className="form__label">{t("admin.audit.action")}</span>
             <select value={draft.action} onChange={set("action")} data-testid="audit-action">
               <option value="">{t("admin.audit.anyAction")}</option>
-              {ADMIN_AUDIT_KINDS.map((k) => (
+              {AUDIT_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`admin.audit.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="form__field">
+            <span className="form__label">{t("admin.audit.brand")}</span>
+            <select value={draft.brand} onChange={set("brand")} data-testid="audit-brand">
+              <option value="">{t("admin.audit.anyBrand")}</option>
+              {(brands.data ?? []).map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
                 </option>
               ))}
             </select>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { admin } from "../../../shared/api/index.ts";
+import { localize } from "../../../shared/money.ts";
 import { callApi } from "../../net/api.ts";
 import { formatNumber, formatWhen } from "./format.ts";
 import { SectionFrame } from "./SectionFrame.tsx";
@@ -49,7 +50,7 @@ export function ProgrammesSection() {
           {rows.map((p) => (
             <tr key={p.id} data-testid="programme-row">
               <td>
-                <span className="ledger__name">{p.name}</span>
+                <span className="ledger__name">{localize(p.name, locale)}</span>
                 <span className="ledger__sub">{p.tier}</span>
               </td>
               <td>{p.brandName ?? t("admin.platform")}</td>
@@ -144,7 +145,7 @@ export function DropsSection() {
           {rows.map((d) => (
             <tr key={d.id} data-testid="drop-row">
               <td>
-                <span className="ledger__name">{d.title}</span>
+                <span className="ledger__name">{localize(d.title, locale)}</span>
                 <span className="ledger__sub">{t(`admin.drops.modes.${d.mode}`)}</span>
               </td>
               <td>{d.brandName}</td>

@@ -27,6 +27,9 @@ export function ChatLog({ hostName }: { hostName: string }) {
       <ol
         className="chat__log"
         ref={list}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls, and a keyboard user must be able to reach it to scroll it (axe scrollable-region-focusable)
+        tabIndex={0}
+        aria-label={t("host.chat.title")}
         data-testid="chat-log"
         aria-live="polite"
         aria-relevant="additions"

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "wouter";
 import { clienteling as api } from "../../../shared/api/index.ts";
 import type { Appointment } from "../../../shared/clienteling/appointments.ts";
 import { callApi } from "../../net/api.ts";
@@ -66,9 +65,15 @@ export function AppointmentsSection({ version }: { version: number }) {
               {t(`clienteling.appointments.status.${a.status}`)}
             </span>
             {a.status === "booked" ? (
-              <Link href={`~/salon/${a.id}`} className="button button--primary" data-testid="enter-salon">
+              // A full page load, not a client-side route: the camera and microphone are allowed
+              // only in a document the server served for /salon (its Permissions-Policy).
+              <a
+                href={`/salon/${encodeURIComponent(a.id)}`}
+                className="button button--primary"
+                data-testid="enter-salon"
+              >
                 {t("clienteling.salon.enter")}
-              </Link>
+              </a>
             ) : null}
             {a.status === "booked" ? (
               <button type="button" className="button" onClick={() => void cancel(a.id)}>

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import type { DropList, DropListItem } from "../../../shared/dropRoom.ts";
+import { localize } from "../../../shared/money.ts";
 import { fetchDropList } from "../../net/dropApi.ts";
 import { useSessionStore } from "../../stores/sessionStore.ts";
 
@@ -32,7 +33,7 @@ function pickDrop(list: DropList): DropListItem | null {
  * next drop (anyone) and the wallet (signed-in people).
  */
 export function DropLinks() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useSessionStore((s) => s.user);
   const [drop, setDrop] = useState<DropListItem | null>(null);
   useEffect(() => {
@@ -50,7 +51,9 @@ export function DropLinks() {
     };
   }, []);
   const open = drop ? isOpen(drop) : false;
-  const label = drop ? t(open ? "drops.hud.live" : "drops.hud.next", { title: drop.title }) : "";
+  const label = drop
+    ? t(open ? "drops.hud.live" : "drops.hud.next", { title: localize(drop.title, i18n.language) })
+    : "";
   if (!drop && !user) return null;
   return (
     <nav className="drop-links" aria-label={t("drops.hud.nav")}>

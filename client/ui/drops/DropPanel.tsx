@@ -43,8 +43,13 @@ export function DropPanel({ dropId, onSignIn }: { dropId: string; onSignIn: () =
     <aside className="drop-panel" aria-labelledby="drop-title">
       <p className="drop-panel__brand">{brand?.name ?? drop.brandId}</p>
       <h1 id="drop-title" className="drop-panel__title">
-        {drop.title}
+        {localize(drop.title, i18n.language)}
       </h1>
+      {drop.description ? (
+        <p className="drop-panel__description" data-testid="drop-description">
+          {localize(drop.description, i18n.language)}
+        </p>
+      ) : null}
       {product ? (
         <p className="drop-panel__product">
           {localize(product.name, i18n.language)} · {formatPrice(product.price, i18n.language)}

@@ -14,6 +14,7 @@ import { ApiError, callApi } from "../../net/api.ts";
 import { useSessionStore } from "../../stores/sessionStore.ts";
 import { AuthPanel } from "../AuthPanel.tsx";
 import { PageHeader } from "../drops/PageHeader.tsx";
+import { AttendancePanel } from "./AttendancePanel.tsx";
 import { EventCountdown } from "./EventCountdown.tsx";
 import { indexProducts } from "./eventWords.ts";
 import { LivePanel } from "./LivePanel.tsx";
@@ -96,6 +97,14 @@ export default function EventPage({ eventId }: { eventId: string }) {
             </button>
           ) : null}
           {open && joined ? <LivePanel event={event} live={live} products={products} /> : null}
+          {event.staff && event.phase !== "scheduled" ? (
+            <AttendancePanel
+              eventId={eventId}
+              brandId={event.brandId}
+              attendance={event.staff.attendance}
+              onRefresh={() => void load()}
+            />
+          ) : null}
           {event.phase === "ended" && event.hasReplay ? (
             <ReplayPanel eventId={eventId} products={products} />
           ) : null}

@@ -1,6 +1,7 @@
 /**
  * The brand portal's events tab: the brand's scheduled and live events (each linking to its page)
- * and a form to schedule one (title and description in English, start, length, open or invite-only
+ * with the languages their titles still lack, and a form to schedule one (title and description in
+ * each language, English required, start, length, open or invite-only
  * with a seat cap, the published pieces it presents, presented by the person and/or Céleste).
  */
 import "./events.css";
@@ -13,7 +14,11 @@ import type { ScheduleEventInput } from "../../../shared/events/eventSchedule.ts
 import type { EventSummary } from "../../../shared/events/eventView.ts";
 import { localize } from "../../../shared/money.ts";
 import { ApiError, callApi } from "../../net/api.ts";
+import { MissingLanguages } from "../a11y/MissingLanguages.tsx";
+import { LocalizedFields } from "../portal/LocalizedFields.tsx";
+import { anyWritten, blankLocalized, fieldErrorsOf, writtenLanguages } from "../portal/localizedValues.ts";
 import { usePortalStore } from "../portal/portalStore.ts";
+import type { FieldErrors } from "../portal/productForm.ts";
 
 const HOUR = 3_600_000;
 
@@ -28,8 +33,9 @@ export function EventsPortalSection({ brandId, user }: { brandId: string; user: 
   const { t, i18n } = useTranslation();
   const products = usePortalStore((s) => s.products).filter((p) => p.status === "published");
   const [list, setList] = useState<EventSummary[]>([]);
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
+  const [title, setTitle] = useState(blankLocalized);
+  const [description, setDescription] = useState(blankLocalized);
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [startsAt, setStartsAt] = useState(inAnHour);
   const [minutes, setMinutes] = useState(60);
   const [kind, setKind] = useState<"open" | "invite">("open");
@@ -52,8 +58,8 @@ export function EventsPortalSection({ brandId, user }: { brandId: string; user: 
     const start = new Date(startsAt);
     const body: ScheduleEventInput = {
       brandId,
-      title: { en: title },
-      description: { en: description || title },
+      title: writtenLanguages(title),
+      description: writtenLanguages(anyWritten(description) ? description : title),
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + minutes * 60_000).toISOString(),
       kind,
@@ -64,17 +70,21 @@ export function EventsPortalSection({ brandId, user }: { brandId: string; user: 
     try {
       const view = await callApi(events.scheduleEvent, { body });
       setMessage(t("events.portal.scheduled", { title: localize(view.title, i18n.language) }));
-      setTitle("");
+      setTitle(blankLocalized());
+      setDescription(blankLocalized());
+      setErrors({});
       void reload();
     } catch (e) {
+      setErrors(fieldErrorsOf(e));
       setMessage(e instanceof ApiError ? e.message : String(e));
     }
   };
 
   return (
-    <section className="portal-events" data-testid="portal-events">
-      <h2>{t("events.portal.title")}</h2>
-      <ul className="event-lines">
+    <section className="portal-events" data-testid="portal-events" aria-labelledby="portal-events-title">
+      <h2 id="portal-events-title">{t("events.portal.title")}</h2>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable by keyboard to scroll (axe scrollable-region-focusable) */}
+      <ul className="event-lines" tabIndex={0} aria-labelledby="portal-events-title">
         {list.map((e) => (
           <li key={e.id}>
             <Link href={`~/events/${e.id}`}>{localize(e.title, i18n.language)}</Link> ·{" "}
@@ -82,6 +92,12 @@ export function EventsPortalSection({ brandId, user }: { brandId: string; user: 
           </li>
         ))}
       </ul>
+      {list.length > 0 ? (
+        <MissingLanguages
+          kind="events"
+          items={list.map((e) => ({ id: e.id, label: e.title, texts: [{ field: "title", text: e.title }] }))}
+        />
+      ) : null}
       <form
         className="portal-events__form"
         onSubmit={(e) => {
@@ -89,20 +105,24 @@ export function EventsPortalSection({ brandId, user }: { brandId: string; user: 
           void schedule();
         }}
       >
-        <label>
-          {t("events.portal.eventTitle")}
-          <input
-            required
-            minLength={2}
-            maxLength={120}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </label>
-        <label>
-          {t("events.portal.description")}
-          <input maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
-        </label>
+        <LocalizedFields
+          field="title"
+          label={t("events.portal.eventTitle")}
+          values={title}
+          errors={errors}
+          multiline={false}
+          disabled={false}
+          onChange={setTitle}
+        />
+        <LocalizedFields
+          field="description"
+          label={t("events.portal.description")}
+          values={description}
+          errors={errors}
+          multiline
+          disabled={false}
+          onChange={setDescription}
+        />
         <label>
           {t("events.portal.startsAt")}
           <input

@@ -1,16 +1,20 @@
 /**
  * The live show: the stage in 3D (StageView), then as text and cards: what is on stage, the pins
- * (each a product card with the wishlist), the host's line, the stage channel, and this shard's chat; the console for staff.
+ * (each a product card with the wishlist), the host's line (and her voice, StageHostVoice), the stage
+ * channel, and this shard's chat; the console for staff.
  */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { EventView } from "../../../shared/events/eventView.ts";
 import { localize } from "../../../shared/money.ts";
+import { useSessionStore } from "../../stores/sessionStore.ts";
 import { type ProductIndex, productName } from "./eventWords.ts";
 import { PinnedCard } from "./PinnedCard.tsx";
 import { StaffConsole } from "./StaffConsole.tsx";
+import { StageHostVoice } from "./StageHostVoice.tsx";
 import { StageView } from "./StageView.tsx";
 import type { EventLive } from "./useEventLive.ts";
+import { useEventVideo } from "./useEventVideo.ts";
 
 export function LivePanel({
   event,
@@ -26,6 +30,11 @@ export function LivePanel({
   const stage = live.stage;
   const removed = new Set(stage?.moderation.removedLineIds ?? []);
   const staff = live.welcome?.role === "presenter" || live.welcome?.role === "moderator";
+  const isAdmin = useSessionStore((s) => s.user?.role === "admin");
+  // As the server decides it: named presenters, and admins on a platform show.
+  const canPresent = live.welcome?.role === "presenter" || (isAdmin && event.brandId === null);
+  // The show's video, once this page is in a shard (before: the grant would be refused anyway).
+  const video = useEventVideo(event.id, live.status === "in");
   if (live.status === "refused" && live.refusal)
     return (
       <p
@@ -41,7 +50,7 @@ export function LivePanel({
   if (live.status === "joining" || !stage) return <p aria-busy="true">{t("events.live.joining")}</p>;
   return (
     <div className="event-live" data-testid="event-live">
-      <StageView event={event} live={live} products={products} stream={null} />
+      <StageView event={event} live={live} products={products} video={video} muted={canPresent} />
       {live.welcome ? (
         <p className="event-live__shard">{t("events.live.shard", { shard: live.welcome.shardId })}</p>
       ) : null}
@@ -62,6 +71,9 @@ export function LivePanel({
             {localize(stage.hostLine.line, i18n.language)}
           </blockquote>
         ) : null}
+        {event.details?.presenters.some((p) => p.kind === "host") ? (
+          <StageHostVoice hostLine={stage.hostLine} />
+        ) : null}
       </section>
       {stage.pinned.length > 0 ? (
         <section aria-labelledby="event-pinned">
@@ -75,7 +87,13 @@ export function LivePanel({
       ) : null}
       <section aria-labelledby="event-stage-channel">
         <h2 id="event-stage-channel">{t("events.live.stageChannel")}</h2>
-        <ul className="event-lines" data-testid="event-stage-chat">
+        <ul
+          className="event-lines"
+          data-testid="event-stage-chat"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable by keyboard to scroll (axe scrollable-region-focusable)
+          tabIndex={0}
+          aria-labelledby="event-stage-channel"
+        >
           {live.stageChat.map((l) => (
             <li key={`${l.at}-${l.name}`}>
               <strong>{l.name}</strong> {l.text}
@@ -85,7 +103,8 @@ export function LivePanel({
       </section>
       <section aria-labelledby="event-chat">
         <h2 id="event-chat">{t("events.live.chat")}</h2>
-        <ul className="event-lines" data-testid="event-chat">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable by keyboard to scroll (axe scrollable-region-focusable) */}
+        <ul className="event-lines" data-testid="event-chat" tabIndex={0} aria-labelledby="event-chat">
           {live.chat
             .filter((l) => !removed.has(l.lineId))
             .map((l) => (
@@ -113,6 +132,8 @@ export function LivePanel({
       </section>
       {staff ? (
         <StaffConsole
+          eventId={event.id}
+          canPresent={canPresent}
           productIds={event.details?.productIds ?? []}
           products={products}
           stage={stage}

@@ -45,7 +45,8 @@ export function ReplayPanel({ eventId, products }: { eventId: string; products: 
     <section aria-labelledby="event-replay" data-testid="event-replay">
       <h2 id="event-replay">{t("events.replay.title")}</h2>
       {timeline.entries.length === 0 ? <p>{t("events.replay.empty")}</p> : null}
-      <ol className="event-lines">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable by keyboard to scroll (axe scrollable-region-focusable) */}
+      <ol className="event-lines" tabIndex={0} aria-labelledby="event-replay">
         {timeline.entries.map((e, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the timeline is read once, in order, and never reordered
           <li key={`${e.t}-${i}`} data-kind={e.kind}>

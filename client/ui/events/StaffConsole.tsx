@@ -1,11 +1,15 @@
-/** The presenter's console: the event's products to show and pin, the turntable, the drop's countdown, moderation. */
+/** The presenter's console: their camera, the event's products to show and pin, the turntable, the drop's countdown, moderation. */
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StageAction, StageState } from "../../../shared/events/stage.ts";
+import { CameraControl } from "./CameraControl.tsx";
 import { type ProductIndex, productName } from "./eventWords.ts";
 import type { ChatLineView } from "./useEventLive.ts";
 
 type Props = {
+  eventId: string;
+  /** Whether this person presents the show (named presenter, or an admin on a platform show): the camera is theirs. */
+  canPresent: boolean;
   productIds: readonly string[];
   products: ProductIndex;
   stage: StageState | null;
@@ -15,7 +19,17 @@ type Props = {
   sayOnStage(text: string): void;
 };
 
-export function StaffConsole({ productIds, products, stage, chat, hasDrop, act, sayOnStage }: Props) {
+export function StaffConsole({
+  eventId,
+  canPresent,
+  productIds,
+  products,
+  stage,
+  chat,
+  hasDrop,
+  act,
+  sayOnStage,
+}: Props) {
   const { t, i18n } = useTranslation();
   const [line, setLine] = useState("");
   const pinned = stage?.pinned ?? [];
@@ -23,6 +37,7 @@ export function StaffConsole({ productIds, products, stage, chat, hasDrop, act, 
   return (
     <section className="event-console" aria-labelledby="event-console-title" data-testid="event-console">
       <h2 id="event-console-title">{t("events.console.title")}</h2>
+      {canPresent ? <CameraControl eventId={eventId} /> : null}
       <button type="button" className="button" onClick={() => act({ type: "take_stage" })}>
         {t("events.console.takeStage")}
       </button>

@@ -60,7 +60,7 @@ export function DropAnnouncement() {
       {drop ? (
         <>
           <div className="host-piece__brand">{drop.brandName}</div>
-          <h3 className="host-piece__name">{drop.title || localize(drop.productName, i18n.language)}</h3>
+          <h3 className="host-piece__name">{localize(drop.title, i18n.language)}</h3>
         </>
       ) : null}
       <div className="host-drop__label">

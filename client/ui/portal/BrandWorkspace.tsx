@@ -6,7 +6,11 @@ import type { Brand } from "../../../shared/catalog.ts";
 import { EventsPortalSection } from "../events/EventsPortalSection.tsx";
 import "../clienteling/clienteling.css";
 import { AdvisorAppointments } from "./advisor/AdvisorAppointments.tsx";
+import { OutreachComposer } from "./advisor/OutreachComposer.tsx";
+import { AnalyticsSection } from "./analytics/AnalyticsSection.tsx";
 import { CollectiblesPortalSection } from "./collectibles/CollectiblesPortalSection.tsx";
+import { DropsPortalSection } from "./drops/DropsPortalSection.tsx";
+import { PassesPortalSection } from "./drops/PassesPortalSection.tsx";
 import { ModelsSection } from "./ModelsSection.tsx";
 import { PlacementSection } from "./PlacementSection.tsx";
 import { ProductEditor } from "./ProductEditor.tsx";
@@ -22,8 +26,11 @@ const TABS = [
   "models",
   "window",
   "collectibles",
+  "drops",
+  "passes",
   "events",
   "appointments",
+  "analytics",
   "host",
 ] as const;
 
@@ -104,11 +111,21 @@ export function BrandWorkspace({ brand, user }: { brand: Brand; user: SessionUse
           <Route path="/collectibles">
             <CollectiblesPortalSection brand={brand} user={user} />
           </Route>
+          <Route path="/drops">
+            <DropsPortalSection brandId={brand.id} editable={editable} />
+          </Route>
+          <Route path="/passes">
+            <PassesPortalSection brandId={brand.id} editable={editable} />
+          </Route>
           <Route path="/events">
             <EventsPortalSection brandId={brand.id} user={user} />
           </Route>
           <Route path="/appointments">
             <AdvisorAppointments brandId={brand.id} />
+            <OutreachComposer brandId={brand.id} brandName={brand.name} />
+          </Route>
+          <Route path="/analytics">
+            <AnalyticsSection brandId={brand.id} />
           </Route>
           <Route>
             <Redirect to="/products" replace />

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { formatPrice, localize } from "../../../shared/money.ts";
+import { MissingLanguages } from "../a11y/MissingLanguages.tsx";
 import { formatCount } from "./format.ts";
 import { usePortalStore } from "./portalStore.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
@@ -77,6 +78,19 @@ export function ProductsSection({ editable }: { editable: boolean }) {
           </tbody>
         </table>
       )}
+      {products.length > 0 ? (
+        <MissingLanguages
+          kind="pieces"
+          items={products.map((p) => ({
+            id: p.id,
+            label: p.name,
+            texts: [
+              { field: "name", text: p.name },
+              { field: "description", text: p.description },
+            ],
+          }))}
+        />
+      ) : null}
     </section>
   );
 }

@@ -86,6 +86,8 @@ function SalonInside({
 }) {
   const { t, i18n } = useTranslation();
   const [room, setRoom] = useState<SalonRoom | null>(null);
+  // Remounting the driver joins again (after a refusal, or once the salon went offline).
+  const [attempt, setAttempt] = useState(0);
   const onRoom = useCallback((r: SalonRoom | null) => setRoom(r), []);
   const [webgl] = useState(hasWebGL);
   const status = useSalonStore((s) => s.status);
@@ -124,9 +126,39 @@ function SalonInside({
 
   const role = entry.entry.role;
   const others = people.filter((p) => p.sessionId !== self);
+  const driver = <SalonRoomDriver key={attempt} appointmentId={appointmentId} onRoom={onRoom} />;
+  if ((status === "refused" && refusal) || status === "offline") {
+    // Refused at the door, sent away, or gone: say why in words, and offer to enter again. The
+    // driver stays mounted at the same place, so the page does not join again by itself.
+    const words =
+      status === "offline" || !refusal
+        ? t("clienteling.salon.status.offline")
+        : refusal.reason === "not_open_yet" && refusal.opensAt
+          ? t("clienteling.salon.opensAt", { when: formatInstant(refusal.opensAt, i18n.language) })
+          : t(`clienteling.salon.refusal.${refusal.reason}`, { defaultValue: refusal.message });
+    return (
+      <div className="salon-layout" data-testid="salon" data-status={status} data-role={role}>
+        {driver}
+        <div
+          className="salon-page__note"
+          role="alert"
+          data-testid="salon-refused"
+          data-reason={refusal?.reason}
+        >
+          <h1>{entry.brandName}</h1>
+          <p>{words}</p>
+          {refusal?.reason !== "closed" ? (
+            <button type="button" className="button button--primary" onClick={() => setAttempt((n) => n + 1)}>
+              {t("clienteling.salon.enter")}
+            </button>
+          ) : null}
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="salon-layout" data-testid="salon" data-status={status} data-role={role}>
-      <SalonRoomDriver appointmentId={appointmentId} onRoom={onRoom} />
+      {driver}
       <div className="salon-stage">
         {webgl ? (
           <SalonCanvas product={product} colors={colors} marks={marks} onDrawn={setDrawn} />
@@ -159,14 +191,9 @@ function SalonInside({
         </header>
       </div>
       <aside className="salon-side">
-        {status === "refused" && refusal ? (
-          <p role="alert" className="salon-panel__note" data-testid="salon-refused">
-            {t(`clienteling.salon.refusal.${refusal.reason}`, { defaultValue: refusal.message })}
-          </p>
-        ) : null}
-        {status === "reconnecting" || status === "offline" ? (
+        {status === "reconnecting" ? (
           <p role="status" className="salon-panel__note">
-            {t(`clienteling.salon.status.${status}`)}
+            {t("clienteling.salon.status.reconnecting")}
           </p>
         ) : null}
         {callError ? (

@@ -4,6 +4,7 @@ import type { Brand, Product } from "../../../shared/catalog.ts";
 import { formatPrice, localize } from "../../../shared/money.ts";
 import { useViewerFacts } from "../../net/viewerFacts.ts";
 import { useWorldStore } from "../../stores/worldStore.ts";
+import { SharePieceButton } from "../a11y/SharePieceButton.tsx";
 import { BookAppointmentButton } from "../clienteling/BookAppointmentButton.tsx";
 import "./viewer.css";
 import { useFocusTrap } from "./useFocusTrap.ts";
@@ -91,6 +92,7 @@ function ViewerDialog({ brand, product }: { brand: Brand; product: Product }) {
             onSelect={setVariant}
           />
           <WishlistButton productId={product.id} />
+          <SharePieceButton productId={product.id} />
           <BookAppointmentButton brandId={brand.id} brandName={brand.name} source="viewer" />
           {model.kind === "gltf" && model.credit ? (
             <p className="viewer__credit" data-testid="viewer-credit">

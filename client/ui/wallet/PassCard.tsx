@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { localize } from "../../../shared/money.ts";
 import type { Pass, PassType } from "../../../shared/passes.ts";
 import { formatDay } from "../drops/formatInstant.ts";
 import { PassToken } from "./PassToken.tsx";
@@ -39,7 +40,11 @@ export function PassCard({ pass, passType }: { pass: Pass; passType: PassType | 
   const { t, i18n } = useTranslation();
   const token = usePassToken(pass.id, pass.status === "active");
   const tier = passType?.tier ?? (token.kind === "ready" ? token.claims?.tier : undefined);
-  const name = passType?.name ?? (tier ? t("wallet.tierPass", { tier }) : t("wallet.pass"));
+  const name = passType
+    ? localize(passType.name, i18n.language)
+    : tier
+      ? t("wallet.tierPass", { tier })
+      : t("wallet.pass");
   return (
     <article
       className={`pass-card pass-card--${pass.status}`}

@@ -11,6 +11,9 @@ import { avatarGeometry } from "./avatarGeometry.ts";
 import type { AvatarMeshes } from "./avatarPose.ts";
 import { FADE_ATTRIBUTE, fadeableMaterial } from "./fadeableMaterial.ts";
 
+/** The name prefix of every mesh that draws avatars (the crowd's parts, the self halo). */
+export const AVATAR_MESH_PREFIX = "avatar:";
+
 function instanced(
   geometry: BufferGeometry,
   material: Material,
@@ -55,6 +58,8 @@ export function createAvatarMeshes(capacity: number): { meshes: AvatarMeshes; di
     shadow: instanced(geo.shadow, shadowMaterial, capacity, false),
   };
   meshes.shadow.renderOrder = 1;
+  // Named for the draw list (SceneTestHook): tests and the bench count the avatars' share of a frame.
+  for (const [part, mesh] of Object.entries(meshes)) mesh.name = `${AVATAR_MESH_PREFIX}${part}`;
   return {
     meshes,
     dispose: () => {

@@ -1,6 +1,7 @@
 import { useFrame, useThree } from "@react-three/fiber";
 import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import type { Group, Material, Mesh, Object3D } from "three";
+import { worldStats } from "../worldStats.ts";
 import { batchableMeshes } from "./batchKey.ts";
 import { buildMeshBatches, disposeMeshBatches, type MeshBatches } from "./meshBatches.ts";
 
@@ -18,6 +19,12 @@ function signatureOf(meshes: readonly Mesh[]): string {
 
 type BatchState = { built: MeshBatches | null; signature: string; taken: Set<Object3D>; frame: number };
 
+/** Whether `object` and all its ancestors are visible: the batches sit at the scene root, so they follow it by hand. */
+function shownInWorld(object: Object3D): boolean {
+  for (let o: Object3D | null = object; o; o = o.parent) if (!o.visible) return false;
+  return true;
+}
+
 /** Shows the members again and frees the batches. */
 function releaseBatches(state: BatchState, scene: Object3D): void {
   if (!state.built) return;
@@ -34,7 +41,9 @@ function releaseBatches(state: BatchState, scene: Object3D): void {
  * handful of draws. The children stay mounted (React owns them, raycasts and tests still see
  * them) but hidden. `dynamic`: the members move (turntables), so their world matrices are copied
  * into the batch every frame. Members must not animate their materials or visibility: mark such
- * objects `userData.noBatch` (batchKey.ts) and they draw on their own.
+ * objects `userData.noBatch` (batchKey.ts) and they draw on their own; levels of detail under an
+ * object marked `userData.batchLevels` are the exception (each instance follows its level). Hiding an ancestor of this
+ * component hides its batches too (the host leaving the avenue).
  */
 export function Batched({ children, dynamic = false }: { children: ReactNode; dynamic?: boolean }) {
   const root = useRef<Group>(null);
@@ -51,7 +60,8 @@ export function Batched({ children, dynamic = false }: { children: ReactNode; dy
       const signature = signatureOf(meshes);
       if (signature !== state.signature) {
         releaseBatches(state, scene);
-        const built = buildMeshBatches(meshes);
+        const built = buildMeshBatches(meshes, group);
+        worldStats.batchBuilds++;
         for (const b of built.batches) {
           // Moving members leave the batch's bounds stale: each instance is still culled on its own.
           if (dynamic) b.frustumCulled = false;
@@ -65,10 +75,19 @@ export function Batched({ children, dynamic = false }: { children: ReactNode; dy
         state.signature = signature;
       }
     }
+    if (state.built) {
+      const shown = shownInWorld(group);
+      for (const b of state.built.batches) b.visible = shown;
+    }
     // Hidden members still get their world matrices from the scene's update (a frame behind: a
     // slow turntable shows no difference).
-    if (dynamic && state.built)
-      for (const m of state.built.members) m.batch.setMatrixAt(m.instance, m.mesh.matrixWorld);
+    if (!state.built) return;
+    for (const m of state.built.members) {
+      if (dynamic) m.batch.setMatrixAt(m.instance, m.mesh.matrixWorld);
+      // Levels of detail switch by showing one level: its instances follow.
+      if (m.level && m.batch.getVisibleAt(m.instance) !== m.level.visible)
+        m.batch.setVisibleAt(m.instance, m.level.visible);
+    }
   });
 
   return <group ref={root}>{children}</group>;

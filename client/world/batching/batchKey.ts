@@ -8,8 +8,23 @@ import {
   type Texture,
 } from "three";
 
-/** Set `userData.noBatch` on an object whose meshes animate their own material, or switch levels of detail. */
+/** Set `userData.noBatch` on an object whose meshes animate their own material. */
 export const NO_BATCH = "noBatch";
+
+/**
+ * Set `userData.batchLevels` on an object whose children are levels of detail that it shows one at
+ * a time (a LOD): their meshes are batched all the same, and each instance is drawn only while its
+ * level is shown (`levelOf`, Batched.tsx).
+ */
+export const BATCH_LEVELS = "batchLevels";
+
+/** The level of detail `object` belongs to under `root` (a child of a `batchLevels` object), or null. */
+export function levelOf(object: Object3D, root: Object3D): Object3D | null {
+  for (let o: Object3D | null = object; o && o !== root; o = o.parent) {
+    if (o.parent?.userData[BATCH_LEVELS]) return o;
+  }
+  return null;
+}
 
 export type BatchableMaterial = MeshStandardMaterial | MeshBasicMaterial;
 
@@ -20,7 +35,7 @@ const num = (n: number | undefined) => (n === undefined ? "-" : n.toFixed(4));
 
 /**
  * What must be equal for two materials to share one draw: everything but the base and emissive
- * colours, which the batch carries per vertex. Null when the material cannot be batched (shaders,
+ * colours, roughness and metalness, which the batch carries per vertex (batchGeometry.ts). Null when the material cannot be batched (shaders,
  * materials already patched by someone else).
  */
 export function batchKey(material: Material, renderOrder: number): string | null {
@@ -37,7 +52,6 @@ export function batchKey(material: Material, renderOrder: number): string | null
     material.polygonOffset,
     num(material.polygonOffsetFactor),
     material.toneMapped,
-    material.vertexColors,
     renderOrder,
   ];
   if (material instanceof MeshPhysicalMaterial) {
@@ -63,8 +77,6 @@ export function batchKey(material: Material, renderOrder: number): string | null
     const m = material;
     return [
       ...common,
-      num(m.roughness),
-      num(m.metalness),
       num(m.envMapIntensity),
       m.flatShading,
       m.fog,
@@ -91,10 +103,14 @@ export function batchKey(material: Material, renderOrder: number): string | null
   return null;
 }
 
-/** Whether any ancestor (or the object) is hidden or opted out of batching. */
+/**
+ * Whether any ancestor (or the object) is hidden or opted out of batching. A hidden level of detail
+ * does not count: its meshes are batched, drawn while it is shown.
+ */
 function excluded(object: Object3D, root: Object3D, taken: ReadonlySet<Object3D>): boolean {
   for (let o: Object3D | null = object; o && o !== root.parent; o = o.parent) {
-    if ((!o.visible && !taken.has(o)) || o.userData[NO_BATCH]) return true;
+    const level = o.parent?.userData[BATCH_LEVELS] === true;
+    if ((!o.visible && !taken.has(o) && !level) || o.userData[NO_BATCH]) return true;
   }
   return false;
 }

@@ -1,12 +1,13 @@
 import { BatchedMesh, type Material, type Mesh, type Object3D } from "three";
 import { batchGeometry } from "./batchGeometry.ts";
-import { type BatchableMaterial, batchKey } from "./batchKey.ts";
+import { type BatchableMaterial, batchKey, levelOf } from "./batchKey.ts";
 import { batchMaterial } from "./batchMaterial.ts";
 
 /** One draw per material kind: the BatchedMeshes standing in for many meshes, and which mesh is which instance. */
 export type MeshBatches = {
   batches: BatchedMesh[];
-  members: Array<{ batch: BatchedMesh; instance: number; mesh: Mesh }>;
+  /** `level`: the level of detail the mesh belongs to (batchKey.ts `levelOf`), drawn while it is shown. */
+  members: Array<{ batch: BatchedMesh; instance: number; mesh: Mesh; level: Object3D | null }>;
 };
 
 /**
@@ -15,7 +16,7 @@ export type MeshBatches = {
  * one geometry in the batch. The caller adds the batches to the scene (at the origin) and hides
  * the members.
  */
-export function buildMeshBatches(meshes: readonly Mesh[]): MeshBatches {
+export function buildMeshBatches(meshes: readonly Mesh[], root: Object3D): MeshBatches {
   const groups = new Map<string, Mesh[]>();
   for (const mesh of meshes) {
     const key = batchKey(mesh.material as Material, mesh.renderOrder);
@@ -31,8 +32,11 @@ export function buildMeshBatches(meshes: readonly Mesh[]): MeshBatches {
     const shapes = new Map<string, ReturnType<typeof batchGeometry>>();
     const shapeOf = list.map((mesh) => {
       const m = mesh.material as BatchableMaterial;
-      const emissive = "emissive" in m ? `${m.emissive.getHexString()}${m.emissiveIntensity}` : "";
-      const key = `${mesh.geometry.uuid}|${m.color.getHexString()}|${emissive}`;
+      const lit =
+        "emissive" in m
+          ? `${m.emissive.getHexString()}${m.emissiveIntensity}|${m.roughness}|${m.metalness}`
+          : "";
+      const key = `${mesh.geometry.uuid}|${m.color.getHexString()}|${m.vertexColors}|${lit}`;
       if (!shapes.has(key)) shapes.set(key, batchGeometry(mesh));
       return key;
     });
@@ -50,6 +54,7 @@ export function buildMeshBatches(meshes: readonly Mesh[]): MeshBatches {
     );
     batch.renderOrder = first.renderOrder;
     batch.name = `batch:${(first.material as Material).type}`;
+    batch.userData.members = list.length;
     const ids = new Map<string, number>();
     for (const [key, geometry] of shapes) {
       ids.set(key, batch.addGeometry(geometry));
@@ -59,7 +64,9 @@ export function buildMeshBatches(meshes: readonly Mesh[]): MeshBatches {
       const instance = batch.addInstance(ids.get(shapeOf[i] as string) as number);
       mesh.updateWorldMatrix(true, false);
       batch.setMatrixAt(instance, mesh.matrixWorld);
-      out.members.push({ batch, instance, mesh });
+      const level = levelOf(mesh, root);
+      if (level) batch.setVisibleAt(instance, level.visible);
+      out.members.push({ batch, instance, mesh, level });
     });
     batch.computeBoundingBox();
     batch.computeBoundingSphere();

@@ -46,13 +46,34 @@ export function paintSign(canvas: HTMLCanvasElement, sign: SignContent): void {
   }
 }
 
-export function createSignTexture(sign: SignContent): CanvasTexture {
+/** Signs per atlas: 12 rows of 2048 × 320 make a 2048 × 3840 texture, within every WebGL2 limit. */
+export const SIGN_ATLAS_ROWS = 12;
+
+/**
+ * One texture for many signs, one sign per row, so every boutique's sign shares one material and
+ * the avenue's batch draws them all in one call (BrandSign maps its quad onto its row).
+ */
+export function createSignAtlas(signs: readonly SignContent[]): CanvasTexture {
   const canvas = document.createElement("canvas");
   canvas.width = SIGN_CANVAS.width;
-  canvas.height = SIGN_CANVAS.height;
-  paintSign(canvas, sign);
+  canvas.height = SIGN_CANVAS.height * Math.max(1, signs.length);
+  paintSignAtlas(canvas, signs);
   const texture = new CanvasTexture(canvas);
   texture.colorSpace = SRGBColorSpace;
   texture.anisotropy = 8;
   return texture;
+}
+
+/** Paints each sign into its row of an atlas canvas (again once the bundled fonts have loaded). */
+export function paintSignAtlas(atlas: HTMLCanvasElement, signs: readonly SignContent[]): void {
+  const ctx = atlas.getContext("2d");
+  if (!ctx) return;
+  ctx.clearRect(0, 0, atlas.width, atlas.height);
+  const row = document.createElement("canvas");
+  row.width = SIGN_CANVAS.width;
+  row.height = SIGN_CANVAS.height;
+  signs.forEach((sign, i) => {
+    paintSign(row, sign);
+    ctx.drawImage(row, 0, i * SIGN_CANVAS.height);
+  });
 }

@@ -35,6 +35,7 @@ export function EventStageCanvas({
   stream,
   card,
   label,
+  muted = false,
 }: {
   stage: StageState;
   offsetMs: number;
@@ -42,6 +43,8 @@ export function EventStageCanvas({
   stream: MediaStream | null;
   card: ScreenCard;
   label: string;
+  /** The screen plays without sound (on the presenter's own page). */
+  muted?: boolean;
 }) {
   const tagLayer = useRef<HTMLDivElement>(null);
   const [software] = useState(isSoftwareRenderer);
@@ -80,7 +83,7 @@ export function EventStageCanvas({
           target-position={[TURNTABLE.x, STAGE.deck + TURNTABLE.height, TURNTABLE.z]}
         />
         <StageSet shadows={shadows} />
-        <StageScreen stream={stream} card={card} />
+        <StageScreen stream={stream} card={card} muted={muted} />
         <StageTurntable onStage={onStage} product={onStageProduct} offsetMs={offsetMs} />
         <PinnedPlinths pinned={pinned} />
         {shadows ? (

@@ -27,6 +27,7 @@ function describeStage(base: BaseSceneSnapshot, { camera, canvas }: SceneParts):
       showing: video ? "video" : "card",
       framesDecoded: video?.getVideoPlaybackQuality?.().totalVideoFrames ?? 0,
       videoWidth: video?.videoWidth ?? 0,
+      rtc: stageScreen.stats,
     },
   };
 }

@@ -48,11 +48,15 @@ function paintCard(card: ScreenCard): CanvasTexture {
   return texture;
 }
 
-/** A video element playing the stream (muted only if the page may not play sound yet). */
-function videoFor(stream: MediaStream): HTMLVideoElement {
+/**
+ * A video element playing the stream: muted when asked (the presenter must not hear themself
+ * back), and otherwise only if the page may not play sound yet.
+ */
+function videoFor(stream: MediaStream, muted: boolean): HTMLVideoElement {
   const video = document.createElement("video");
   video.playsInline = true;
   video.autoplay = true;
+  video.muted = muted;
   video.srcObject = stream;
   video.play().catch(() => {
     // Autoplay with sound refused (no gesture yet): show the picture muted rather than nothing.
@@ -66,7 +70,16 @@ function videoFor(stream: MediaStream): HTMLVideoElement {
  * The stage's screen: the presenter's video (a VideoTexture of the stream) while there is one,
  * the show's title card otherwise. Unlit, so it glows in the dim hall as a screen does.
  */
-export function StageScreen({ stream, card }: { stream: MediaStream | null; card: ScreenCard }) {
+export function StageScreen({
+  stream,
+  card,
+  muted = false,
+}: {
+  stream: MediaStream | null;
+  card: ScreenCard;
+  /** Play the picture without its sound (the presenter's own page). */
+  muted?: boolean;
+}) {
   const geometry = useMemo(() => new PlaneGeometry(SCREEN.width, SCREEN.height), []);
   const material = useMemo(() => new MeshBasicMaterial({ toneMapped: false, fog: false }), []);
   const { eyebrow, title, caption } = card;
@@ -75,7 +88,7 @@ export function StageScreen({ stream, card }: { stream: MediaStream | null; card
     let map: Texture = cardMap;
     let video: HTMLVideoElement | null = null;
     if (stream) {
-      video = videoFor(stream);
+      video = videoFor(stream, muted);
       map = new VideoTexture(video);
       map.colorSpace = SRGBColorSpace;
       stageScreen.video = video;
@@ -90,7 +103,7 @@ export function StageScreen({ stream, card }: { stream: MediaStream | null; card
         if (stageScreen.video === video) stageScreen.video = null;
       }
     };
-  }, [stream, cardMap, material]);
+  }, [stream, cardMap, material, muted]);
   useEffect(() => () => cardMap.dispose(), [cardMap]);
   useEffect(
     () => () => {

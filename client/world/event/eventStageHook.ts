@@ -4,6 +4,7 @@
  * the screen's video element. Written by the scene, read by EventStageTestHook only.
  */
 import type { Object3D } from "three";
+import type { ReceiveStats } from "../../net/media/mediaStats.ts";
 import type { BaseSceneSnapshot } from "../SceneTestHook.tsx";
 
 export type EventStageSnapshot = BaseSceneSnapshot & {
@@ -14,6 +15,8 @@ export type EventStageSnapshot = BaseSceneSnapshot & {
     showing: "video" | "card";
     framesDecoded: number;
     videoWidth: number;
+    /** The stage viewer's WebRTC receive stats (inbound-rtp), null while nothing is received. */
+    rtc: ReceiveStats | null;
   };
 };
 
@@ -23,5 +26,5 @@ export const stageAnchors = {
   pins: new Map<string, Object3D>(),
 };
 
-/** The screen's video element while a stream plays on it. */
-export const stageScreen = { video: null as HTMLVideoElement | null };
+/** The screen's video element while a stream plays on it, and the viewer's last receive stats. */
+export const stageScreen = { video: null as HTMLVideoElement | null, stats: null as ReceiveStats | null };

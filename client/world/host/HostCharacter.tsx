@@ -5,6 +5,7 @@ import type { AvenueLayout } from "../../../shared/avenue/layout.ts";
 import { HostAnim } from "../../../shared/host/hostState.ts";
 import { useHostStore } from "../../stores/hostStore.ts";
 import { reducedMotionNow } from "../../ui/a11y/comfortStore.ts";
+import { Batched } from "../batching/Batched.tsx";
 import { groundHeightAt, rowHalfLength } from "../ground/groundHeight.ts";
 import { HostHalo } from "./HostHalo.tsx";
 import { facesTarget } from "./hostClips.ts";
@@ -80,9 +81,12 @@ export function HostCharacter({ layout }: { layout: AvenueLayout }) {
   return (
     <group ref={root} visible={false}>
       {model && rig ? (
-        <group scale={rig.scale} position={[0, -rig.minY * rig.scale, 0]}>
-          <primitive object={model.scene} />
-        </group>
+        // The rigid parts ride the bones: one moving batch per material, not one draw per part.
+        <Batched dynamic>
+          <group scale={rig.scale} position={[0, -rig.minY * rig.scale, 0]}>
+            <primitive object={model.scene} />
+          </group>
+        </Batched>
       ) : null}
       <mesh
         visible={false}

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { beforeEach, test } from "node:test";
 import { HostAnim, HostState } from "../../../shared/host/hostState.ts";
+import { NEAR_INTERPOLATION_DELAY_MS } from "../../../shared/walking/rates.ts";
 import { useChatStore } from "../../stores/chatStore.ts";
 import { useHostStore } from "../../stores/hostStore.ts";
 import { hostFrame } from "./hostFrame.ts";
@@ -69,7 +70,8 @@ test("the pose is interpolated between snapshots, behind the newest one", () => 
   sync.onPatch({ host }, 1000);
   host.x = 4;
   sync.onPatch({ host }, 1100);
-  sync.frame(1100 + 60); // rendered 110 ms in the past: 1050, halfway
+  // Rendered NEAR_INTERPOLATION_DELAY_MS in the past, landing at 1050: halfway.
+  sync.frame(1050 + NEAR_INTERPOLATION_DELAY_MS);
   assert.equal(hostFrame.present, true);
   assert.ok(Math.abs(hostFrame.x - 3) < 1e-6, `x ${hostFrame.x}`);
   assert.equal(hostFrame.anim, HostAnim.point);

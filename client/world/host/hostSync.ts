@@ -1,6 +1,6 @@
-import { INTERPOLATION_DELAY_MS } from "../../../shared/constants.ts";
 import type { LocalizedLine } from "../../../shared/host/chatMessages.ts";
 import type { HostState } from "../../../shared/host/hostState.ts";
+import { NEAR_INTERPOLATION_DELAY_MS } from "../../../shared/walking/rates.ts";
 import { SnapshotBuffer } from "../../net/interpolation.ts";
 import { type ChatEntry, useChatStore } from "../../stores/chatStore.ts";
 import { useHostStore } from "../../stores/hostStore.ts";
@@ -84,7 +84,8 @@ export class HostSync {
       hostFrame.present = false;
       return;
     }
-    this.buffer.sample(now - INTERPOLATION_DELAY_MS, this.sample);
+    // The host rides the walkable room's 10 Hz patches: two intervals behind, like a near avatar.
+    this.buffer.sample(now - NEAR_INTERPOLATION_DELAY_MS, this.sample);
     hostFrame.present = true;
     hostFrame.x = this.sample.x;
     hostFrame.z = this.sample.z;

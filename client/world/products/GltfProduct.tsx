@@ -3,14 +3,12 @@ import { useMemo } from "react";
 import { Box3, Group, Mesh, MeshStandardMaterial, type Texture, Vector3 } from "three";
 import { clone } from "three/examples/jsm/utils/SkeletonUtils.js";
 import { ENVIRONMENT_FILE } from "../atmosphere/Lighting.tsx";
-import { NO_BATCH } from "../batching/batchKey.ts";
+import { BATCH_LEVELS } from "../batching/batchKey.ts";
+import { useRenderQuality } from "../quality/renderQuality.ts";
 import { modelScene } from "./modelLoader.ts";
 import { ProductPlaceholder } from "./ProductPlaceholder.tsx";
 import { useModelStatus } from "./useModel.ts";
 import { windowGlass } from "./windowGlass.ts";
-
-/** Beyond this distance (metres, camera to product) a display shows the model's lighter level of detail. */
-export const LOD_SWITCH_DISTANCE = 14;
 
 const box = new Box3();
 const size = new Vector3();
@@ -60,11 +58,16 @@ export function GltfProduct({ url, lodUrl }: { url: string; lodUrl?: string }) {
     () => (lodUrl && lodStatus === "ready" ? normalizedCopy(lodUrl, env) : null),
     [lodStatus, lodUrl, env],
   );
+  // Beyond this distance (metres, camera to product) the display shows the lighter model; the
+  // avenue's adaptive quality (quality/AdaptiveQuality.tsx) brings it nearer on a weak machine.
+  const lodDistance = useRenderQuality((s) => s.lodDistance);
+  const distances = useMemo(() => [0, lodDistance], [lodDistance]);
   if (!object) return <ProductPlaceholder pending={status === "loading"} />;
   if (!lod) return <primitive object={object} />;
-  // The levels switch visibility by distance: a batch would draw both, so they draw on their own.
+  // The levels switch visibility by distance: both are batched, each instance drawn while its level
+  // is shown (batching/Batched.tsx), so a model shown in several windows costs one draw per material.
   return (
-    <Detailed distances={[0, LOD_SWITCH_DISTANCE]} userData={{ [NO_BATCH]: true }}>
+    <Detailed distances={distances} userData={{ [BATCH_LEVELS]: true }}>
       <primitive object={object} />
       <primitive object={lod} />
     </Detailed>

@@ -1,8 +1,11 @@
-import { useLayoutEffect, useRef } from "react";
-import type { BufferGeometry, InstancedMesh, Material } from "three";
-import { type InstanceTransform, placeInstances } from "../util/placeInstances.ts";
+import type { BufferGeometry, Material } from "three";
+import type { InstanceTransform } from "../util/placeInstances.ts";
 
-/** One InstancedMesh holding a static set of transforms: one draw call however many props. */
+/**
+ * A static set of props sharing one geometry and material, as plain meshes: the avenue's
+ * `<Batched>` (batching/Batched.tsx) draws them, with every other static mesh of a like material,
+ * in one call. Outside a Batched each would draw on its own.
+ */
 export function PropInstances({
   geometry,
   material,
@@ -14,16 +17,20 @@ export function PropInstances({
   transforms: readonly InstanceTransform[];
   renderOrder?: number;
 }) {
-  const mesh = useRef<InstancedMesh>(null);
-  useLayoutEffect(() => {
-    if (mesh.current) placeInstances(mesh.current, transforms);
-  }, [transforms]);
   return (
-    <instancedMesh
-      key={transforms.length}
-      ref={mesh}
-      args={[geometry, material, Math.max(1, transforms.length)]}
-      renderOrder={renderOrder}
-    />
+    <>
+      {transforms.map((t, i) => (
+        <mesh
+          // biome-ignore lint/suspicious/noArrayIndexKey: the transforms are a static list
+          key={i}
+          geometry={geometry}
+          material={material}
+          position={[t.x, t.y, t.z]}
+          rotation={[0, t.rotationY ?? 0, 0]}
+          scale={t.scale ?? 1}
+          renderOrder={renderOrder}
+        />
+      ))}
+    </>
   );
 }

@@ -50,7 +50,7 @@ async function occasionValues(
     if (!drop) throw DomainError.notFound("drop", content.dropId);
     return {
       productName: textFor(drop.productName, language),
-      dropTitle: drop.title,
+      dropTitle: textFor(drop.title, language),
       dropStartsAt: formatInstantFor(drop.publicStartsAt, timeZone, language),
     };
   }

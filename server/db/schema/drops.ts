@@ -18,6 +18,8 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { AuditKind } from "../../../shared/admin.ts";
+import type { LocalizedText } from "../../../shared/catalog.ts";
 import type { ClaimAnswer, DropMode } from "../../../shared/drops.ts";
 import { at } from "../columns.ts";
 import { users } from "./accounts.ts";
@@ -35,7 +37,10 @@ export const drops = pgTable(
     productId: text("product_id")
       .notNull()
       .references(() => products.id, { onDelete: "restrict" }),
-    title: text("title").notNull(),
+    /** Per language, English required (`DropTitle`). */
+    title: jsonb("title").$type<LocalizedText>().notNull(),
+    /** Per language (`DropDescription`), or null when the brand wrote none. */
+    description: jsonb("description").$type<LocalizedText>(),
     mode: text("mode").$type<DropMode>().notNull(),
     stock: integer("stock").notNull(),
     remaining: integer("remaining").notNull(),
@@ -152,7 +157,8 @@ export const auditEvents = pgTable(
   {
     seq: bigserial("seq", { mode: "number" }).primaryKey(),
     at: at("at").notNull(),
-    kind: text("kind").notNull(),
+    /** One of AUDIT_KINDS (shared/admin.ts): the console labels each one. */
+    kind: text("kind").$type<AuditKind>().notNull(),
     actorUserId: text("actor_user_id"),
     subjectUserId: text("subject_user_id"),
     dropId: text("drop_id"),

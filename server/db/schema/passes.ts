@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { LocalizedText } from "../../../shared/catalog.ts";
 import type { PassEntitlements } from "../../../shared/passes.ts";
 import { users } from "./accounts.ts";
 import { brands } from "./catalog.ts";
@@ -16,7 +17,8 @@ export const passTypes = pgTable(
       .$defaultFn(() => crypto.randomUUID()),
     /** The brand that runs this programme, or null for a platform-wide programme (run by admins). */
     brandId: text("brand_id").references(() => brands.id, { onDelete: "restrict" }),
-    name: text("name").notNull(),
+    /** Per language, English required (`ProgrammeName`). */
+    name: jsonb("name").$type<LocalizedText>().notNull(),
     tier: text("tier").notNull(),
     /** Passes of this type are valid only inside this window (a pass may narrow it further). */
     validFrom: timestamp("valid_from", { withTimezone: true }).notNull(),

@@ -23,7 +23,7 @@ import type express from "express";
 import type { Config } from "../../config.ts";
 
 /** Pages (path prefixes) that may ask for the camera and microphone. */
-export const MEDIA_PAGE_PREFIXES = ["/events", "/appointments"] as const;
+export const MEDIA_PAGE_PREFIXES = ["/events", "/salon"] as const;
 
 /** The origin of Janus' browser-facing URL, or null. */
 function janusOrigin(config: Pick<Config, "JANUS_URL" | "JANUS_PUBLIC_URL">): string | null {

@@ -91,7 +91,7 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
 
   protected override onStep(dt: number): void {
     this.host.tick(dt, this.now());
-    this.facts.step(this.state.avatars, this.now());
+    this.facts.step(this.poses, this.now());
   }
 
   protected override onDepart(client: Client): void {
@@ -128,21 +128,22 @@ export class AvenueRoom extends WalkableRoom<typeof AvenueProtocol, State, Avenu
         const out = [];
         for (const [id, a] of this.state.avatars) {
           const person = this.walkerOf(id)?.identity.userId ?? id;
-          if (a.connected) out.push({ id, name: a.name, x: a.x, z: a.z, person });
+          const p = this.poses.get(id);
+          if (a.connected && p) out.push({ id, name: a.name, x: p.x, z: p.z, person });
         }
         return out;
       },
       position: (sessionId) => {
-        const a = this.state.avatars.get(sessionId);
-        return a ? { x: a.x, z: a.z } : null;
+        const p = this.poses.get(sessionId);
+        return p ? { x: p.x, z: p.z } : null;
       },
       send: (sessionId, type, payload) =>
         checked(type, (t) => this.clients.getById(sessionId)?.send(t, payload)),
       sendNear: (x, z, radius, type, payload) =>
         checked(type, (t) => {
           for (const client of this.clients) {
-            const a = this.state.avatars.get(client.sessionId);
-            if (a && Math.hypot(a.x - x, a.z - z) <= radius) client.send(t, payload);
+            const p = this.poses.get(client.sessionId);
+            if (p && Math.hypot(p.x - x, p.z - z) <= radius) client.send(t, payload);
           }
         }),
       broadcast: (type, payload) => checked(type, (t) => this.broadcast(t, payload)),

@@ -44,7 +44,10 @@ export class DropHostDriver {
   ): Promise<DropHostDriver> {
     const [name, product] = await Promise.all([
       hostName(deps.host),
-      dropProductName(deps.database, state.productId, state.title),
+      dropProductName(deps.database, state.productId, {
+        ...Object.fromEntries(state.title.entries()),
+        en: state.title.get("en") ?? state.dropId,
+      }),
     ]);
     state.host.assign({ name, ...DROP_HOST_STAGE });
     const driver = new DropHostDriver(state, product);

@@ -9,7 +9,6 @@ const ms = (d: Date | null) => d?.getTime() ?? 0;
 export function applyDropRow(state: DropRoomState, row: DropRow, now: Date): void {
   state.assign({
     dropId: row.id,
-    title: row.title,
     productId: row.productId,
     brandId: row.brandId,
     mode: row.mode,
@@ -26,4 +25,10 @@ export function applyDropRow(state: DropRoomState, row: DropRow, now: Date): voi
     phase: dropPhaseAt(row, now),
     serverTime: now.getTime(),
   });
+  for (const [locale, text] of Object.entries(row.title)) {
+    if (state.title.get(locale) !== text) state.title.set(locale, text);
+  }
+  for (const locale of [...state.title.keys()]) {
+    if (row.title[locale] === undefined) state.title.delete(locale);
+  }
 }

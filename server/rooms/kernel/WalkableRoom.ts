@@ -14,25 +14,22 @@
  * hooks below (never by overriding onCreate/onJoin/onDrop/onLeave/onDispose, which are the
  * kernel's). See tests/integration/walkable-kernel.test.ts for a whole room in a few dozen lines.
  */
-import { type Client, Room } from "@colyseus/core";
+import { type Client, type Deferred, Room } from "@colyseus/core";
 import type { MapSchema } from "@colyseus/schema";
-import {
-  MAX_MESSAGES_PER_SECOND,
-  PATCH_INTERVAL_MS,
-  RECONNECT_GRACE_SECONDS,
-} from "../../../shared/constants.ts";
+import { MAX_MESSAGES_PER_SECOND, RECONNECT_GRACE_SECONDS } from "../../../shared/constants.ts";
 import { ErrorCode } from "../../../shared/errors.ts";
 import type { RoomErrorMessage, RoomErrors } from "../../../shared/protocol/roomErrors.ts";
 import type { MessageIn, MessageTable, RoomProtocol } from "../../../shared/protocol/roomProtocol.ts";
-import { AvatarAnim, AvatarState } from "../../../shared/walking/avatarState.ts";
+import { AvatarAnim, AvatarState, writePose } from "../../../shared/walking/avatarState.ts";
 import type { WalkIntents } from "../../../shared/walking/intents.ts";
 import type { WalkableLayout } from "../../../shared/walking/layout.ts";
-import { isWalkable, resolveCollisions } from "../../../shared/walking/movement.ts";
+import { isWalkable, type Pose, resolveCollisions } from "../../../shared/walking/movement.ts";
+import { WALK_PATCH_INTERVAL_MS } from "../../../shared/walking/rates.ts";
 import { stepAvatar, targetReached, type WalkControl } from "../../../shared/walking/step.ts";
 import { timedStep } from "../../observability/metrics.ts";
 import type { SessionAuth } from "./admission.ts";
 import { type AvatarIdentity, identityFor, lookFor } from "./identity.ts";
-import type { InterestPolicy } from "./interest.ts";
+import { EveryoneNear, type InterestPolicy } from "./interest.ts";
 import { type ColyseusMessages, guardedMessages, MessageGuard, type ServerHandlers } from "./messageGuard.ts";
 import { SeatRules } from "./seats.ts";
 import { fanOutSpawn, type SpawnRule } from "./spawn.ts";
@@ -63,12 +60,19 @@ export type WalkableRoomConfig<P extends WalkableProtocol, L extends WalkableLay
   offFloorMessage: string;
   /** Where arrivals stand (default: fanned out around the layout's spawn point). */
   spawn?: SpawnRule;
-  /** Who sees whom (default: everyone sees everyone). Required when `avatars` is tagged `.view()`. */
+  /** Who sees whom, and how often (default: everyone sees everyone, near). */
   interest?: InterestPolicy;
 };
 
-/** What the kernel keeps of each avatar's owner: never synchronised. */
-export type Walker = { readonly control: WalkControl; readonly identity: AvatarIdentity };
+/**
+ * What the kernel keeps of each avatar's owner: never synchronised. `pose` is the simulation's
+ * full-precision pose; the avatar's synced fields hold it quantized (writePose).
+ */
+export type Walker = {
+  readonly control: WalkControl;
+  readonly identity: AvatarIdentity;
+  readonly pose: Pose;
+};
 
 export abstract class WalkableRoom<
   P extends WalkableProtocol,
@@ -77,20 +81,26 @@ export abstract class WalkableRoom<
   A = SessionAuth,
 > extends Room<{ state: S }> {
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
-  override patchRate = PATCH_INTERVAL_MS;
+  // Patches go out slower than the fixed step simulates (issue 16): the client interpolates.
+  override patchRate = WALK_PATCH_INTERVAL_MS;
 
   protected readonly protocol: P;
   private layoutNow: L;
   private readonly config: WalkableRoomConfig<P, L>;
   private readonly walkers = new Map<string, Walker>();
+  private readonly posesById = new Map<string, Pose>();
   private readonly guard = new MessageGuard();
   private readonly seats = new SeatRules();
+  /** Dropped clients whose seat waits for them (RECONNECT_GRACE_SECONDS), by session id. */
+  private readonly waiting = new Map<string, Deferred<Client>>();
+  private readonly interest: InterestPolicy;
 
   constructor(config: WalkableRoomConfig<P, L>) {
     super();
     this.config = config;
     this.protocol = config.protocol;
     this.layoutNow = config.layout;
+    this.interest = config.interest ?? new EveryoneNear();
   }
 
   // --- What a room adds (all optional) -----------------------------------------------------------
@@ -173,11 +183,11 @@ export abstract class WalkableRoom<
   /** Changes the floor (a collection grew, the catalog changed): whoever now stands in a wall steps out. */
   protected setLayout(layout: L): void {
     this.layoutNow = layout;
-    for (const avatar of this.state.avatars.values()) {
-      const p = { x: avatar.x, z: avatar.z };
-      resolveCollisions(p, layout);
-      if (p.x !== avatar.x) avatar.x = p.x;
-      if (p.z !== avatar.z) avatar.z = p.z;
+    for (const [sessionId, avatar] of this.state.avatars) {
+      const pose = this.walkers.get(sessionId)?.pose;
+      if (!pose) continue;
+      resolveCollisions(pose, layout);
+      writePose(avatar, pose);
     }
   }
 
@@ -189,6 +199,50 @@ export abstract class WalkableRoom<
   /** The walker behind a session's avatar (its identity and what it asked for), if it is here. */
   protected walkerOf(sessionId: string): Walker | undefined {
     return this.walkers.get(sessionId);
+  }
+
+  /**
+   * Where each avatar stands (by session id), at full precision: the synced fields are quantized,
+   * so whatever the server decides by position (proximity, facts) reads these.
+   */
+  protected get poses(): ReadonlyMap<string, Readonly<Pose>> {
+    return this.posesById;
+  }
+
+  /** Whether a session dropped and its seat still waits for its reconnection. */
+  protected isWaitingForReconnection(sessionId: string): boolean {
+    return this.waiting.has(sessionId);
+  }
+
+  /**
+   * Gives a dropped session's seat (its avatar, where it stood) to `client`, who has just joined
+   * anew: the same person back from a reload, a second tab or a new link before the grace ran out.
+   * The stale session stops waiting and leaves for good (onDepart runs for it). Call it from
+   * `admit`, before moving the room's own per-session state to the new session id.
+   * @returns false when `staleSessionId` is not waiting for its reconnection.
+   */
+  protected takeOverSeat(staleSessionId: string, client: Client): boolean {
+    const reconnection = this.waiting.get(staleSessionId);
+    const avatar = this.state.avatars.get(staleSessionId);
+    const walker = this.walkers.get(staleSessionId);
+    if (!reconnection || !avatar || !walker) return false;
+    this.waiting.delete(staleSessionId);
+    const pose = { ...walker.pose };
+    const moved = avatar.clone();
+    moved.connected = true;
+    this.state.avatars.delete(staleSessionId);
+    this.walkers.delete(staleSessionId);
+    this.posesById.delete(staleSessionId);
+    this.state.avatars.set(client.sessionId, moved);
+    this.walkers.set(client.sessionId, {
+      control: { dirX: 0, dirZ: 0, target: null },
+      identity: walker.identity,
+      pose,
+    });
+    this.posesById.set(client.sessionId, pose);
+    // onDrop's wait ends: Colyseus then runs onLeave for the stale session, whose seat is gone.
+    reconnection.reject(new Error("seat taken over by a new connection"));
+    return true;
   }
 
   /** The room's floor, for tests and diagnostics. */
@@ -204,29 +258,39 @@ export abstract class WalkableRoom<
       timedStep(this.roomName, ({ dt }) => this.step(dt)),
       this.config.tickRate,
     );
-    const interest = this.config.interest;
-    if (interest)
-      this.clock.setInterval(() => interest.refresh(this.clients, this.state.avatars), interest.refreshMs);
+    const interest = this.interest;
+    this.clock.setInterval(() => interest.refresh(this.clients, this.state.avatars), interest.refreshMs);
   }
 
   override onJoin(client: Client): void {
     const identity = this.admit(client);
     if (!identity) return;
+    const resumed = this.state.avatars.get(client.sessionId);
+    if (resumed) {
+      // `admit` gave this client a dropped session's seat (takeOverSeat); it is who admit says.
+      const walker = this.walkers.get(client.sessionId);
+      if (walker) this.walkers.set(client.sessionId, { ...walker, identity });
+      resumed.name = identity.name;
+      this.interest.attach(client, resumed);
+      this.interest.refresh(this.clients, this.state.avatars);
+      this.seats.watch(client);
+      return;
+    }
     const spawn = (this.config.spawn ?? fanOutSpawn)(this.layoutNow, this.state.avatars.size);
+    const pose: Pose = { x: spawn.x, z: spawn.z, heading: this.layoutNow.spawn.heading };
     const avatar = new AvatarState().assign({
       name: identity.name,
       kind: identity.kind,
       look: lookFor(identity.userId ?? client.sessionId),
-      x: spawn.x,
-      z: spawn.z,
-      heading: this.layoutNow.spawn.heading,
       anim: AvatarAnim.idle,
       connected: true,
     });
+    writePose(avatar, pose);
     this.state.avatars.set(client.sessionId, avatar);
-    this.walkers.set(client.sessionId, { control: { dirX: 0, dirZ: 0, target: null }, identity });
-    this.config.interest?.attach(client, avatar);
-    this.config.interest?.refresh(this.clients, this.state.avatars);
+    this.walkers.set(client.sessionId, { control: { dirX: 0, dirZ: 0, target: null }, identity, pose });
+    this.posesById.set(client.sessionId, pose);
+    this.interest.attach(client, avatar);
+    this.interest.refresh(this.clients, this.state.avatars);
     this.seats.watch(client);
   }
 
@@ -237,24 +301,29 @@ export abstract class WalkableRoom<
     const control = this.walkers.get(client.sessionId)?.control;
     if (avatar) avatar.connected = false;
     if (control) Object.assign(control, { dirX: 0, dirZ: 0, target: null });
+    const reconnection = this.allowReconnection(client, RECONNECT_GRACE_SECONDS);
+    this.waiting.set(client.sessionId, reconnection);
     try {
-      const returned = await this.allowReconnection(client, RECONNECT_GRACE_SECONDS);
+      const returned = await reconnection;
       const back = this.state.avatars.get(client.sessionId);
       if (back) back.connected = true;
-      this.config.interest?.attach(returned, back);
-      this.config.interest?.refresh(this.clients, this.state.avatars);
+      this.interest.attach(returned, back);
+      this.interest.refresh(this.clients, this.state.avatars);
       this.seats.watch(returned);
     } catch {
-      // Not back in time: onLeave removes the avatar.
+      // Not back in time (or the seat was taken over): onLeave removes what is left.
+    } finally {
+      if (this.waiting.get(client.sessionId) === reconnection) this.waiting.delete(client.sessionId);
     }
   }
 
   override onLeave(client: Client): void {
     this.state.avatars.delete(client.sessionId);
     this.walkers.delete(client.sessionId);
+    this.posesById.delete(client.sessionId);
     this.seats.forget(client.sessionId);
     this.guard.forget(client.sessionId);
-    this.config.interest?.detach(client.sessionId);
+    this.interest.detach(client.sessionId);
     this.onDepart?.(client);
   }
 
@@ -264,14 +333,16 @@ export abstract class WalkableRoom<
 
   private step(dt: number): void {
     for (const [sessionId, avatar] of this.state.avatars) {
-      const control = this.walkers.get(sessionId)?.control;
-      if (!control) continue;
-      if (targetReached(avatar, control)) control.target = null;
-      const next = stepAvatar(avatar, control, dt, this.layoutNow);
+      const walker = this.walkers.get(sessionId);
+      if (!walker) continue;
+      const { control, pose } = walker;
+      if (targetReached(pose, control)) control.target = null;
+      const next = stepAvatar(pose, control, dt, this.layoutNow);
       if (next.anim === AvatarAnim.walk) {
-        avatar.x = next.x;
-        avatar.z = next.z;
-        avatar.heading = next.heading;
+        pose.x = next.x;
+        pose.z = next.z;
+        pose.heading = next.heading;
+        writePose(avatar, pose);
       }
       if (avatar.anim !== next.anim) avatar.anim = next.anim;
     }

@@ -34,12 +34,19 @@ import { SalonSelection } from "./salonSelection.ts";
 
 type State = InstanceType<typeof SalonState>;
 
+/** The person behind an admission: their account, or the guest link they came with. */
+function holderOf(guest: SalonGuest): string {
+  return guest.user ? `user:${guest.user.id}` : `link:${guest.guestToken ?? ""}`;
+}
+
 export class SalonRoom extends WalkableRoom<typeof SalonProtocol, State, typeof SALON_LAYOUT, SalonGuest> {
   override state = new SalonState();
   override maxClients = SALON_MAX_CONNECTIONS;
 
   private closesAt = Number.POSITIVE_INFINITY;
   private readonly selection = new SalonSelection(this.state);
+  /** Who holds each seat (holderOf), by session id, to know the same person coming back. */
+  private readonly holders = new Map<string, string>();
 
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<SalonGuest> {
     const parsed = SalonJoinOptions.safeParse(options ?? {});
@@ -162,18 +169,28 @@ export class SalonRoom extends WalkableRoom<typeof SalonProtocol, State, typeof 
       sendAway(client, SalonRefusals, SalonRefusals.make("not_invited"));
       return null;
     }
-    // One seat per role: the client, the advisor, and one guest (a shared link lets one in).
+    // One seat per role: the client, the advisor, and one guest (a shared link lets one in). The
+    // same person back while their dropped seat waits (a reload, a second tab, a new link) takes it.
     const role = guest.access.role;
-    if ([...this.state.people.values()].some((p) => p.role === role)) {
-      sendAway(
-        client,
-        SalonRefusals,
-        SalonRefusals.make(role === "guest" ? "guest_present" : "already_inside"),
-      );
-      return null;
+    const holder = holderOf(guest);
+    const seated = [...this.state.people.values()].find((p) => p.role === role);
+    if (seated) {
+      const stale = seated.sessionId;
+      const mine = this.holders.get(stale) === holder;
+      if (!mine || !this.isWaitingForReconnection(stale) || !this.takeOverSeat(stale, client)) {
+        sendAway(
+          client,
+          SalonRefusals,
+          SalonRefusals.make(role === "guest" ? "guest_present" : "already_inside"),
+        );
+        return null;
+      }
+      this.state.people.delete(stale);
+      this.holders.delete(stale);
     }
     this.closesAt = Date.parse(guest.access.closesAt);
     this.state.closesAt = guest.access.closesAt;
+    this.holders.set(client.sessionId, holder);
     this.state.people.set(
       client.sessionId,
       new SalonPersonState().assign({ sessionId: client.sessionId, role, name: guest.access.displayName }),
@@ -183,7 +200,9 @@ export class SalonRoom extends WalkableRoom<typeof SalonProtocol, State, typeof 
   }
 
   protected override onDepart(client: Client): void {
+    // A seat taken over by a new connection is already under that connection's session id.
     this.state.people.delete(client.sessionId);
+    this.holders.delete(client.sessionId);
   }
 
   /** Sends everyone away once the salon's closing time has passed on the server's clock. */

@@ -1,6 +1,5 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "wouter";
 import { clienteling as api } from "../../../../shared/api/index.ts";
 import type { Appointment } from "../../../../shared/clienteling/appointments.ts";
 import { callApi } from "../../../net/api.ts";
@@ -32,18 +31,18 @@ export function AdvisorAppointments({ brandId }: { brandId: string }) {
     };
   }, [brandId]);
   return (
-    <section
-      className="portal-section"
-      aria-labelledby="advisor-appointments"
-      data-testid="advisor-appointments"
-    >
-      <h2 id="advisor-appointments">{t("clienteling.salon.advisor.title")}</h2>
+    <section className="section" aria-labelledby="advisor-appointments" data-testid="advisor-appointments">
+      <div className="section__head">
+        <h2 id="advisor-appointments" className="section__title">
+          {t("clienteling.salon.advisor.title")}
+        </h2>
+      </div>
       {error ? (
         <p role="alert" className="portal__notice">
           {t("clienteling.failed", { reason: error })}
         </p>
       ) : null}
-      {list?.length === 0 ? <p>{t("clienteling.salon.advisor.none")}</p> : null}
+      {list?.length === 0 ? <p className="section__empty">{t("clienteling.salon.advisor.none")}</p> : null}
       <ul className="appointment-list">
         {list?.map((a) => (
           <li key={a.id} className="appointment-list__item" data-testid="advisor-appointment">
@@ -57,13 +56,15 @@ export function AdvisorAppointments({ brandId }: { brandId: string }) {
               {t(`clienteling.appointments.status.${a.status}`)}
             </span>
             {a.status === "booked" ? (
-              <Link
-                href={`~/salon/${a.id}`}
+              // A full page load, not a client-side route: the camera and microphone are allowed
+              // only in a document the server served for /salon (its Permissions-Policy).
+              <a
+                href={`/salon/${encodeURIComponent(a.id)}`}
                 className="button button--primary"
                 data-testid="advisor-join-salon"
               >
                 {t("clienteling.salon.advisor.join")}
-              </Link>
+              </a>
             ) : null}
           </li>
         ))}

@@ -15,7 +15,8 @@ export type TableId = (typeof TABLE_IDS)[number];
 /** What the tables need besides the report: names of pieces and events in the reader's language. */
 export type Names = {
   piece: (productId: string) => string;
-  event: (title: Record<string, string | undefined>) => string;
+  /** A title per language (a drop's, an event's), in the reader's language. */
+  text: (title: Record<string, string | undefined>) => string;
   /** A funnel step's label. */
   step: (step: FactKind) => string;
   /** A pass tier's label ("" is no pass). */
@@ -50,7 +51,7 @@ export function analyticsTables(report: AnalyticsReport, names: Names): Analytic
     field: "count" | "visitors" | "totalMs",
   ) => v.get(kind)?.[field] ?? 0;
   const first = report.funnel[0]?.visitors ?? 0;
-  const dropTitle = new Map(report.drops.map((d) => [d.dropId, d.title]));
+  const dropTitle = new Map(report.drops.map((d) => [d.dropId, names.text(d.title)]));
   return [
     {
       id: "daily",
@@ -104,7 +105,7 @@ export function analyticsTables(report: AnalyticsReport, names: Names): Analytic
         col("sellOut", "duration"),
       ],
       rows: report.drops.map((d) => [
-        d.title,
+        names.text(d.title),
         d.pageVisitors,
         d.entries,
         d.claims,
@@ -145,7 +146,7 @@ export function analyticsTables(report: AnalyticsReport, names: Names): Analytic
         col("pinClicks", "count"),
       ],
       rows: report.events.map((e) => [
-        names.event(e.title),
+        names.text(e.title),
         e.attendees,
         e.peak?.hour ?? null,
         e.peak?.visitors ?? 0,
