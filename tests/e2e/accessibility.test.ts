@@ -383,6 +383,18 @@ describe("everyone can shop: axe, the keyboard, reduced motion and Chinese", () 
     assert.match(dropText, /[\u4e00-\u9fff]/);
     // The brand's own words in Chinese too: the drop's title as the demo writes it in zh-CN.
     assert.match((await page.locator("#drop-title").textContent()) ?? "", /星辰单钻戒指，十二枚编号限量版/);
+    // The plaque in the scene is painted on a canvas, which never asks for the CJK slices itself:
+    // its words in Chinese, and the faces they need loaded before it is painted (boxes otherwise).
+    type Plaque = { action: string; glyphsReady: boolean };
+    const plaque = await waitUntil("the plaque painted with its Chinese glyphs loaded", () =>
+      page.evaluate(() => {
+        const p = (
+          window as unknown as { __vitrineDrop?: { plaque(): Plaque | null } }
+        ).__vitrineDrop?.plaque();
+        return p?.glyphsReady ? p : null;
+      }),
+    );
+    assert.match(plaque.action, /[\u4e00-\u9fff]/, "the plaque's action is in Chinese");
     await shot(page, "zh-drop");
     // The Chinese glyphs come from our own font file, not a fallback box.
     const fonts = await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', "购买"));

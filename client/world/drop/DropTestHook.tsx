@@ -28,6 +28,7 @@ export function DropTestHook() {
           y: rect.top + ((1 - point.y) / 2) * rect.height,
           action: plaqueRegistry.action,
           active: plaqueRegistry.active,
+          glyphsReady: plaqueRegistry.glyphsReady,
         };
       },
       get host() {

@@ -6,7 +6,8 @@ import type { Object3D } from "three";
  */
 export type DropSceneTestHook = {
   frames: number;
-  plaque(): { x: number; y: number; action: string; active: boolean } | null;
+  /** `glyphsReady`: every face its words need was loaded when it was last painted (no fallback boxes). */
+  plaque(): { x: number; y: number; action: string; active: boolean; glyphsReady: boolean } | null;
   /**
    * The host on the stage: `line` is what its bubble shows now (in the page's language, "" when no
    * bubble), `lineEn` the current line as synchronised (English, tokens unformatted), `anim` a
@@ -27,10 +28,16 @@ export type DropSceneTestHook = {
 export const dropHostRegistry: { visible: boolean; bubbleText: string } = { visible: false, bubbleText: "" };
 
 /** The plaque's mesh and words, set by ClaimPlaque; read by DropTestHook. */
-export const plaqueRegistry: { mesh: Object3D | null; action: string; active: boolean } = {
+export const plaqueRegistry: {
+  mesh: Object3D | null;
+  action: string;
+  active: boolean;
+  glyphsReady: boolean;
+} = {
   mesh: null,
   action: "",
   active: false,
+  glyphsReady: false,
 };
 
 export function registerDropSceneHook(hook: DropSceneTestHook): () => void {

@@ -1,7 +1,7 @@
 import { useThree } from "@react-three/fiber";
 import { useEffect, useMemo } from "react";
 import { BoxGeometry, MeshStandardMaterial, PlaneGeometry } from "three";
-import { fontsReady } from "../fonts.ts";
+import { CANVAS_FONTS, fontsReadyFor } from "../fonts.ts";
 import {
   createPlaqueTexture,
   PLAQUE_CANVAS,
@@ -58,7 +58,7 @@ export function PedestalPlaque({
       invalidate();
     };
     paint();
-    void fontsReady().then(paint);
+    void fontsReadyFor(CANVAS_FONTS, `${name}${brand}${edition}`.toLocaleUpperCase()).then(paint);
     return () => {
       cancelled = true;
     };

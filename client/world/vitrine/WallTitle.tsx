@@ -1,7 +1,7 @@
 import { useThree } from "@react-three/fiber";
 import { useEffect, useMemo, useState } from "react";
 import { MeshBasicMaterial, PlaneGeometry } from "three";
-import { fontsReady, SANS, SERIF } from "../fonts.ts";
+import { CANVAS_FONTS, fontsReadyFor, SANS, SERIF } from "../fonts.ts";
 import { createWallTitleTexture } from "./galleryTextures.ts";
 
 const WIDTH = 4.4;
@@ -11,8 +11,10 @@ export function WallTitle({ title, eyebrow, z }: { title: string; eyebrow: strin
   const invalidate = useThree((s) => s.invalidate);
   const [fontsLoaded, setFontsLoaded] = useState(false);
   useEffect(() => {
-    void fontsReady().then(() => setFontsLoaded(true));
-  }, []);
+    void fontsReadyFor(CANVAS_FONTS, `${title}${eyebrow}`.toLocaleUpperCase()).then(() =>
+      setFontsLoaded(true),
+    );
+  }, [title, eyebrow]);
   const res = useMemo(() => {
     const map = createWallTitleTexture(title, eyebrow, SERIF, SANS);
     return {
