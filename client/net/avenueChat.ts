@@ -22,7 +22,10 @@ export function chatLang(): Locale {
   return (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : "en";
 }
 
-type ChatHandlers = Pick<Handlers<typeof AvenueProtocol.server>, "chatLine" | "chatRefused" | "chatReported">;
+type ChatHandlers = Pick<
+  Handlers<typeof AvenueProtocol.server>,
+  "chatLine" | "chatRefused" | "chatReported" | "hostHandoff"
+>;
 
 /** What the chat does with the avenue's chat messages (applied at the driver's frame). */
 export const avenueChatHandlers: ChatHandlers = {
@@ -34,6 +37,7 @@ export const avenueChatHandlers: ChatHandlers = {
   },
   chatRefused: (refusal) => useChatStore.getState().refuse(refusal),
   chatReported: (report) => useChatStore.getState().markReported(report.messageId),
+  hostHandoff: (handoff) => useHostStore.getState().offerHandoff(handoff),
 };
 
 /** Makes `joined` the room the chat sends to; the returned function lets it go. */

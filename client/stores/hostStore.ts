@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import { host } from "../../shared/api/index.ts";
-import type { LocalizedLine } from "../../shared/host/chatMessages.ts";
+import type { HostHandoff, LocalizedLine } from "../../shared/host/chatMessages.ts";
 import type { HostInfo } from "../../shared/host/hostApi.ts";
 import { callApi } from "../net/api.ts";
 
@@ -36,6 +36,8 @@ export type HostStore = {
   dismissedPresentation: string;
   /** Drop announcement the person closed. */
   dismissedAnnouncement: string;
+  /** The advisor hand-off the host last offered this person (HostHandoffCard), until closed. */
+  handoff: HostHandoff | null;
   loadInfo: () => Promise<void>;
   setStatus: (status: HostStatus | null) => void;
   setLine: (line: HostLine | null) => void;
@@ -44,6 +46,7 @@ export type HostStore = {
   setFollowing: (following: boolean) => void;
   dismissPresentation: (productId: string) => void;
   dismissAnnouncement: (dropId: string) => void;
+  offerHandoff: (handoff: HostHandoff | null) => void;
 };
 
 function savedVoice(): boolean {
@@ -69,6 +72,7 @@ export const useHostStore = create<HostStore>((set, get) => ({
   following: false,
   dismissedPresentation: "",
   dismissedAnnouncement: "",
+  handoff: null,
   loadInfo: async () => {
     if (get().info) return;
     try {
@@ -100,4 +104,5 @@ export const useHostStore = create<HostStore>((set, get) => ({
   setFollowing: (following) => set({ following }),
   dismissPresentation: (productId) => set({ dismissedPresentation: productId }),
   dismissAnnouncement: (dropId) => set({ dismissedAnnouncement: dropId }),
+  offerHandoff: (handoff) => set({ handoff }),
 }));

@@ -287,6 +287,8 @@ export class AvenueHost {
         locale: result.locale,
       });
     else this.offers.delete(speaker.sessionId);
+    // The line names the slots; the asker's page gets them as data to book one (HostHandoffCard).
+    if (result.handoff) this.port.send(speaker.sessionId, ChatMessageType.hostHandoff, result.handoff);
     if (result.action?.kind === "tour") requestTour(brain, world, speaker.sessionId, now);
     else if (result.action?.kind === "present") requestPresent(brain, world, result.action.productId, now);
     else if (result.action?.kind === "lead") requestLead(brain, world, result.action.brandId, now);

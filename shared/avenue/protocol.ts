@@ -12,6 +12,7 @@ import {
   ChatReportRequest,
   ChatSend,
   HostFollow,
+  HostHandoff,
 } from "../host/chatMessages.ts";
 import { RoomErrors } from "../protocol/roomErrors.ts";
 import { defineRoomProtocol, messageTypes, protocolVersionOption } from "../protocol/roomProtocol.ts";
@@ -40,6 +41,7 @@ export const AvenueProtocol = defineRoomProtocol({
     [ChatMessageType.chatLine]: ChatLine,
     [ChatMessageType.chatRefused]: ChatRefused,
     [ChatMessageType.chatReported]: ChatReported,
+    [ChatMessageType.hostHandoff]: HostHandoff,
   },
 });
 

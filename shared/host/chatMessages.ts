@@ -3,6 +3,7 @@
  * decodes the server's messages with the same ones.
  */
 import { z } from "zod";
+import { AdvisorHandoff } from "../clienteling/queue.ts";
 import { LOCALES } from "../constants.ts";
 import { multiLine, singleLine } from "../text.ts";
 
@@ -27,6 +28,7 @@ export const ChatMessageType = {
   chatLine: "chatLine",
   chatRefused: "chatRefused",
   chatReported: "chatReported",
+  hostHandoff: "hostHandoff",
 } as const;
 
 /**
@@ -111,3 +113,10 @@ export type ChatRefused = z.infer<typeof ChatRefused>;
 /** server → client: your report was stored. */
 export const ChatReported = z.object({ messageId: z.string() });
 export type ChatReported = z.infer<typeof ChatReported>;
+
+/**
+ * server → the asker only: what the maison the host was asked about can offer now (its live queue's
+ * wait, its next free slots), sent beside the host's line so the page can offer to book them.
+ */
+export const HostHandoff = AdvisorHandoff;
+export type HostHandoff = AdvisorHandoff;

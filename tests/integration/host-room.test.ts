@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { layoutAvenue } from "../../shared/avenue/layout.ts";
-import type { ChatLine } from "../../shared/host/chatMessages.ts";
+import { type ChatLine, HostHandoff } from "../../shared/host/chatMessages.ts";
 import { HostInfo } from "../../shared/host/hostApi.ts";
 import { HOST_MODES, HostAnim } from "../../shared/host/hostState.ts";
 import { countdownToken, renderLine, timeToken } from "../../shared/host/lineTokens.ts";
@@ -181,5 +181,29 @@ describe("the host in the avenue room", () => {
         b.state.host.anim === HostAnim.point,
       40_000,
     );
+  });
+
+  test("asked for a maison's advisor, the host hands the asker alone what it can offer, to book", async () => {
+    const toA: unknown[] = [];
+    const toB: unknown[] = [];
+    a.onMessage("hostHandoff", (h: unknown) => toA.push(h));
+    b.onMessage("hostHandoff", (h: unknown) => toB.push(h));
+    a.send("chat", {
+      text: "@host I would like to speak with the Aubrelle advisor",
+      channel: "nearby",
+      lang: "en",
+    });
+    await waitFor("A's hand-off", () => toA.length > 0, 20_000);
+    const handoff = HostHandoff.parse(toA[0]);
+    assert.equal(handoff.brandId, "aubrelle");
+    const answer = aLines.find(
+      (l) => l.from.kind === "host" && l.to === a.sessionId && /advisor/i.test(l.text),
+    );
+    assert.ok(answer, "the host's line about the advisor came with it");
+    // B heard the line (nearby); a later line of A's reaching B proves nothing else was on its way.
+    await waitFor("B hears the answer", () => bLines.some((l) => l.id === answer.id), 10_000);
+    a.send("chat", { text: "merci", channel: "shard", lang: "en" });
+    await waitFor("B hears A's next line", () => bLines.some((l) => l.text === "merci"), 10_000);
+    assert.equal(toB.length, 0, "the hand-off goes to the asker only");
   });
 });

@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { useHostStore } from "../../stores/hostStore.ts";
 import { DropAnnouncement } from "./DropAnnouncement.tsx";
 import { HostDock } from "./HostDock.tsx";
+import { HostHandoffCard } from "./HostHandoffCard.tsx";
 import { HostHoverCard } from "./HostHoverCard.tsx";
 import { HostPresentation } from "./HostPresentation.tsx";
 import { HostVoice } from "./HostVoice.tsx";
@@ -21,6 +22,7 @@ export function HostOverlay() {
       <HostDock />
       <HostPresentation />
       <DropAnnouncement />
+      <HostHandoffCard />
     </>
   );
 }
