@@ -200,6 +200,16 @@ export const SALON_LAYOUT: WalkableLayout = {
   spawn: { x: 0, z: 2.3, heading: Math.PI },
 };
 
+/**
+ * Where the people inside stand when they arrive, facing the table: the first two either side of
+ * it, a guest behind it; all in the seated camera's view (at the door, the camera stands inside them).
+ */
+export const SALON_SEATS = [
+  { x: 1.15, z: -0.55 },
+  { x: -1.15, z: -0.55 },
+  { x: 0, z: -1.5 },
+] as const;
+
 /** The table's pose, with pitch and zoom within the viewer's limits and the turn within one round. */
 export function clampTablePose(pose: z.infer<typeof TurnTable>): z.infer<typeof TurnTable> {
   const tau = Math.PI * 2;

@@ -29,6 +29,8 @@ export function DropAnnouncement() {
   const at = useHostStore((s) => s.status?.announceAt ?? 0);
   const hostName = useHostStore((s) => s.status?.name ?? "");
   const dismissed = useHostStore((s) => s.dismissedAnnouncement);
+  // The advisor hand-off the person asked for takes the corner while it is open.
+  const handoffOpen = useHostStore((s) => s.handoff !== null);
   const layout = useWorldStore((s) => s.layout);
   const [drop, setDrop] = useState<DropListItem | null>(null);
   const [now, setNow] = useState(Date.now());
@@ -50,7 +52,7 @@ export function DropAnnouncement() {
     return () => clearInterval(id);
   }, [dropId]);
 
-  if (!dropId || at <= 0 || dismissed === dropId) return null;
+  if (!dropId || at <= 0 || dismissed === dropId || handoffOpen) return null;
   const left = at - now;
   const p = parts(left);
   const door = drop && layout ? layout.boutiques.find((b) => b.brandId === drop.brandId)?.door : undefined;

@@ -29,7 +29,6 @@ export function HostHandoffCard() {
       aria-label={t("host.handoff.title", { brand: brand.name })}
     >
       <div className="host-piece__eyebrow">✦ {t("host.handoff.eyebrow", { name: hostName })}</div>
-      <div className="host-piece__brand">{brand.name}</div>
       {user ? (
         <>
           {handoff.advisorsOnline > 0 ? (

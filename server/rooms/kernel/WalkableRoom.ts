@@ -277,7 +277,7 @@ export abstract class WalkableRoom<
       return;
     }
     const spawn = (this.config.spawn ?? fanOutSpawn)(this.layoutNow, this.state.avatars.size);
-    const pose: Pose = { x: spawn.x, z: spawn.z, heading: this.layoutNow.spawn.heading };
+    const pose: Pose = { x: spawn.x, z: spawn.z, heading: spawn.heading ?? this.layoutNow.spawn.heading };
     const avatar = new AvatarState().assign({
       name: identity.name,
       kind: identity.kind,

@@ -2,8 +2,8 @@
 import type { Vec2, WalkableLayout } from "../../../shared/walking/layout.ts";
 import { isWalkable, resolveCollisions } from "../../../shared/walking/movement.ts";
 
-/** Where the `index`-th person in the room appears. */
-export type SpawnRule = (layout: WalkableLayout, index: number) => Vec2;
+/** Where the `index`-th person in the room appears, and facing where (default: the layout's heading). */
+export type SpawnRule = (layout: WalkableLayout, index: number) => Vec2 & { heading?: number };
 
 const GOLDEN_ANGLE = 2.399963;
 
@@ -27,3 +27,15 @@ export const besideEntranceSpawn: SpawnRule = (layout, index) => {
   resolveCollisions(p, layout);
   return p;
 };
+
+/**
+ * At the given seats in arrival order, each facing `facing` (a table's centre, say); whoever comes
+ * after the last seat stands beside the entrance. For rooms where the few people inside have places.
+ */
+export function seatsSpawn(seats: readonly Vec2[], facing: Vec2): SpawnRule {
+  return (layout, index) => {
+    const seat = seats[index];
+    if (!seat) return besideEntranceSpawn(layout, index);
+    return { x: seat.x, z: seat.z, heading: Math.atan2(facing.x - seat.x, facing.z - seat.z) };
+  };
+}

@@ -13,6 +13,7 @@ import {
   SALON_CLOSE_CHECK_MS,
   SALON_LAYOUT,
   SALON_MAX_CONNECTIONS,
+  SALON_SEATS,
   SALON_TICK_RATE,
   SalonJoinOptions,
   SalonPersonState,
@@ -28,7 +29,7 @@ import { logFor } from "../../observability/log.ts";
 import { roomContext } from "../context.ts";
 import { type AvatarIdentity, identityFor } from "../kernel/identity.ts";
 import { refuseJoin, sendAway } from "../kernel/refusals.ts";
-import { besideEntranceSpawn } from "../kernel/spawn.ts";
+import { seatsSpawn } from "../kernel/spawn.ts";
 import { WalkableRoom } from "../kernel/WalkableRoom.ts";
 import { SalonSelection } from "./salonSelection.ts";
 
@@ -73,7 +74,7 @@ export class SalonRoom extends WalkableRoom<typeof SalonProtocol, State, typeof 
       layout: SALON_LAYOUT,
       tickRate: SALON_TICK_RATE,
       offFloorMessage: "That spot is not on the salon's floor.",
-      spawn: besideEntranceSpawn,
+      spawn: seatsSpawn(SALON_SEATS, { x: 0, z: 0 }),
     });
   }
 
