@@ -19,3 +19,16 @@ export function manualClock(start: Date): ManualClock {
     },
   };
 }
+
+/** Real time moved forward by hand: it keeps running (pages' countdowns tick), and `advance` jumps it. */
+export type ShiftedClock = Clock & { advance(ms: number): void };
+
+export function shiftedClock(): ShiftedClock {
+  let shift = 0;
+  return {
+    now: () => new Date(Date.now() + shift),
+    advance: (ms) => {
+      shift += ms;
+    },
+  };
+}

@@ -205,8 +205,8 @@ export const SALON_LAYOUT: WalkableLayout = {
  * it, a guest behind it; all in the seated camera's view (at the door, the camera stands inside them).
  */
 export const SALON_SEATS = [
-  { x: 1.15, z: -0.55 },
-  { x: -1.15, z: -0.55 },
+  { x: 1.0, z: -0.9 },
+  { x: -1.0, z: -0.9 },
   { x: 0, z: -1.5 },
 ] as const;
 

@@ -238,7 +238,12 @@ describe("a private appointment: booked through the host, met in the salon", () 
     const advisorTable = (await salonScene(advisor))?.table;
     assert.deepEqual(advisorTable, shared, "both scenes hold the same piece, strap and pose");
 
-    // 5. The shopper engraves initials; both scenes draw them on the strap.
+    // 5. Turned back towards both of them, the shopper engraves initials; both scenes draw them.
+    await advisor.getByTestId("salon-turn").fill("0.35");
+    await waitUntil("the piece turned back on the shopper's table", async () => {
+      const yaw = (await salonScene(shopper))?.table.yaw ?? -1;
+      return Math.abs(yaw - 0.35) < 1e-6;
+    });
     await shopper.getByTestId("salon-engrave-initials").fill("AM");
     await shopper.getByTestId("salon-engrave").click();
     for (const [page, who] of [

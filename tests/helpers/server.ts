@@ -5,12 +5,16 @@ import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { type RunningVitrine, startVitrine } from "../../server/app.ts";
 import { loadConfig } from "../../server/config.ts";
+import type { Clock } from "../../server/drops/clock.ts";
 import { AvenueState } from "../../shared/avenue/state.ts";
 import { PROTOCOL_VERSION } from "../../shared/constants.ts";
 
 export type TestServer = RunningVitrine & { url: string; dataDir: string; stop(): Promise<void> };
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "vitrine-test-"));
   const inherited = process.env.CLIENT_DIST ? { CLIENT_DIST: process.env.CLIENT_DIST } : {};
   const config = loadConfig({
@@ -21,7 +25,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...inherited,
     ...env,
   });
-  const running = await startVitrine(config);
+  const running = await startVitrine(config, options);
   return {
     ...running,
     url: `http://127.0.0.1:${running.port}`,
