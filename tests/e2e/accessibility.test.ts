@@ -15,6 +15,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { PORTAL_TABS as ALL_PORTAL_TABS } from "../../client/ui/portal/portalTabs.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { startTestServer, type TestServer } from "../helpers/server.ts";
 import { waitUntil } from "../helpers/waitUntil.ts";
@@ -25,17 +26,8 @@ const ACCOUNTS = {
   owner: { email: "owner.aubrelle@vitrine.demo", password: "vitrine-owner-1" },
   admin: { email: "admin@vitrine.demo", password: "vitrine-admin-1" },
 } as const;
-const PORTAL_TABS = [
-  "products",
-  "upload",
-  "models",
-  "window",
-  "collectibles",
-  "drops",
-  "passes",
-  "events",
-  "appointments",
-];
+/** Every tab of the brand workspace (`host` leaves it for the host lines editor, its own page). */
+const PORTAL_TABS = ALL_PORTAL_TABS.filter((tab) => tab !== "host");
 const DROP_ID = "aubrelle-etoile-edition";
 const EVENT_ID = "aubrelle-nuit-etoilee";
 /** The test hooks of the pages' 3D scenes (SceneTestHook's globals). */

@@ -132,6 +132,18 @@ describe("a private appointment: booked through the host, met in the salon", () 
       }),
     );
 
+  /**
+   * Moves a slider as a drag would: through the input's native value setter and an input event.
+   * (Playwright's fill sets the element's own `value`, which React's value tracking sees as its
+   * own write: the second fill of a controlled slider was ignored.)
+   */
+  const setRange = (page: Page, testId: string, value: string) =>
+    page.getByTestId(testId).evaluate((input, v) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
+      setter?.call(input, v);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }, value);
+
   /** Waits for the salon page to be inside the room; a refusal or a lost room fails at once. */
   async function inSalon(page: Page, role: string): Promise<void> {
     const status = await waitUntil(`the ${role} in the salon`, async () => {
@@ -227,7 +239,7 @@ describe("a private appointment: booked through the host, met in the salon", () 
     // 4. The advisor puts the watch on the table, changes its strap and turns it.
     await advisor.getByTestId(`salon-place-${WATCH}`).click();
     await advisor.getByTestId("salon-variant-cognac-calf").click();
-    await advisor.getByTestId("salon-turn").fill("1.57");
+    await setRange(advisor, "salon-turn", "1.57");
     const shared = await waitUntil("the shopper's table as the advisor set it", async () => {
       const scene = await salonScene(shopper);
       const t = scene?.table;
@@ -239,10 +251,19 @@ describe("a private appointment: booked through the host, met in the salon", () 
     assert.deepEqual(advisorTable, shared, "both scenes hold the same piece, strap and pose");
 
     // 5. Turned back towards both of them, the shopper engraves initials; both scenes draw them.
-    await advisor.getByTestId("salon-turn").fill("0.35");
+    await setRange(advisor, "salon-turn", "0.35");
     await waitUntil("the piece turned back on the shopper's table", async () => {
       const yaw = (await salonScene(shopper))?.table.yaw ?? -1;
       return Math.abs(yaw - 0.35) < 1e-6;
+    }).catch(async (error: unknown) => {
+      const seen = async (page: Page) => ({
+        status: await page.getByTestId("salon").getAttribute("data-status"),
+        table: (await salonScene(page))?.table ?? null,
+        input: await page.getByTestId("salon-turn").inputValue(),
+      });
+      throw new Error(
+        `${String(error)}: advisor ${JSON.stringify(await seen(advisor))}, shopper ${JSON.stringify(await seen(shopper))}`,
+      );
     });
     await shopper.getByTestId("salon-engrave-initials").fill("AM");
     await shopper.getByTestId("salon-engrave").click();

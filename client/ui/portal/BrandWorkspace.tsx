@@ -16,23 +16,9 @@ import { PlacementSection } from "./PlacementSection.tsx";
 import { ProductEditor } from "./ProductEditor.tsx";
 import { ProductsSection } from "./ProductsSection.tsx";
 import { usePortalStore } from "./portalStore.ts";
+import { PORTAL_TABS as TABS } from "./portalTabs.ts";
 import { canEdit, roleFor } from "./roles.ts";
 import { UploadSection } from "./UploadSection.tsx";
-
-/** `host` leaves the workspace for the host lines editor (`/brand/:brandId/host`, its own page). */
-const TABS = [
-  "products",
-  "upload",
-  "models",
-  "window",
-  "collectibles",
-  "drops",
-  "passes",
-  "events",
-  "appointments",
-  "analytics",
-  "host",
-] as const;
 
 /** One brand's portal: its name and the person's role, the sections, and what they show. */
 export function BrandWorkspace({ brand, user }: { brand: Brand; user: SessionUser }) {

@@ -31,7 +31,13 @@ export function TableView({ table, fileStem }: { table: AnalyticsTable; fileStem
       {table.rows.length === 0 ? (
         <p className="analytics__quiet">{t("analytics.tables.empty")}</p>
       ) : (
-        <div className="analytics-table__scroll">
+        // A scrolling table must be reachable by keyboard to scroll (axe scrollable-region-focusable).
+        <section
+          className="analytics-table__scroll"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
+          tabIndex={0}
+          aria-label={t(`analytics.tables.${table.id}`)}
+        >
           <table className="ledger ledger--compact analytics-ledger">
             <thead>
               <tr>
@@ -56,7 +62,7 @@ export function TableView({ table, fileStem }: { table: AnalyticsTable; fileStem
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </div>
   );
