@@ -7,6 +7,7 @@ import { formatPrice, localize } from "../../../shared/money.ts";
 import { fetchDropList } from "../../net/dropApi.ts";
 import { useSessionStore } from "../../stores/sessionStore.ts";
 import { useWorldStore } from "../../stores/worldStore.ts";
+import { BookAppointmentButton } from "../clienteling/BookAppointmentButton.tsx";
 import { formatInstant } from "../drops/formatInstant.ts";
 import { WishlistButton } from "../viewer/WishlistButton.tsx";
 import { useComfortStore } from "./comfortStore.ts";
@@ -89,6 +90,10 @@ export function AvenueList({ catalog, webgl }: { catalog: Catalog; webgl: boolea
             <p className="avenue-list__tagline">
               {localize(brand.tagline, locale)} · {t("a11y.list.pieces", { count: brand.products.length })}
             </p>
+            {/* Booking the maison's advisors from its boutique (guests are asked to sign in at a piece). */}
+            {user ? (
+              <BookAppointmentButton brandId={brand.id} brandName={brand.name} source="boutique" />
+            ) : null}
             <ul className="avenue-list__pieces">
               {brand.products.map((p) => (
                 <li key={p.id} className="avenue-list__piece" data-testid="list-piece" data-product-id={p.id}>
