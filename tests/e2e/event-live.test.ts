@@ -254,10 +254,14 @@ describe("a live show from the avenue", () => {
     await pin.waitFor({ timeout: STEP_MS });
     assert.match((await pin.textContent()) ?? "", /Nuit de Paris/);
     assert.match((await pin.locator("time").textContent()) ?? "", /\d/, "the pin at its moment in the show");
+    // The ring shown and then turned reads as one line; the pin opens its card, which knows the
+    // shopper kept the piece during the show.
+    assert.equal(await stranger.getByTestId("event-replay").locator('li[data-kind="stage"]').count(), 1);
     await pin.getByRole("button").click();
     await stranger
       .getByTestId("event-replay")
       .locator(`[data-testid="event-pin"][data-product="${PINNED}"]`)
+      .getByRole("button", { name: "In your wishlist" })
       .waitFor({ timeout: STEP_MS });
     await stranger.screenshot({ path: path.join(ARTIFACTS, "event-replay.png"), fullPage: true });
     await stranger.context().close();

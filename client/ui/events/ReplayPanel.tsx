@@ -20,6 +20,15 @@ export function ReplayPanel({ eventId, products }: { eventId: string; products: 
   }, [eventId]);
   if (error) return <p role="alert">{error}</p>;
   if (!timeline) return null;
+  // A turn of the same piece is recorded (its pose), but reads as the same line again: shown once.
+  let lastOnStage: string | null = null;
+  const entries = timeline.entries.filter((e) => {
+    if (e.kind !== "stage") return true;
+    const key = `${e.payload.productId ?? ""}/${e.payload.variant ?? ""}`;
+    const repeated = key === lastOnStage;
+    lastOnStage = key;
+    return !repeated;
+  });
   const name = (id: string) => productName(products, id, i18n.language);
   const describe = (e: TimelineEntry): string => {
     switch (e.kind) {
@@ -44,10 +53,10 @@ export function ReplayPanel({ eventId, products }: { eventId: string; products: 
   return (
     <section aria-labelledby="event-replay" data-testid="event-replay">
       <h2 id="event-replay">{t("events.replay.title")}</h2>
-      {timeline.entries.length === 0 ? <p>{t("events.replay.empty")}</p> : null}
+      {entries.length === 0 ? <p>{t("events.replay.empty")}</p> : null}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable by keyboard to scroll (axe scrollable-region-focusable) */}
       <ol className="event-lines" tabIndex={0} aria-labelledby="event-replay">
-        {timeline.entries.map((e, i) => (
+        {entries.map((e, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the timeline is read once, in order, and never reordered
           <li key={`${e.t}-${i}`} data-kind={e.kind}>
             <time>{e.t < 0 ? `-${formatSpan(-e.t)}` : formatSpan(e.t)}</time> {describe(e)}
