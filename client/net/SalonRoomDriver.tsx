@@ -104,10 +104,17 @@ export function SalonRoomDriver({
         // The room closes a connection it sends away with the refusal's reason.
         const parsed = code === SalonRefusals.closeCode ? SalonRefusals.Reason.safeParse(reason) : null;
         if (parsed?.success) s.setStatus("refused", SalonRefusals.make(parsed.data));
-        else s.setStatus("offline");
+        else {
+          // Said in the console, for whoever looks into a salon that was lost.
+          console.warn(
+            `Vitrine salon: the room closed the connection (${code}${reason ? `: ${reason}` : ""})`,
+          );
+          s.setStatus("offline");
+        }
       },
       onJoinFailed: (error) => {
         const refusal = SalonRefusals.fromJoinError(error);
+        if (!refusal) console.warn("Vitrine salon: joining failed", error);
         useSalonStore.getState().setStatus(refusal ? "refused" : "offline", refusal);
       },
     });

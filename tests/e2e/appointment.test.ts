@@ -1,12 +1,13 @@
 /**
  * A private appointment end to end (issue 12), in Chromium with fake cameras against a real server
  * on a manual clock: on the avenue a shopper asks Céleste for Brévanne's advisor; her card (to the
- * shopper alone) offers the maison's next times and the shopper books the first. The advisor's
- * outreach to the shopper, in the shopper's quiet hours, is refused with the time it would be
- * allowed. At the appointment's time both enter the salon from their own pages (the wallet, the
- * portal), see each other's video (frames decoded), the advisor puts the Léman watch on the table,
- * changes its strap and turns it, and the shopper's scene shows the same strap and pose; the shopper
- * engraves initials and both scenes draw them on the strap. Screenshots in test-results/e2e/.
+ * shopper alone) offers the maison's next times, the shopper books the first and moves it half an
+ * hour later from the wallet. The advisor's outreach to the shopper, in the shopper's quiet hours,
+ * is refused with the time it would be allowed. At the appointment's time both enter the salon from
+ * their own pages (the wallet, the portal), see each other's video (frames decoded), the advisor
+ * puts the Léman watch on the table, changes its strap and turns it, and the shopper's scene shows
+ * the same strap and pose; the shopper engraves initials and both scenes draw them on the strap.
+ * Screenshots in test-results/e2e/.
  */
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -30,8 +31,8 @@ const BRAND = "brevanne";
 const WATCH = "brevanne-leman-bleu";
 /** Tuesday 8 December 2026, 08:45 in Paris: the advisor has hours from 10:00 (an hour's notice). */
 const START = new Date("2026-12-08T07:45:00Z");
-/** 09:55 in Paris: five minutes before the first slot, the salon is open (it opens ten before). */
-const SALON_TIME = new Date("2026-12-08T08:55:00Z");
+/** 10:25 in Paris: five minutes before the moved appointment, its salon is open (ten before). */
+const SALON_TIME = new Date("2026-12-08T09:25:00Z");
 const SHOPPER = { email: "shopper@vitrine.demo", password: "vitrine-shopper-1" };
 const ADVISOR = {
   email: "advisor.brevanne@vitrine.test",
@@ -109,6 +110,9 @@ describe("a private appointment: booked through the host, met in the salon", () 
       console.error("[page error]", e.stack ?? e.message);
       pageErrors.push(e.message);
     });
+    page.on("console", (m) => {
+      if (m.text().startsWith("Vitrine salon:")) console.log(`[${account.email}] ${m.text()}`);
+    });
     return page;
   }
 
@@ -144,15 +148,26 @@ describe("a private appointment: booked through the host, met in the salon", () 
       input.dispatchEvent(new Event("input", { bubbles: true }));
     }, value);
 
-  /** Waits for the salon page to be inside the room; a refusal or a lost room fails at once. */
+  /**
+   * Waits for the salon page to be inside the room; a refusal fails at once. A page that lost the
+   * room right after joining (seen only on a loaded machine; the console says with which close
+   * code) is entered again once with its own button, as its reader would.
+   */
   async function inSalon(page: Page, role: string): Promise<void> {
-    const status = await waitUntil(`the ${role} in the salon`, async () => {
-      const s = await page
-        .getByTestId("salon")
-        .getAttribute("data-status")
-        .catch(() => null);
-      return s === "connected" || s === "refused" || s === "offline" ? s : null;
-    });
+    const settled = () =>
+      waitUntil(`the ${role} in the salon`, async () => {
+        const s = await page
+          .getByTestId("salon")
+          .getAttribute("data-status")
+          .catch(() => null);
+        return s === "connected" || s === "refused" || s === "offline" ? s : null;
+      });
+    let status = await settled();
+    if (status === "offline") {
+      console.log(`the ${role}'s salon page was offline after joining; it enters again`);
+      await page.getByTestId("salon-refused").getByRole("button").click();
+      status = await settled();
+    }
     const words = status === "connected" ? "" : await page.getByTestId("salon-refused").textContent();
     assert.equal(status, "connected", `the ${role}'s salon page says: ${words}`);
     assert.equal(await page.getByTestId("salon").getAttribute("data-role"), role);
@@ -203,6 +218,20 @@ describe("a private appointment: booked through the host, met in the salon", () 
     assert.equal(appointment.source, "host");
     assert.equal(appointment.startsAt, "2026-12-08T09:00:00.000Z");
 
+    // The shopper moves it half an hour later from the wallet.
+    await shopper.goto(`${url}/wallet`, { waitUntil: "domcontentloaded" });
+    const section = shopper.getByTestId("appointments-section");
+    await section.getByTestId("reschedule-appointment").click();
+    await section.locator(".booking-panel__slots button", { hasText: "10:30" }).click();
+    await waitUntil("the appointment moved", async () =>
+      /Moved to .*10:30.* with Margaux Lenoir/.test(
+        (await section.getByTestId("booking-message").textContent()) ?? "",
+      ),
+    );
+    const moved = (await (await shopper.request.get(`${url}/api/me/appointments`)).json()) as Appointment[];
+    assert.equal(moved.find((a) => a.id === appointment.id)?.startsAt, "2026-12-08T09:30:00.000Z");
+    await shot(shopper, "3-rescheduled");
+
     // 2. The advisor writes in the shopper's quiet hours: refused, with when it would be allowed.
     clock.set(SALON_TIME);
     const advisor = await signedIn(ADVISOR);
@@ -221,13 +250,13 @@ describe("a private appointment: booked through the host, met in the salon", () 
     assert.equal(Date.parse(allowedAt), Date.parse("2026-12-08T09:30:00Z"), "10:30 in Paris");
     assert.match((await advisor.getByTestId("outreach-allowed-at").textContent()) ?? "", /10:30/);
     await refused.scrollIntoViewIfNeeded();
-    await shot(advisor, "3-outreach-refused");
+    await shot(advisor, "4-outreach-refused");
 
     // 3. Both enter the salon from their own pages and see each other.
     const join = advisor.locator(`[data-testid=advisor-join-salon][href="/salon/${appointment.id}"]`);
     await join.scrollIntoViewIfNeeded();
     await join.click();
-    await shopper.goto(`${url}/wallet`, { waitUntil: "domcontentloaded" });
+    await shopper.reload({ waitUntil: "domcontentloaded" });
     await shopper.locator(`[data-testid=enter-salon][href="/salon/${appointment.id}"]`).click();
     await Promise.all([inSalon(advisor, "advisor"), inSalon(shopper, "client")]);
     const [atAdvisor, atShopper] = await Promise.all([
@@ -240,15 +269,19 @@ describe("a private appointment: booked through the host, met in the salon", () 
     await advisor.getByTestId(`salon-place-${WATCH}`).click();
     await advisor.getByTestId("salon-variant-cognac-calf").click();
     await setRange(advisor, "salon-turn", "1.57");
-    const shared = await waitUntil("the shopper's table as the advisor set it", async () => {
-      const scene = await salonScene(shopper);
-      const t = scene?.table;
-      return t && t.productId === WATCH && t.variant === "cognac-calf" && Math.abs(t.yaw - 1.57) < 1e-6
-        ? t
-        : null;
-    });
-    const advisorTable = (await salonScene(advisor))?.table;
-    assert.deepEqual(advisorTable, shared, "both scenes hold the same piece, strap and pose");
+    const tableAsSet = (page: Page, who: string) =>
+      waitUntil(`the ${who}'s table as the advisor set it`, async () => {
+        const t = (await salonScene(page))?.table;
+        return t && t.productId === WATCH && t.variant === "cognac-calf" && Math.abs(t.yaw - 1.57) < 1e-6
+          ? t
+          : null;
+      });
+    // Each page applies the room's patch at its own next frame: wait for both, then compare.
+    const [shopperTable, advisorTable] = await Promise.all([
+      tableAsSet(shopper, "shopper"),
+      tableAsSet(advisor, "advisor"),
+    ]);
+    assert.deepEqual(advisorTable, shopperTable, "both scenes hold the same piece, strap and pose");
 
     // 5. Turned back towards both of them, the shopper engraves initials; both scenes draw them.
     await setRange(advisor, "salon-turn", "0.35");
@@ -275,8 +308,9 @@ describe("a private appointment: booked through the host, met in the salon", () 
         (await salonScene(page))?.engravings.some((e) => e.optionId === "initials" && e.text === "AM"),
       );
     }
-    await shot(shopper, "4-salon-client");
-    await shot(advisor, "5-salon-advisor");
+    await shot(shopper, "5-salon-client");
+    await shot(advisor, "6-salon-advisor");
+
     assert.deepEqual(pageErrors, [], "no page error on either side");
   });
 });

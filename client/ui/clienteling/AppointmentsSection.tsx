@@ -4,12 +4,15 @@ import { clienteling as api } from "../../../shared/api/index.ts";
 import type { Appointment } from "../../../shared/clienteling/appointments.ts";
 import { callApi } from "../../net/api.ts";
 import { formatInstant } from "../drops/formatInstant.ts";
+import { BookingPanel } from "./BookingPanel.tsx";
 
-/** The shopper's appointments from now on, each with its advisor and a way to cancel. */
+/** The shopper's appointments from now on, each with its advisor and ways to move or cancel it. */
 export function AppointmentsSection({ version }: { version: number }) {
   const { t, i18n } = useTranslation();
   const [appointments, setAppointments] = useState<Appointment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The appointment whose free slots are open to move it. */
+  const [moving, setMoving] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -76,9 +79,30 @@ export function AppointmentsSection({ version }: { version: number }) {
               </a>
             ) : null}
             {a.status === "booked" ? (
+              <button
+                type="button"
+                className="button"
+                aria-expanded={moving === a.id}
+                onClick={() => setMoving((m) => (m === a.id ? null : a.id))}
+                data-testid="reschedule-appointment"
+              >
+                {t("clienteling.appointments.reschedule")}
+              </button>
+            ) : null}
+            {a.status === "booked" ? (
               <button type="button" className="button" onClick={() => void cancel(a.id)}>
                 {t("clienteling.appointments.cancel")}
               </button>
+            ) : null}
+            {moving === a.id ? (
+              <BookingPanel
+                brandId={a.brandId}
+                brandName={a.brandName}
+                source="wallet"
+                rescheduling={a.id}
+                onClose={() => setMoving(null)}
+                onBooked={() => void load()}
+              />
             ) : null}
           </li>
         ))}

@@ -12,6 +12,8 @@ type Props = {
   source: AppointmentSource;
   onClose(): void;
   onBooked(): void;
+  /** Moving this booked appointment to the chosen slot instead of booking a new one. */
+  rescheduling?: string;
 };
 
 /**
@@ -19,7 +21,7 @@ type Props = {
  * in the reader's language and time zone; a refused booking (the slot was just taken) says why and
  * shows the slots left instead.
  */
-export function BookingPanel({ brandId, brandName, source, onClose, onBooked }: Props) {
+export function BookingPanel({ brandId, brandName, source, onClose, onBooked, rescheduling }: Props) {
   const { t, i18n } = useTranslation();
   const [slots, setSlots] = useState<FreeSlot[] | null>(null);
   const [passHolder, setPassHolder] = useState(false);
@@ -40,12 +42,17 @@ export function BookingPanel({ brandId, brandName, source, onClose, onBooked }: 
   const book = async (slot: FreeSlot) => {
     setBusy(true);
     try {
-      const appointment = await callApi(api.book, {
-        params: { brandId },
-        body: { advisorId: slot.advisorId, startsAt: slot.startsAt, source, keepInTouch: false },
-      });
+      const appointment = rescheduling
+        ? await callApi(api.reschedule, {
+            params: { appointmentId: rescheduling },
+            body: { advisorId: slot.advisorId, startsAt: slot.startsAt },
+          })
+        : await callApi(api.book, {
+            params: { brandId },
+            body: { advisorId: slot.advisorId, startsAt: slot.startsAt, source, keepInTouch: false },
+          });
       setMessage(
-        t("clienteling.booking.booked", {
+        t(rescheduling ? "clienteling.booking.moved" : "clienteling.booking.booked", {
           advisor: appointment.advisorName,
           when: formatInstant(appointment.startsAt, i18n.language),
         }),
@@ -53,7 +60,10 @@ export function BookingPanel({ brandId, brandName, source, onClose, onBooked }: 
       setSlots([]);
       onBooked();
     } catch (e) {
-      const refusal = e instanceof ApiError ? declaredDetails(api.book, "conflict", e) : null;
+      const refusal =
+        e instanceof ApiError
+          ? declaredDetails(rescheduling ? api.reschedule : api.book, "conflict", e)
+          : null;
       const parsed = refusal ? BookingRefusalDetails.safeParse(refusal) : null;
       if (parsed?.success) setSlots(parsed.data.nextSlots);
       setMessage(e instanceof Error ? e.message : String(e));
