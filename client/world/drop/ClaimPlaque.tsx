@@ -5,9 +5,9 @@ import { BoxGeometry, CylinderGeometry, type Mesh, MeshStandardMaterial, PlaneGe
 import { isActionable } from "../../ui/drops/claimState.ts";
 import { claimWords } from "../../ui/drops/claimWords.ts";
 import { useClaimControl } from "../../ui/drops/useClaimControl.ts";
-import { fontsReadyFor } from "../fonts.ts";
+import { CANVAS_FONTS, fontsReadyFor } from "../fonts.ts";
 import { plaqueRegistry } from "./dropSceneHook.ts";
-import { createPlaqueTexture, PLAQUE_CANVAS, PLAQUE_FONTS, paintPlaque } from "./plaqueTexture.ts";
+import { createPlaqueTexture, PLAQUE_CANVAS, paintPlaque } from "./plaqueTexture.ts";
 
 const WIDTH = 0.78;
 const HEIGHT = (WIDTH * PLAQUE_CANVAS.height) / PLAQUE_CANVAS.width;
@@ -79,7 +79,7 @@ const PlaqueMesh = memo(function PlaqueMesh({ action, detail, active, onPress }:
     paint();
     plaqueRegistry.glyphsReady = false;
     // The bundled faces, and the CJK slices its words need, may arrive after the first paint.
-    void fontsReadyFor(PLAQUE_FONTS, `${words.action}${words.detail}`.toLocaleUpperCase()).then((ready) => {
+    void fontsReadyFor(CANVAS_FONTS, `${words.action}${words.detail}`.toLocaleUpperCase()).then((ready) => {
       paint();
       if (!cancelled) plaqueRegistry.glyphsReady = ready;
     });

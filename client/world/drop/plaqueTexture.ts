@@ -3,9 +3,6 @@ import { SANS, SERIF } from "../fonts.ts";
 
 export const PLAQUE_CANVAS = { width: 1024, height: 384 };
 
-/** The faces the plaque is painted in (its title size shrinks to fit, but the faces are these). */
-export const PLAQUE_FONTS = [`600 118px ${SERIF}`, `500 34px ${SANS}`];
-
 export type PlaqueContent = {
   /** The action or state, e.g. "CLAIM" or "OPENS SOON", set in spaced serif capitals. */
   title: string;
